@@ -1,0 +1,28 @@
+package dev.baton.engine.rulepack;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The family a pack belongs to. */
+public enum PackKind {
+  AI_TRIGGER("ai-trigger"),
+  CONSENT_CHECK("consent-check"),
+  CMI_THRESHOLD("cmi-threshold"),
+  CUSTOM("custom");
+
+  private final String label;
+
+  PackKind(String label) {
+    this.label = label;
+  }
+
+  /** The name used in pack files, e.g. {@code consent-check}. */
+  public String label() {
+    return label;
+  }
+
+  /** Looks a kind up by its file name. */
+  public static Optional<PackKind> fromLabel(String label) {
+    return Arrays.stream(values()).filter(k -> k.label.equals(label)).findFirst();
+  }
+}

@@ -1,0 +1,150 @@
+package dev.baton.engine.rules.internal;
+
+import dev.baton.engine.BatonException;
+import dev.baton.engine.rulepack.FactType;
+import dev.baton.engine.rulepack.FieldDef;
+import dev.baton.engine.rulepack.FieldType;
+import dev.baton.engine.rulepack.Operand;
+import dev.baton.engine.rulepack.Parameter;
+import dev.baton.engine.rulepack.RulePack;
+import dev.baton.engine.rulepack.internal.Values;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
+import org.kie.api.runtime.KieSession;
+
+/** A pack compiled to a Drools KieBase, with what is needed to read its firings back. */
+final class CompiledPack {
+  private static final AtomicLong BUILDS = new AtomicLong();
+
+  private final RulePack pack;
+  private final String hash;
+  private final DrlGenerator.Generated generated;
+  private final KieBase kieBase;
+  private final KieContainerSessionsPool pool;
+  private final Map<String, org.kie.api.definition.type.FactType> factTypes = new HashMap<>();
+  private final Map<String, FactType> declared = new HashMap<>();
+  private final Map<String, Object> paramValues = new HashMap<>();
+
+  private CompiledPack(RulePack pack, String hash, DrlGenerator.Generated generated,
+      KieContainer container) {
+    this.pack = pack;
+    this.hash = hash;
+    this.generated = generated;
+    this.kieBase = container.getKieBase();
+    this.pool = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+    for (FactType t : pack.factTypes()) {
+      declared.put(t.name(), t);
+      factTypes.put(t.name(), kieBase.getFactType(generated.packageName(), t.name()));
+    }
+    for (Parameter p : pack.parameters()) {
+      paramValues.put(p.name(), p.value());
+    }
+  }
+
+  /** Generates the DRL and builds it; a build error here is a bug in the generator. */
+  static CompiledPack compile(RulePack pack, String hash) {
+    DrlGenerator.Generated generated = DrlGenerator.generate(pack, hash);
+    KieServices ks = KieServices.Factory.get();
+    ReleaseId releaseId = ks.newReleaseId("dev.baton.generated", "p" + hash.substring(0, 16),
+        "1.0." + BUILDS.incrementAndGet());
+    KieFileSystem kfs = ks.newKieFileSystem();
+    kfs.generateAndWritePomXML(releaseId);
+    String path = "src/main/resources/" + generated.packageName().replace('.', '/') + "/rules.drl";
+    kfs.write(path, generated.drl().getBytes(StandardCharsets.UTF_8));
+    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+    if (!errors.isEmpty()) {
+      throw new BatonException("Baton generated DRL that Drools rejects for pack "
+          + pack.coordinates() + ". This is a bug in Baton; please report it with the pack.\n"
+          + errors.stream().map(Message::toString).collect(Collectors.joining("\n"))
+          + "\n--- generated DRL ---\n" + generated.drl());
+    }
+    KieContainer container = ks.newKieContainer(releaseId);
+    ks.getRepository().removeKieModule(releaseId);
+    return new CompiledPack(pack, hash, generated, container);
+  }
+
+  RulePack pack() {
+    return pack;
+  }
+
+  String hash() {
+    return hash;
+  }
+
+  String drl() {
+    return generated.drl();
+  }
+
+  List<DrlGenerator.RulePlan> plans() {
+    return generated.plans();
+  }
+
+  KieSession newSession() {
+    return pool.newKieSession();
+  }
+
+  KieBase kieBase() {
+    return kieBase;
+  }
+
+  FactType declared(String type) {
+    return declared.get(type);
+  }
+
+  /** A new instance of a declared type with the typed values set. */
+  Object newFact(String type, Map<String, Object> typed) {
+    org.kie.api.definition.type.FactType ft = factTypes.get(type);
+    try {
+      Object o = ft.newInstance();
+      for (FieldDef f : declared.get(type).fields()) {
+        Object v = typed.get(f.name());
+        if (v != null) {
+          ft.set(o, f.name(), v);
+        }
+      }
+      return o;
+    } catch (InstantiationException | IllegalAccessException e) {
+      throw new BatonException("Cannot create a " + type + " fact.", e);
+    }
+  }
+
+  /** An operand of an action as a plain value, given the firing's value slots. */
+  Object resolve(DrlGenerator.RulePlan plan, Operand o, Object[] values) {
+    if (o instanceof Operand.Literal l) {
+      return plainLiteral(l.value());
+    }
+    if (o instanceof Operand.ParamRef p) {
+      return plainLiteral(paramValues.get(p.name()));
+    }
+    int slot = plan.values().indexOf(o);
+    if (slot < 0) {
+      return null;
+    }
+    FieldType t = plan.valueTypes().get(slot);
+    return Typed.toPlain(values[slot], t);
+  }
+
+  private static Object plainLiteral(Object v) {
+    if (v instanceof List<?> l) {
+      return l.stream().map(CompiledPack::plainLiteral).toList();
+    }
+    if (v instanceof BigDecimal || v instanceof Long) {
+      return Typed.number(Values.toBigDecimal(v));
+    }
+    return Values.toPlain(v);
+  }
+}

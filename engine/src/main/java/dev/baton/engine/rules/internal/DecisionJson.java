@@ -1,0 +1,27 @@
+package dev.baton.engine.rules.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.engine.rules.Decision;
+import java.io.UncheckedIOException;
+
+/** Writes decisions as JSON (times in ISO-8601). */
+public final class DecisionJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private DecisionJson() {}
+
+  /** The decision as indented JSON. */
+  public static String write(Decision decision) {
+    try {
+      return MAPPER.writeValueAsString(decision);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

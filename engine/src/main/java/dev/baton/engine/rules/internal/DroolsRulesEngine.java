@@ -1,0 +1,375 @@
+package dev.baton.engine.rules.internal;
+
+import dev.baton.engine.BatonException;
+import dev.baton.engine.Problem;
+import dev.baton.engine.rulepack.Action;
+import dev.baton.engine.rulepack.BuiltInTypes;
+import dev.baton.engine.rulepack.Fact;
+import dev.baton.engine.rulepack.FactType;
+import dev.baton.engine.rulepack.FieldDef;
+import dev.baton.engine.rulepack.PackExample;
+import dev.baton.engine.rulepack.Parameter;
+import dev.baton.engine.rulepack.RulePack;
+import dev.baton.engine.rulepack.RulePacks;
+import dev.baton.engine.rules.Decision;
+import dev.baton.engine.rules.Evaluation;
+import dev.baton.engine.rules.ExampleResult;
+import dev.baton.engine.rules.FactsInvalidException;
+import dev.baton.engine.rules.RulesEngine;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/** The rules engine on Drools: compiles packs once per content hash, one session per pack run. */
+public final class DroolsRulesEngine implements RulesEngine {
+
+  /** A rule pack that fires more often than this in one evaluation is stopped. */
+  static final int MAX_FIRINGS = 100_000;
+
+  private final Map<RulePack, CompiledPack> byPack = new ConcurrentHashMap<>();
+  private final Map<String, CompiledPack> byHash = new ConcurrentHashMap<>();
+
+  @Override
+  public void prepare(RulePack pack) {
+    compiled(pack);
+  }
+
+  @Override
+  public String drl(RulePack pack) {
+    return compiled(pack).drl();
+  }
+
+  CompiledPack compiled(RulePack pack) {
+    CompiledPack cp = byPack.get(pack);
+    if (cp != null) {
+      return cp;
+    }
+    // Validate a hand-built pack the same way a read one is: through its canonical form.
+    RulePack checked = RulePacks.parse(pack.coordinates() + ".json", RulePacks.toJson(pack));
+    String hash = RulePacks.contentHash(checked);
+    cp = byHash.computeIfAbsent(hash, h -> CompiledPack.compile(checked, h));
+    if (byPack.size() > 10_000) {
+      byPack.clear();
+    }
+    byPack.put(pack, cp);
+    return cp;
+  }
+
+  @Override
+  public List<ExampleResult> runExamples(RulePack pack, List<PackExample> examples) {
+    return ExampleChecker.run(this, pack, examples);
+  }
+
+  @Override
+  public Decision evaluate(Evaluation evaluation) {
+    List<CompiledPack> pipeline = new ArrayList<>();
+    for (RulePack p : evaluation.pipeline()) {
+      pipeline.add(compiled(p));
+    }
+    List<TypedFact> input = typeFacts(evaluation.facts(), pipeline);
+    return new Run(evaluation, pipeline, input).execute();
+  }
+
+  /** An input fact with its values typed per pack that declares its type. */
+  private record TypedFact(Fact fact, int index, Map<String, Object> typed) {}
+
+  /** Checks every input fact against every pack that declares its type; all problems at once. */
+  private static List<TypedFact> typeFacts(List<Fact> facts, List<CompiledPack> pipeline) {
+    List<Problem> problems = new ArrayList<>();
+    List<TypedFact> out = new ArrayList<>(facts.size());
+    Map<String, Integer> counters = new HashMap<>();
+    for (Fact f : facts) {
+      int index = counters.merge(f.type(), 1, Integer::sum) - 1;
+      String path = "facts." + f.type() + "[" + index + "]";
+      List<FactType> declarations = new ArrayList<>();
+      BuiltInTypes.named(f.type()).ifPresent(declarations::add);
+      for (CompiledPack cp : pipeline) {
+        FactType t = cp.declared(f.type());
+        if (t != null) {
+          declarations.add(t);
+        }
+      }
+      if (declarations.isEmpty()) {
+        Set<String> known = new LinkedHashSet<>();
+        pipeline.forEach(cp -> cp.pack().factTypes().forEach(t -> known.add(t.name())));
+        problems.add(new Problem("facts", 0, 0, null, path, "No pack of the pipeline declares"
+            + " the fact type '" + f.type() + "'.", "Use one of " + known
+            + " (or Score, ProposedAction), or add a pack that declares it."));
+        continue;
+      }
+      Map<String, Object> typed = new HashMap<>();
+      for (Map.Entry<String, Object> e : f.values().entrySet()) {
+        boolean known = false;
+        for (FactType t : declarations) {
+          FieldDef fd = t.field(e.getKey()).orElse(null);
+          if (fd == null) {
+            continue;
+          }
+          known = true;
+          Object v = Typed.fromPlain(e.getValue(), fd.type());
+          if (v == Typed.INVALID) {
+            problems.add(new Problem("facts", 0, 0, null, path + "." + e.getKey(),
+                "Expected " + fd.type().describe() + ", found " + describe(e.getValue()) + ".",
+                dev.baton.engine.rulepack.internal.Values.hint(fd.type().element(),
+                    e.getValue())));
+          } else {
+            typed.put(e.getKey(), v);
+          }
+          break;
+        }
+        if (!known) {
+          List<String> fields = new ArrayList<>();
+          declarations.forEach(t -> t.fields().forEach(fd -> fields.add(fd.name())));
+          problems.add(new Problem("facts", 0, 0, null, path + "." + e.getKey(),
+              "The fact type " + f.type() + " has no field '" + e.getKey() + "'.",
+              "Its fields: " + fields + "."));
+        }
+      }
+      out.add(new TypedFact(f, index, typed));
+    }
+    if (!problems.isEmpty()) {
+      throw new FactsInvalidException(problems);
+    }
+    return out;
+  }
+
+  private static String describe(Object v) {
+    if (v instanceof String s) {
+      return "the text '" + s + "'";
+    }
+    if (v instanceof List<?>) {
+      return "a list";
+    }
+    if (v instanceof Map<?, ?>) {
+      return "a map";
+    }
+    return String.valueOf(v);
+  }
+
+  /** One evaluation of a pipeline. */
+  private static final class Run {
+    private final Evaluation evaluation;
+    private final List<CompiledPack> pipeline;
+    private final List<TypedFact> input;
+    private final long nowMs;
+    private final Map<String, BigDecimal> scores = new LinkedHashMap<>();
+    private final List<Decision.DecidedAction> active = new ArrayList<>();
+    private final List<Decision.Veto> vetoed = new ArrayList<>();
+    private final List<Decision.Verdict> blocks = new ArrayList<>();
+    private final List<Decision.Verdict> allows = new ArrayList<>();
+    private final List<Decision.FiredRule> fired = new ArrayList<>();
+    private final List<Decision.NearestMiss> misses = new ArrayList<>();
+    private final Set<Object> proofs = new LinkedHashSet<>();
+    private int actionSeq;
+
+    Run(Evaluation evaluation, List<CompiledPack> pipeline, List<TypedFact> input) {
+      this.evaluation = evaluation;
+      this.pipeline = pipeline;
+      this.input = input;
+      this.nowMs = evaluation.now().toEpochMilli();
+      for (TypedFact f : input) {
+        if (f.fact().type().equals(BuiltInTypes.SCORE.name())) {
+          Object name = f.typed().get("name");
+          Object value = f.typed().get("value");
+          if (name != null) {
+            scores.put((String) name, value == null ? BigDecimal.ZERO
+                : Typed.number(BigDecimal.valueOf((Double) value)));
+          }
+        } else if (f.fact().type().equals(BuiltInTypes.PROPOSED_ACTION.name())) {
+          Map<String, Object> params = new LinkedHashMap<>();
+          for (String k : List.of("customerId", "channel", "actor")) {
+            if (f.typed().get(k) != null) {
+              params.put(k, f.typed().get(k));
+            }
+          }
+          Object id = f.typed().get("id");
+          active.add(new Decision.DecidedAction(
+              id == null ? "input-" + (f.index() + 1) : (String) id,
+              (String) f.typed().getOrDefault("action", ""), params,
+              (String) f.typed().getOrDefault("pack", "input"),
+              (String) f.typed().get("rule")));
+        }
+      }
+    }
+
+    Decision execute() {
+      List<Decision.PackRef> refs = new ArrayList<>();
+      for (CompiledPack cp : pipeline) {
+        refs.add(new Decision.PackRef(cp.pack().id(), cp.pack().version(), cp.hash()));
+        stage(cp);
+      }
+      return new Decision(evaluation.requestId(), evaluation.actor(), evaluation.now(), refs,
+          !blocks.isEmpty(), active, vetoed, blocks, allows, scores, fired, misses,
+          new ArrayList<>(proofs));
+    }
+
+    private void stage(CompiledPack cp) {
+      RulePack pack = cp.pack();
+      KieSession session = cp.newSession();
+      Map<Object, Explainer.RtFact> known = new IdentityHashMap<>();
+      Map<Object, Decision.DecidedAction> proposals = new IdentityHashMap<>();
+      Map<String, BatonScore> scoreFacts = new LinkedHashMap<>();
+      Map<String, FactHandle> handles = new HashMap<>();
+      Map<String, List<Explainer.RtFact>> byType = new HashMap<>();
+      Firings firings;
+      try {
+        Set<String> names = new LinkedHashSet<>(scores.keySet());
+        names.addAll(pack.scores());
+        for (String name : names) {
+          BatonScore s = new BatonScore(name, scores.getOrDefault(name, BigDecimal.ZERO));
+          scoreFacts.put(name, s);
+          handles.put(name, session.insert(s));
+        }
+        firings = new Firings(cp, session, scoreFacts, handles);
+        session.setGlobal("baton", firings);
+        session.insert(new BatonClock(nowMs));
+        List<Explainer.RtFact> proposed = new ArrayList<>();
+        for (Decision.DecidedAction a : active) {
+          Map<String, Object> typed = new HashMap<>();
+          typed.put("id", a.id());
+          typed.put("action", a.action());
+          typed.put("customerId", text(a.params().get("customerId")));
+          typed.put("channel", text(a.params().get("channel")));
+          typed.put("actor", text(a.params().get("actor")));
+          typed.put("pack", a.pack());
+          typed.put("rule", a.rule());
+          BatonProposedAction o = new BatonProposedAction(a.id(), a.action(),
+              (String) typed.get("customerId"), (String) typed.get("channel"),
+              (String) typed.get("actor"), a.pack(), a.rule());
+          Explainer.RtFact rt = new Explainer.RtFact("ProposedAction", -1, typed);
+          proposed.add(rt);
+          known.put(o, rt);
+          proposals.put(o, a);
+          session.insert(o);
+        }
+        byType.put("ProposedAction", proposed);
+        for (TypedFact f : input) {
+          if (pack.factType(f.fact().type()).isEmpty()) {
+            continue;
+          }
+          Object o = cp.newFact(f.fact().type(), f.typed());
+          Explainer.RtFact rt = new Explainer.RtFact(f.fact().type(), f.index(), f.typed());
+          known.put(o, rt);
+          byType.computeIfAbsent(f.fact().type(), k -> new ArrayList<>()).add(rt);
+          session.insert(o);
+        }
+        int count = session.fireAllRules(MAX_FIRINGS);
+        if (count >= MAX_FIRINGS) {
+          throw new BatonException("The pack " + pack.coordinates() + " fired " + MAX_FIRINGS
+              + " times in one evaluation and was stopped. Check rules that match many"
+              + " combinations of facts.");
+        }
+      } finally {
+        session.dispose();
+      }
+      List<Explainer.RtFact> scoreRts = new ArrayList<>();
+      for (BatonScore s : scoreFacts.values()) {
+        scores.put(s.getName(), Typed.number(s.total()));
+        Map<String, Object> typed = new HashMap<>();
+        typed.put("name", s.getName());
+        typed.put("value", s.getValue());
+        Explainer.RtFact rt = new Explainer.RtFact("Score", -1, typed);
+        scoreRts.add(rt);
+        known.put(s, rt);
+      }
+      byType.put("Score", scoreRts);
+      Set<Integer> firedRules = new java.util.HashSet<>();
+      List<Decision.DecidedAction> emitted = new ArrayList<>();
+      Set<String> vetoedIds = new java.util.HashSet<>();
+      for (Firings.Firing firing : firings.firings()) {
+        DrlGenerator.RulePlan plan = cp.plans().get(firing.rule());
+        firedRules.add(firing.rule());
+        String ruleId = plan.rule().id();
+        List<Decision.MatchedFact> matched = new ArrayList<>();
+        List<Decision.DecidedAction> matchedProposals = new ArrayList<>();
+        for (int i = 0; i < firing.matched().length; i++) {
+          Object o = firing.matched()[i];
+          Explainer.RtFact rt = known.get(o);
+          if (proposals.containsKey(o)) {
+            matchedProposals.add(proposals.get(o));
+          }
+          if (rt != null) {
+            matched.add(new Decision.MatchedFact(plan.matchedBindings().get(i), rt.type(),
+                rt.index(), plain(cp, rt)));
+          }
+        }
+        fired.add(new Decision.FiredRule(pack.id(), ruleId, plan.rule().title() == null ? null
+            : plan.rule().title().en(), matched));
+        for (Action a : plan.rule().then()) {
+          if (a instanceof Action.Emit e) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            e.params().forEach((k, o) -> {
+              Object v = cp.resolve(plan, o, firing.values());
+              if (v != null) {
+                params.put(k, v);
+              }
+            });
+            emitted.add(new Decision.DecidedAction("a" + (++actionSeq), e.action(), params,
+                pack.id(), ruleId));
+          } else if (a instanceof Action.Block b) {
+            Object proof = b.proof() == null ? null : cp.resolve(plan, b.proof(), firing.values());
+            if (proof != null) {
+              proofs.add(proof);
+            }
+            if (matchedProposals.isEmpty()) {
+              blocks.add(new Decision.Verdict(pack.id(), ruleId, b.reason(), proof));
+            }
+            for (Decision.DecidedAction p : matchedProposals) {
+              if (vetoedIds.add(p.id())) {
+                vetoed.add(new Decision.Veto(p, pack.id(), ruleId, b.reason(), proof));
+              }
+            }
+          } else if (a instanceof Action.Allow al) {
+            Object proof = al.proof() == null ? null
+                : cp.resolve(plan, al.proof(), firing.values());
+            if (proof != null) {
+              proofs.add(proof);
+            }
+            allows.add(new Decision.Verdict(pack.id(), ruleId, al.reason(), proof));
+          }
+        }
+      }
+      active.removeIf(a -> vetoedIds.contains(a.id()));
+      active.addAll(emitted);
+      Map<String, FactType> types = new HashMap<>();
+      pack.factTypes().forEach(t -> types.put(t.name(), t));
+      BuiltInTypes.ALL.forEach(t -> types.put(t.name(), t));
+      Map<String, Parameter> params = new HashMap<>();
+      pack.parameters().forEach(p -> params.put(p.name(), p));
+      Explainer explainer = new Explainer(types, params, byType, nowMs);
+      for (DrlGenerator.RulePlan plan : cp.plans()) {
+        if (!firedRules.contains(plan.index())) {
+          misses.add(explainer.explain(pack.id(), plan.rule()));
+        }
+      }
+    }
+
+    private static String text(Object v) {
+      return v == null ? null : v.toString();
+    }
+
+    private static Map<String, Object> plain(CompiledPack cp, Explainer.RtFact rt) {
+      FactType t = cp.declared(rt.type());
+      if (t == null) {
+        t = BuiltInTypes.named(rt.type()).orElseThrow();
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (FieldDef fd : t.fields()) {
+        Object v = rt.typed().get(fd.name());
+        if (v != null) {
+          out.put(fd.name(), Typed.toPlain(v, fd.type()));
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,461 @@
+package dev.baton.engine.rules.internal;
+
+import dev.baton.engine.rulepack.AggregateFunction;
+import dev.baton.engine.rulepack.Condition;
+import dev.baton.engine.rulepack.Constraint;
+import dev.baton.engine.rulepack.FactType;
+import dev.baton.engine.rulepack.FieldType;
+import dev.baton.engine.rulepack.Operand;
+import dev.baton.engine.rulepack.Operator;
+import dev.baton.engine.rulepack.Parameter;
+import dev.baton.engine.rulepack.Rule;
+import dev.baton.engine.rulepack.ValueType;
+import dev.baton.engine.rules.Decision;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Explains why a rule did not fire: searches the facts the way the rule matches them and
+ * reports the first condition that failed for the combination that came closest, with the
+ * values compared. Its semantics mirror the generated DRL (a property test holds them equal).
+ */
+final class Explainer {
+
+  /** A fact as the explainer sees it. */
+  record RtFact(String type, int index, Map<String, Object> typed) {}
+
+  private record Failure(int depth, int progress, String text, String field, String op,
+      Object expected, Object actual) {}
+
+  private record Env(Map<String, RtFact> facts, Map<String, Object> aggregates) {
+    Env bind(String name, RtFact f) {
+      if (name == null) {
+        return this;
+      }
+      Map<String, RtFact> m = new HashMap<>(facts);
+      m.put(name, f);
+      return new Env(m, aggregates);
+    }
+
+    Env bindAggregate(String name, Object v) {
+      if (name == null) {
+        return this;
+      }
+      Map<String, Object> m = new HashMap<>(aggregates);
+      m.put(name, v);
+      return new Env(facts, m);
+    }
+  }
+
+  private static final int BUDGET = 50_000;
+
+  private final Map<String, FactType> types;
+  private final Map<String, Parameter> params;
+  private final Map<String, List<RtFact>> facts;
+  private final long nowMs;
+  private final long nowDay;
+  private Failure best;
+  private int budget;
+
+  Explainer(Map<String, FactType> types, Map<String, Parameter> params,
+      Map<String, List<RtFact>> facts, long nowMs) {
+    this.types = types;
+    this.params = params;
+    this.facts = facts;
+    this.nowMs = nowMs;
+    this.nowDay = Math.floorDiv(nowMs, 86_400_000L);
+  }
+
+  /** True when every condition of the rule holds for some combination of facts. */
+  boolean matches(Rule rule) {
+    best = null;
+    budget = BUDGET;
+    return search(rule.when(), 0, new Env(Map.of(), Map.of()));
+  }
+
+  /** The nearest miss of a rule that did not fire. */
+  Decision.NearestMiss explain(String pack, Rule rule) {
+    best = null;
+    budget = BUDGET;
+    if (search(rule.when(), 0, new Env(Map.of(), Map.of()))) {
+      return new Decision.NearestMiss(pack, rule.id(), 0,
+          "every condition holds, yet the rule did not fire", null, null, null, null);
+    }
+    if (best == null) {
+      return new Decision.NearestMiss(pack, rule.id(), 0, "too many combinations to explain",
+          null, null, null, null);
+    }
+    return new Decision.NearestMiss(pack, rule.id(), best.depth() + 1, best.text(), best.field(),
+        best.op(), best.expected(), best.actual());
+  }
+
+  private void fail(Failure f) {
+    if (best == null || f.depth() > best.depth()
+        || (f.depth() == best.depth() && f.progress() > best.progress())) {
+      best = f;
+    }
+  }
+
+  private boolean search(List<Condition> cs, int i, Env env) {
+    if (i == cs.size()) {
+      return true;
+    }
+    if (--budget < 0) {
+      return false;
+    }
+    Condition c = cs.get(i);
+    if (c instanceof Condition.Pattern p) {
+      List<RtFact> candidates = facts.getOrDefault(p.type(), List.of());
+      if (candidates.isEmpty()) {
+        fail(new Failure(i, 0, "no " + p.type() + " fact", null, null, null, null));
+        return false;
+      }
+      for (RtFact f : candidates) {
+        Check ch = check(p.constraint(), p.type(), f, env);
+        if (ch.ok()) {
+          if (search(cs, i + 1, env.bind(p.binding(), f))) {
+            return true;
+          }
+        } else {
+          fail(ch.failure(i, describe(p.type(), f)));
+        }
+      }
+      return false;
+    }
+    if (c instanceof Condition.Not n) {
+      for (RtFact f : facts.getOrDefault(n.pattern().type(), List.of())) {
+        if (check(n.pattern().constraint(), n.pattern().type(), f, env).ok()) {
+          fail(new Failure(i, 0, "a matching " + describe(n.pattern().type(), f)
+              + " exists, and the rule requires none", null, null, null, null));
+          return false;
+        }
+      }
+      return search(cs, i + 1, env);
+    }
+    if (c instanceof Condition.Exists e) {
+      Condition.Pattern p = e.pattern();
+      List<RtFact> candidates = facts.getOrDefault(p.type(), List.of());
+      if (candidates.isEmpty()) {
+        fail(new Failure(i, 0, "no " + p.type() + " fact", null, null, null, null));
+        return false;
+      }
+      for (RtFact f : candidates) {
+        Check ch = check(p.constraint(), p.type(), f, env);
+        if (ch.ok()) {
+          return search(cs, i + 1, env);
+        }
+        fail(ch.failure(i, describe(p.type(), f)));
+      }
+      return false;
+    }
+    if (c instanceof Condition.AnyOf a) {
+      String first = null;
+      for (Condition part : a.conditions()) {
+        Failure saved = best;
+        best = null;
+        boolean holds = search(List.of(part), 0, env);
+        Failure inner = best;
+        best = saved;
+        if (holds) {
+          return search(cs, i + 1, env);
+        }
+        if (first == null) {
+          first = inner == null ? "its first alternative fails" : inner.text();
+        }
+      }
+      fail(new Failure(i, 0, "none of the alternatives holds (first: " + first + ")", null, null,
+          null, null));
+      return false;
+    }
+    if (c instanceof Condition.AllOf a) {
+      Failure saved = best;
+      best = null;
+      boolean holds = search(a.conditions(), 0, env);
+      Failure inner = best;
+      best = saved;
+      if (holds) {
+        return search(cs, i + 1, env);
+      }
+      fail(new Failure(i, 0, "not all hold: " + (inner == null ? "?" : inner.text()),
+          inner == null ? null : inner.field(), inner == null ? null : inner.op(),
+          inner == null ? null : inner.expected(), inner == null ? null : inner.actual()));
+      return false;
+    }
+    Condition.Aggregate a = (Condition.Aggregate) c;
+    Object result = aggregate(a, env);
+    FieldType rt = FieldType.of(a.function() == AggregateFunction.COUNT ? ValueType.INTEGER
+        : ValueType.NUMBER);
+    String label = a.function().label() + " of " + a.type()
+        + (a.field() == null ? "" : "." + a.field());
+    for (Constraint.Test t : a.is()) {
+      List<Object> args = args(t, rt, env);
+      if (!test(result, t.operator(), args, rt)) {
+        fail(new Failure(i, 0, label + " is " + show(result, rt) + ", needs "
+            + t.operator().symbol() + " " + showArgs(args, rt), "result", t.operator().label(),
+            expected(args, rt), Typed.toPlain(result, rt)));
+        return false;
+      }
+    }
+    return search(cs, i + 1, env.bindAggregate(a.binding(), result));
+  }
+
+  private Object aggregate(Condition.Aggregate a, Env env) {
+    long count = 0;
+    double sum = 0;
+    Double min = null;
+    Double max = null;
+    FactType t = types.get(a.type());
+    for (RtFact f : facts.getOrDefault(a.type(), List.of())) {
+      if (!check(a.where(), a.type(), f, env).ok()) {
+        continue;
+      }
+      if (a.window() != null) {
+        Object v = f.typed().get(a.window().field());
+        FieldType wt = t.field(a.window().field()).orElseThrow().type();
+        long now = wt.scalar() == ValueType.DATE ? nowDay : nowMs;
+        long span = span(a.window().last(), wt);
+        if (!(v instanceof Long l) || l < now - span || l > now) {
+          continue;
+        }
+      }
+      if (a.function() == AggregateFunction.COUNT) {
+        count++;
+        continue;
+      }
+      Object v = f.typed().get(a.field());
+      if (!(v instanceof Number n)) {
+        continue;
+      }
+      double d = n.doubleValue();
+      count++;
+      sum += d;
+      min = min == null ? d : Math.min(min, d);
+      max = max == null ? d : Math.max(max, d);
+    }
+    switch (a.function()) {
+      case COUNT:
+        return count;
+      case SUM:
+        return sum;
+      case AVG:
+        return count == 0 ? null : sum / count;
+      case MIN:
+        return min;
+      default:
+        return max;
+    }
+  }
+
+  // ------------------------------------------------------------ constraints
+
+  private record Check(boolean ok, int progress, String field, Operator op, Object actual,
+      List<Object> args, FieldType type) {
+    Failure failure(int depth, String what) {
+      if (field == null) {
+        return new Failure(depth, progress, what + ": no alternative holds", null, null, null,
+            null);
+      }
+      return new Failure(depth, progress, what + ": " + field + " is " + show(actual, type)
+          + ", needs " + op.symbol() + (args.isEmpty() ? "" : " " + showArgs(args, type)), field,
+          op.label(), expected(args, type), Typed.toPlain(actual, type));
+    }
+  }
+
+  private static final Check OK = new Check(true, 0, null, null, null, List.of(), null);
+
+  private Check check(Constraint c, String type, RtFact f, Env env) {
+    int[] passed = {0};
+    Check r = check(c, types.get(type), f, env, passed);
+    return r.ok() ? OK : new Check(false, passed[0], r.field(), r.op(), r.actual(), r.args(),
+        r.type());
+  }
+
+  private Check check(Constraint c, FactType type, RtFact f, Env env, int[] passed) {
+    if (c instanceof Constraint.Test t) {
+      FieldType ft = type.field(t.field()).orElseThrow().type();
+      Object actual = f.typed().get(t.field());
+      List<Object> args = args(t, ft, env);
+      if (test(actual, t.operator(), args, ft)) {
+        passed[0]++;
+        return OK;
+      }
+      return new Check(false, 0, t.field(), t.operator(), actual, args, ft);
+    }
+    if (c instanceof Constraint.All all) {
+      for (Constraint part : all.parts()) {
+        Check r = check(part, type, f, env, passed);
+        if (!r.ok()) {
+          return r;
+        }
+      }
+      return OK;
+    }
+    Check first = null;
+    for (Constraint part : ((Constraint.Any) c).parts()) {
+      int[] local = {0};
+      Check r = check(part, type, f, env, local);
+      if (r.ok()) {
+        passed[0] += local[0];
+        return OK;
+      }
+      if (first == null) {
+        first = r;
+      }
+    }
+    return first == null ? new Check(false, 0, null, null, null, List.of(), null) : first;
+  }
+
+  private List<Object> args(Constraint.Test t, FieldType ft, Env env) {
+    List<Object> out = new ArrayList<>(t.args().size());
+    FieldType argType = t.operator() == Operator.CONTAINS ? ft.element() : ft;
+    for (Operand o : t.args()) {
+      if (t.operator() == Operator.OLDER_THAN || t.operator() == Operator.WITHIN_LAST) {
+        out.add(((Operand.Literal) o).value());
+        continue;
+      }
+      out.add(resolve(o, argType, env));
+    }
+    return out;
+  }
+
+  private Object resolve(Operand o, FieldType ft, Env env) {
+    if (o instanceof Operand.Literal l) {
+      return Typed.fromLiteral(l.value(), ft);
+    }
+    if (o instanceof Operand.ParamRef p) {
+      return Typed.fromLiteral(params.get(p.name()).value(), ft);
+    }
+    if (o instanceof Operand.Now) {
+      return ft.scalar() == ValueType.DATE ? nowDay : nowMs;
+    }
+    if (o instanceof Operand.FieldRef r) {
+      RtFact bound = env.facts().get(r.binding());
+      return bound == null ? null : bound.typed().get(r.field());
+    }
+    return env.aggregates().get(((Operand.AggregateRef) o).binding());
+  }
+
+  /** The semantics of one test, as the generated DRL has them. */
+  private boolean test(Object actual, Operator op, List<Object> args, FieldType ft) {
+    switch (op) {
+      case EMPTY:
+        return actual == null || "".equals(actual)
+            || (actual instanceof List<?> l && l.isEmpty());
+      case NOT_EMPTY:
+        return actual != null && !"".equals(actual)
+            && !(actual instanceof List<?> l && l.isEmpty());
+      default:
+        break;
+    }
+    if (actual == null) {
+      return false;
+    }
+    Object a0 = args.isEmpty() ? null : args.get(0);
+    switch (op) {
+      case EQ:
+        return a0 != null && same(actual, a0);
+      case NE:
+        return a0 == null || !same(actual, a0);
+      case LT:
+        return a0 != null && compare(actual, a0) < 0;
+      case LTE:
+        return a0 != null && compare(actual, a0) <= 0;
+      case GT:
+        return a0 != null && compare(actual, a0) > 0;
+      case GTE:
+        return a0 != null && compare(actual, a0) >= 0;
+      case BETWEEN:
+        return a0 != null && args.get(1) != null && compare(actual, a0) >= 0
+            && compare(actual, args.get(1)) <= 0;
+      case IN:
+        return args.stream().anyMatch(v -> v != null && same(actual, v));
+      case NOT_IN:
+        return args.stream().noneMatch(v -> v != null && same(actual, v));
+      case CONTAINS:
+        if (a0 == null) {
+          return false;
+        }
+        if (actual instanceof List<?> l) {
+          return l.stream().anyMatch(e -> e != null && same(e, a0));
+        }
+        return actual.toString().contains(a0.toString());
+      case STARTS_WITH:
+        return a0 != null && actual.toString().startsWith(a0.toString());
+      case OLDER_THAN: {
+        long now = ft.scalar() == ValueType.DATE ? nowDay : nowMs;
+        return ((Long) actual) < now - span((Duration) a0, ft);
+      }
+      case WITHIN_LAST: {
+        long now = ft.scalar() == ValueType.DATE ? nowDay : nowMs;
+        long v = (Long) actual;
+        return v >= now - span((Duration) a0, ft) && v <= now;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private static long span(Duration d, FieldType ft) {
+    return ft.scalar() == ValueType.DATE ? d.toDays() : d.toMillis();
+  }
+
+  private static boolean same(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    return a.equals(b);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return Double.compare(x.doubleValue(), y.doubleValue());
+    }
+    return ((Comparable) a).compareTo(b);
+  }
+
+  // ------------------------------------------------------------ text
+
+  private static String describe(String type, RtFact f) {
+    if (type.equals("Score")) {
+      return "Score(" + f.typed().get("name") + ")";
+    }
+    if (type.equals("ProposedAction")) {
+      return "ProposedAction(" + f.typed().get("action") + ")";
+    }
+    return type + " #" + (f.index() + 1);
+  }
+
+  private static String show(Object v, FieldType t) {
+    if (v == null) {
+      return "missing";
+    }
+    return String.valueOf(Typed.toPlain(v, t));
+  }
+
+  private static String showArgs(List<Object> args, FieldType t) {
+    if (args.size() == 1) {
+      Object a = args.get(0);
+      return a instanceof Duration d ? d.toString() : show(a, t);
+    }
+    List<String> out = new ArrayList<>();
+    args.forEach(a -> out.add(a instanceof Duration d ? d.toString() : show(a, t)));
+    return out.toString();
+  }
+
+  private static Object expected(List<Object> args, FieldType t) {
+    if (args.isEmpty()) {
+      return null;
+    }
+    if (args.size() == 1) {
+      Object a = args.get(0);
+      return a instanceof Duration d ? d.toString() : Typed.toPlain(a, t);
+    }
+    List<Object> out = new ArrayList<>();
+    args.forEach(a -> out.add(Typed.toPlain(a, t)));
+    return out;
+  }
+}
