@@ -110,11 +110,10 @@ final class CompiledPack {
     org.kie.api.definition.type.FactType ft = factTypes.get(type);
     try {
       Object o = ft.newInstance();
+      // Drools gives declared Long, Double and Boolean fields 0 and false by default; a field
+      // that is absent from the input must be missing (null), so every field is set.
       for (FieldDef f : declared.get(type).fields()) {
-        Object v = typed.get(f.name());
-        if (v != null) {
-          ft.set(o, f.name(), v);
-        }
+        ft.set(o, f.name(), typed.get(f.name()));
       }
       return o;
     } catch (InstantiationException | IllegalAccessException e) {
