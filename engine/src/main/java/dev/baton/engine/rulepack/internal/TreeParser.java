@@ -81,7 +81,7 @@ public final class TreeParser {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       problems.add(new Problem(source, at == null ? 0 : line(at), at == null ? 0 : column(at),
-          null, "", "Not valid " + syntax.name() + ": " + e.getOriginalMessage(),
+          null, "", "Not valid " + syntax.name() + ": " + oneLine(e.getOriginalMessage()),
           "Fix the syntax at this place (indentation, quotes, brackets)."));
       return null;
     } catch (IOException | RuntimeException e) {
@@ -146,6 +146,20 @@ public final class TreeParser {
             "Use maps, lists, strings, numbers and booleans only."));
         return new Node.Scalar(line, col, null);
     }
+  }
+
+  /** Parser messages span lines with a code snippet; keep the lines that say something. */
+  private static String oneLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (String l : message.split("\\R")) {
+      if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
+        b.append(b.length() == 0 ? "" : "; ").append(l.trim());
+      }
+    }
+    return b.toString();
   }
 
   private static int line(JsonLocation at) {

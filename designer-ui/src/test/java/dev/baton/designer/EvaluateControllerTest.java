@@ -1,0 +1,47 @@
+package dev.baton.designer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EvaluateControllerTest {
+  @Autowired TestRestTemplate rest;
+
+  private ResponseEntity<String> post(String body) {
+    HttpHeaders h = new HttpHeaders();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    return rest.postForEntity("/api/v1/evaluate", new HttpEntity<>(body, h), String.class);
+  }
+
+  @Test
+  void shouldReturnDecisionWithReasonsWhenFactsAreValid() {
+    // given
+    String body = """
+        {"now": "2026-11-27T09:00:00Z", "facts": {"Customer": [{"customerId": "C-1", "name": "A", "region": "East"}]}}
+        """;
+    // when
+    ResponseEntity<String> r = post(body);
+    // then
+    assertThat(r.getStatusCode().value()).isEqualTo(200);
+    assertThat(r.getBody()).contains("\"fired\"", "\"nearestMisses\"", "cmi-threshold");
+  }
+
+  @Test
+  void shouldAnswerProblemDetailWhenFactTypeIsUnknown() {
+    // given
+    String body = "{\"now\": \"2026-11-27T09:00:00Z\", \"facts\": {\"Nope\": [{}]}}";
+    // when
+    ResponseEntity<String> r = post(body);
+    // then
+    assertThat(r.getStatusCode().value()).isEqualTo(400);
+    assertThat(r.getBody()).contains("Nope", "problems");
+  }
+}

@@ -1,0 +1,40 @@
+package dev.baton.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The engine's boundaries: capabilities depend one way, Drools stays internal. */
+@AnalyzeClasses(packages = "dev.baton.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule DROOLS_AND_GRPC_STAY_INTERNAL = noClasses()
+      .that().resideOutsideOfPackage("..internal..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "io.grpc..",
+          "com.fasterxml.jackson..");
+
+  @ArchTest
+  static final ArchRule RULEPACK_DOES_NOT_DEPEND_ON_RULES = noClasses()
+      .that().resideInAPackage("dev.baton.engine.rulepack..")
+      .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.rules..");
+
+  @ArchTest
+  static final ArchRule INTERNALS_ARE_PRIVATE_TO_THEIR_CAPABILITY = noClasses()
+      .that().resideOutsideOfPackages("dev.baton.engine.rulepack..")
+      .and().resideOutsideOfPackage("dev.baton.engine.rules.internal..")
+      .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.rulepack.internal..");
+
+  @ArchTest
+  static final ArchRule RULES_INTERNAL_IS_PRIVATE = noClasses()
+      .that().resideOutsideOfPackage("dev.baton.engine.rules..")
+      .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.rules.internal..");
+
+  @ArchTest
+  static final ArchRule NO_SPRING_OR_VAADIN_IN_THE_ENGINE = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
+          "com.vaadin..");
+}
