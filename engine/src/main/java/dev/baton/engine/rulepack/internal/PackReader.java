@@ -722,7 +722,12 @@ public final class PackReader {
             group.add(c);
           }
         }
-        parts.add(key.equals("any") ? new Constraint.Any(group) : new Constraint.All(group));
+        if (key.equals("all")) {
+          group.forEach(g -> parts.addAll(g instanceof Constraint.All a ? a.parts() : List.of(g)));
+        } else {
+          parts.add(new Constraint.Any(group.stream().map(g -> g instanceof Constraint.All a
+              && a.parts().size() == 1 ? a.parts().get(0) : g).toList()));
+        }
         continue;
       }
       Optional<FieldDef> fd = type.field(key);
@@ -771,9 +776,7 @@ public final class PackReader {
     if (!ok) {
       return null;
     }
-    return parts.size() == 1 && !(parts.get(0) instanceof Constraint.Test)
-        ? parts.get(0)
-        : new Constraint.All(parts);
+    return new Constraint.All(parts);
   }
 
   private Constraint.Test operatorTest(String field, FieldType ft, String opKey, Node arg,

@@ -329,7 +329,8 @@ final class DrlGenerator {
     } else {
       pieces.add(a.field() + " != null");
       pieces.add("$av" + n + " : " + a.field());
-      fn = a.function().label() + "($av" + n + ")";
+      String drools = a.function() == AggregateFunction.AVG ? "average" : a.function().label();
+      fn = drools + "($av" + n + ")";
     }
     String var = "$agg" + n;
     if (a.binding() != null) {
@@ -472,7 +473,7 @@ final class DrlGenerator {
   }
 
   private static String durationIn(Duration d, FieldType ft) {
-    return ft.scalar() == ValueType.DATE ? d.toDays() + "L" : d.toMillis() + "L";
+    return longLiteral(ft.scalar() == ValueType.DATE ? d.toDays() : d.toMillis());
   }
 
   /** An operand as a DRL expression of the field's representation. */
@@ -501,22 +502,26 @@ final class DrlGenerator {
       return b.toString();
     }
     if (v instanceof LocalDate date) {
-      return date.toEpochDay() + "L";
+      return longLiteral(date.toEpochDay());
     }
     if (v instanceof Instant i) {
-      return i.toEpochMilli() + "L";
+      return longLiteral(i.toEpochMilli());
     }
     if (v instanceof Duration d) {
-      return d.toMillis() + "L";
+      return longLiteral(d.toMillis());
     }
     BigDecimal n = v instanceof BigDecimal bd ? bd : new BigDecimal(v.toString());
-    if (ft.scalar() == ValueType.INTEGER) {
-      if (n.stripTrailingZeros().scale() <= 0) {
-        return n.toBigInteger() + "L";
-      }
-      return n.toPlainString() + "d";
+    if (ft.scalar() == ValueType.INTEGER && n.stripTrailingZeros().scale() <= 0) {
+      return longLiteral(n.longValue());
     }
-    return n.toPlainString() + "d";
+    // MVEL reads a leading 0 as octal, so no suffix: a plain decimal with a point is a double.
+    String plain = n.toPlainString();
+    return plain.contains(".") ? plain : plain + ".0";
+  }
+
+  /** A long literal; MVEL reads "0L" as a bad octal number, so zero is written bare. */
+  static String longLiteral(long v) {
+    return v == 0 ? "0" : v + "L";
   }
 
   /**
