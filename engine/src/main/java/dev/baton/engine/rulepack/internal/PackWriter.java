@@ -127,7 +127,7 @@ public final class PackWriter {
       if (a.window() != null) {
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("field", a.window().field());
-        w.put("last", a.window().last().toString());
+        w.put("last", Values.iso(a.window().last()));
         am.put("within", w);
       }
       if (!a.is().isEmpty()) {

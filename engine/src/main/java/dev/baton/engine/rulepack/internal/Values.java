@@ -141,10 +141,18 @@ public final class Values {
       BigDecimal s = d.stripTrailingZeros();
       return s.scale() < 0 ? s.setScale(0) : s;
     }
-    if (v instanceof LocalDate || v instanceof Instant || v instanceof Duration) {
+    if (v instanceof Duration d) {
+      return iso(d);
+    }
+    if (v instanceof LocalDate || v instanceof Instant) {
       return v.toString();
     }
     return v;
+  }
+
+  /** ISO-8601 text of a duration, in days when it is whole days ({@code P30D}, not PT720H). */
+  public static String iso(Duration d) {
+    return wholeDays(d) && !d.isZero() ? "P" + d.toDays() + "D" : d.toString();
   }
 
   /** True for {@code number} and {@code integer}. */

@@ -439,10 +439,10 @@ final class Explainer {
   private static String showArgs(List<Object> args, FieldType t) {
     if (args.size() == 1) {
       Object a = args.get(0);
-      return a instanceof Duration d ? d.toString() : show(a, t);
+      return a instanceof Duration d ? dev.baton.engine.rulepack.internal.Values.iso(d) : show(a, t);
     }
     List<String> out = new ArrayList<>();
-    args.forEach(a -> out.add(a instanceof Duration d ? d.toString() : show(a, t)));
+    args.forEach(a -> out.add(a instanceof Duration d ? dev.baton.engine.rulepack.internal.Values.iso(d) : show(a, t)));
     return out.toString();
   }
 
@@ -452,7 +452,7 @@ final class Explainer {
     }
     if (args.size() == 1) {
       Object a = args.get(0);
-      return a instanceof Duration d ? d.toString() : Typed.toPlain(a, t);
+      return a instanceof Duration d ? dev.baton.engine.rulepack.internal.Values.iso(d) : Typed.toPlain(a, t);
     }
     List<Object> out = new ArrayList<>();
     args.forEach(a -> out.add(Typed.toPlain(a, t)));

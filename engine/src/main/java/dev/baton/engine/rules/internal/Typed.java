@@ -100,7 +100,7 @@ final class Typed {
         case DATETIME:
           return Instant.ofEpochMilli(l).toString();
         case DURATION:
-          return Duration.ofMillis(l).toString();
+          return Values.iso(Duration.ofMillis(l));
         default:
           return BigDecimal.valueOf(l);
       }
