@@ -5,6 +5,7 @@ import dev.baton.engine.ValidationException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -23,8 +24,16 @@ abstract class BatonCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    return attempt(this::execute);
+  }
+
+  /**
+   * Runs one step and returns its exit code, or reports its expected failure and returns the
+   * matching code; lets a command go on with its next pack after one failed.
+   */
+  protected int attempt(IntSupplier step) {
     try {
-      return execute();
+      return step.getAsInt();
     } catch (ValidationException e) {
       error(e.getMessage());
       return ExitCodes.INVALID;

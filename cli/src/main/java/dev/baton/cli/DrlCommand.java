@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
     name = "drl",
     description = {
         "Prints the Drools rule language (DRL) generated for a pack.",
-        "For developers: the DRL is generated on every load and never edited by hand."})
+        "For developers: the DRL is generated whenever a pack is loaded; never edit it."})
 final class DrlCommand extends BatonCommand {
 
   @Parameters(paramLabel = "<pack>", description = "A pack file or a pack folder.")

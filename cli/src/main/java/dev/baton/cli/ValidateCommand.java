@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "validate",
     description = {
-        "Checks rule packs and reports every problem with file, line, column, rule and field.",
-        "Prints OK with id@version and the SHA-256 content hash for each valid pack."})
+        "Checks rule packs and reports every problem.",
+        "Prints OK with id@version and the SHA-256 content hash of each valid pack, and every"
+            + " problem of each invalid one with its file, line, column, rule and field."})
 final class ValidateCommand extends BatonCommand {
 
   @Parameters(arity = "1..*", paramLabel = "<pack>",

@@ -158,6 +158,9 @@ public final class RulePacks {
   }
 
   private static String readText(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new BatonException("No such file: " + display(file) + ".");
+    }
     try {
       if (Files.size(file) > TreeParser.MAX_CHARS * 4L) {
         throw new BatonException("The file " + display(file) + " is too large.");
