@@ -15,7 +15,7 @@ class ArchitectureTest {
   static final ArchRule DROOLS_AND_GRPC_STAY_INTERNAL = noClasses()
       .that().resideOutsideOfPackage("..internal..")
       .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "io.grpc..",
-          "com.fasterxml.jackson..");
+          "com.fasterxml.jackson..", "liquibase..", "org.apache.commons.csv..");
 
   @ArchTest
   static final ArchRule RULEPACK_DOES_NOT_DEPEND_ON_RULES = noClasses()
@@ -32,6 +32,21 @@ class ArchitectureTest {
   static final ArchRule RULES_INTERNAL_IS_PRIVATE = noClasses()
       .that().resideOutsideOfPackage("dev.baton.engine.rules..")
       .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.rules.internal..");
+
+  @ArchTest
+  static final ArchRule STORE_IS_BELOW_THE_CAPABILITIES_THAT_USE_IT = noClasses()
+      .that().resideInAPackage("dev.baton.engine.store..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.baton.engine.rules..",
+          "dev.baton.engine.audit..", "dev.baton.engine.consent..",
+          "dev.baton.engine.repository..");
+
+  @ArchTest
+  static final ArchRule OTHER_INTERNALS_ARE_PRIVATE = noClasses()
+      .that().resideOutsideOfPackages("dev.baton.engine.store..", "dev.baton.engine.audit..",
+          "dev.baton.engine.consent..", "dev.baton.engine.repository..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.baton.engine.store.internal..",
+          "dev.baton.engine.audit.internal..", "dev.baton.engine.consent.internal..",
+          "dev.baton.engine.repository.internal..");
 
   @ArchTest
   static final ArchRule NO_SPRING_OR_VAADIN_IN_THE_ENGINE = noClasses()

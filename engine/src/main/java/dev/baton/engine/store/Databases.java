@@ -1,0 +1,70 @@
+package dev.baton.engine.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
+/** Data sources for the databases Baton supports. */
+public final class Databases {
+  /** The default data directory, relative to the working directory; {@code BATON_DATA_DIR} overrides it. */
+  public static final String DEFAULT_DATA_DIR = "data";
+
+  private Databases() {}
+
+  /** The data directory: {@code BATON_DATA_DIR} or {@code ./data}. */
+  public static Path defaultDataDir() {
+    String env = System.getenv("BATON_DATA_DIR");
+    return Path.of(env == null || env.isBlank() ? DEFAULT_DATA_DIR : env);
+  }
+
+  /** The JDBC URL of the H2 file database in a data directory. */
+  public static String h2Url(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("baton")
+        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+  }
+
+  /** The default database: the H2 file in {@link #defaultDataDir()}. */
+  public static String defaultUrl() {
+    return h2Url(defaultDataDir());
+  }
+
+  /**
+   * A pooled data source for a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...});
+   * user and password may be null (or given in the URL). Close it when done.
+   */
+  public static HikariDataSource pooled(String jdbcUrl, String user, String password) {
+    HikariConfig c = new HikariConfig();
+    c.setJdbcUrl(jdbcUrl);
+    if (user != null) {
+      c.setUsername(user);
+    }
+    if (password != null) {
+      c.setPassword(password);
+    }
+    c.setMaximumPoolSize(8);
+    c.setPoolName("baton");
+    return new HikariDataSource(c);
+  }
+
+  /** A pooled data source for a JDBC URL with credentials in it (or none needed). */
+  public static HikariDataSource pooled(String jdbcUrl) {
+    return pooled(jdbcUrl, null, null);
+  }
+
+  /** Which database a data source talks to. */
+  public static Dialect dialectOf(DataSource ds) {
+    try (var c = ds.getConnection()) {
+      String name = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+      return name.contains("postgres") ? Dialect.POSTGRESQL : Dialect.H2;
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("Cannot connect to the database: " + e.getMessage(), e);
+    }
+  }
+
+  /** The databases Baton supports. */
+  public enum Dialect {
+    H2,
+    POSTGRESQL
+  }
+}
