@@ -41,12 +41,33 @@ class ArchitectureTest {
           "dev.baton.engine.repository..");
 
   @ArchTest
-  static final ArchRule OTHER_INTERNALS_ARE_PRIVATE = noClasses()
-      .that().resideOutsideOfPackages("dev.baton.engine.store..", "dev.baton.engine.audit..",
-          "dev.baton.engine.consent..", "dev.baton.engine.repository..")
-      .should().dependOnClassesThat().resideInAnyPackage("dev.baton.engine.store.internal..",
-          "dev.baton.engine.audit.internal..", "dev.baton.engine.consent.internal..",
-          "dev.baton.engine.repository.internal..");
+  static final ArchRule STORE_INTERNALS_ARE_PRIVATE = internalsPrivate("store");
+
+  @ArchTest
+  static final ArchRule AUDIT_INTERNALS_ARE_PRIVATE = internalsPrivate("audit");
+
+  @ArchTest
+  static final ArchRule CONSENT_INTERNALS_ARE_PRIVATE = internalsPrivate("consent");
+
+  @ArchTest
+  static final ArchRule REPOSITORY_INTERNALS_ARE_PRIVATE = internalsPrivate("repository");
+
+  @ArchTest
+  static final ArchRule REPOSITORY_DOES_NOT_EVALUATE = noClasses()
+      .that().resideInAPackage("dev.baton.engine.repository..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.baton.engine.rules..",
+          "dev.baton.engine.audit..");
+
+  @ArchTest
+  static final ArchRule ONLY_THE_RUNTIME_WIRES_CAPABILITIES = noClasses()
+      .that().resideOutsideOfPackage("dev.baton.engine.runtime..")
+      .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.runtime..");
+
+  private static ArchRule internalsPrivate(String capability) {
+    String base = "dev.baton.engine." + capability;
+    return noClasses().that().resideOutsideOfPackage(base + "..")
+        .should().dependOnClassesThat().resideInAPackage(base + ".internal..");
+  }
 
   @ArchTest
   static final ArchRule NO_SPRING_OR_VAADIN_IN_THE_ENGINE = noClasses()
