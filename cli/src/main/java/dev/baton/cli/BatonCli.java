@@ -22,28 +22,47 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = BatonVersion.class,
     exitCodeOnExecutionException = ExitCodes.INTERNAL,
-    description = "Validates, tests and evaluates Baton rule packs.",
+    description = {"Validates, tests and evaluates Baton rule packs; manages the pack repository,"
+        + " the decision log and the consent ledger.",
+        "Commands that use the database take --db <jdbc-url> (default: the H2 file under ./data"
+            + " or $BATON_DATA_DIR), --db-user, --db-password (or $BATON_DB_PASSWORD) and"
+            + " --actor (default: your user name)."},
     subcommands = {
         ValidateCommand.class,
         TestCommand.class,
         EvaluateCommand.class,
         DrlCommand.class,
+        PackCommand.class,
+        DecisionsCommand.class,
+        ConsentCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:Success: every pack valid, every example passed, the evaluation done.",
-        "1:A pack, examples file or facts file is not valid, or an example failed.",
-        "2:Usage or input error: unknown option, missing argument, missing or unreadable file.",
+        "0:Success: every pack valid, every example passed, the command done.",
+        "1:A pack, examples, facts or CSV file is not valid, an example failed, the repository"
+            + " refused a change, a replay differs, or the decision log does not verify.",
+        "2:Usage or input error: unknown option, missing argument, missing or unreadable file,"
+            + " unknown pack or decision, a database that cannot be opened.",
         "3:Internal error (a bug in baton): please report it with the stack trace."},
     footerHeading = "%n",
-    footer = "Rule-pack format: docs/rule-pack-format.md. Run 'baton help <command>' for details.")
+    footer = "Rule-pack format: docs/rule-pack-format.md; commands: docs/cli.md. Run 'baton help"
+        + " <command>' for details.")
 public final class BatonCli implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
+  /**
+   * Liquibase (which creates the schema when a command opens the database) logs through
+   * java.util.logging; held here so that the level set in {@link #main} is not garbage-collected
+   * with the logger.
+   */
+  private static final java.util.logging.Logger LIQUIBASE_LOG =
+      java.util.logging.Logger.getLogger("liquibase");
+
   /** Runs baton with the arguments and exits with its exit code. */
   public static void main(String[] args) {
+    quietSchemaMigrations();
     CommandLine cli = new CommandLine(new BatonCli())
         .setOut(utf8(System.out))
         .setErr(utf8(System.err));
@@ -56,6 +75,11 @@ public final class BatonCli implements Callable<Integer> {
     spec.commandLine().getErr().println("baton: missing command.");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCodes.USAGE;
+  }
+
+  /** Creating the schema must not fill stderr with INFO lines: only Liquibase's warnings. */
+  static void quietSchemaMigrations() {
+    LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
   // Pack titles, example names and decisions hold Chinese text: write UTF-8 whatever the locale.

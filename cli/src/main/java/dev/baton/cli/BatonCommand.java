@@ -2,6 +2,8 @@ package dev.baton.cli;
 
 import dev.baton.engine.BatonException;
 import dev.baton.engine.ValidationException;
+import dev.baton.engine.repository.ConcurrentEditException;
+import dev.baton.engine.repository.PackRefusedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -12,10 +14,12 @@ import picocli.CommandLine.Spec;
 /**
  * Base of the baton subcommands. Expected failures become a message on stderr and an exit code,
  * never a stack trace: a {@link ValidationException} (a pack, examples or facts that are not
- * valid) prints every problem and exits with {@link ExitCodes#INVALID}; any other {@link
- * BatonException} or an unreadable file exits with {@link ExitCodes#USAGE}. Anything else is a
- * bug and is left to picocli, which prints the stack trace and exits with {@link
- * ExitCodes#INTERNAL}.
+ * valid) prints every problem and exits with {@link ExitCodes#INVALID}, and so does a change the
+ * pack repository refuses because of the pack's state (a version not above the last, content
+ * already published, a draft changed meanwhile); any other {@link BatonException} (a missing
+ * pack, a database that cannot be opened) or an unreadable file exits with {@link
+ * ExitCodes#USAGE}. Anything else is a bug and is left to picocli, which prints the stack trace
+ * and exits with {@link ExitCodes#INTERNAL}.
  */
 abstract class BatonCommand implements Callable<Integer> {
 
@@ -34,7 +38,7 @@ abstract class BatonCommand implements Callable<Integer> {
   protected int attempt(IntSupplier step) {
     try {
       return step.getAsInt();
-    } catch (ValidationException e) {
+    } catch (ValidationException | PackRefusedException | ConcurrentEditException e) {
       error(e.getMessage());
       return ExitCodes.INVALID;
     } catch (BatonException | UncheckedIOException e) {

@@ -10,6 +10,10 @@ final class Baton {
   /** What one run printed and its exit code. */
   record Run(int exitCode, String out, String err) {}
 
+  static {
+    BatonCli.quietSchemaMigrations(); // as main does
+  }
+
   private Baton() {}
 
   static Run run(String... args) {

@@ -121,6 +121,37 @@ final class CompiledPack {
     }
   }
 
+  /** Field indexes by type object (identity: the types of compiled packs and the built-ins). */
+  private static final Map<Object, Map<String, FieldDef>> FIELDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record TypeKey(FactType type) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TypeKey other && other.type == type;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(type);
+    }
+  }
+
+  /** The field of a type by name, from a per-type index (null when not declared). */
+  static FieldDef field(FactType type, String name) {
+    Map<String, FieldDef> index = FIELDS.computeIfAbsent(new TypeKey(type), k -> {
+      Map<String, FieldDef> m = new HashMap<>();
+      for (FieldDef f : type.fields()) {
+        m.put(f.name(), f);
+      }
+      return m;
+    });
+    if (FIELDS.size() > 100_000) {
+      FIELDS.clear();
+    }
+    return index.get(name);
+  }
+
   /** An operand of an action as a plain value, given the firing's value slots. */
   Object resolve(DrlGenerator.RulePlan plan, Operand o, Object[] values) {
     if (o instanceof Operand.Literal l) {
@@ -129,7 +160,17 @@ final class CompiledPack {
     if (o instanceof Operand.ParamRef p) {
       return plainLiteral(paramValues.get(p.name()));
     }
-    int slot = plan.values().indexOf(o);
+    int slot = -1;
+    List<Operand> slots = plan.values();
+    for (int i = 0; i < slots.size(); i++) {
+      if (slots.get(i) == o) {
+        slot = i;
+        break;
+      }
+    }
+    if (slot < 0) {
+      slot = slots.indexOf(o);
+    }
     if (slot < 0) {
       return null;
     }

@@ -35,7 +35,20 @@ public final class DroolsRulesEngine implements RulesEngine {
   /** A rule pack that fires more often than this in one evaluation is stopped. */
   static final int MAX_FIRINGS = 100_000;
 
-  private final Map<RulePack, CompiledPack> byPack = new ConcurrentHashMap<>();
+  /** Keyed by the pack object itself: a record's deep hashCode per evaluation costs too much. */
+  private record Identity(RulePack pack) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other && other.pack == pack;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(pack);
+    }
+  }
+
+  private final Map<Identity, CompiledPack> byPack = new ConcurrentHashMap<>();
   private final Map<String, CompiledPack> byHash = new ConcurrentHashMap<>();
 
   @Override
@@ -49,7 +62,7 @@ public final class DroolsRulesEngine implements RulesEngine {
   }
 
   CompiledPack compiled(RulePack pack) {
-    CompiledPack cp = byPack.get(pack);
+    CompiledPack cp = byPack.get(new Identity(pack));
     if (cp != null) {
       return cp;
     }
@@ -60,7 +73,7 @@ public final class DroolsRulesEngine implements RulesEngine {
     if (byPack.size() > 10_000) {
       byPack.clear();
     }
-    byPack.put(pack, cp);
+    byPack.put(new Identity(pack), cp);
     return cp;
   }
 
@@ -110,7 +123,7 @@ public final class DroolsRulesEngine implements RulesEngine {
       for (Map.Entry<String, Object> e : f.values().entrySet()) {
         boolean known = false;
         for (FactType t : declarations) {
-          FieldDef fd = t.field(e.getKey()).orElse(null);
+          FieldDef fd = CompiledPack.field(t, e.getKey());
           if (fd == null) {
             continue;
           }

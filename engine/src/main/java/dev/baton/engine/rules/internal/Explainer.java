@@ -92,6 +92,11 @@ final class Explainer {
         best.op(), best.expected(), best.actual());
   }
 
+  private boolean better(int depth, int progress) {
+    return best == null || depth > best.depth()
+        || (depth == best.depth() && progress > best.progress());
+  }
+
   private void fail(Failure f) {
     if (best == null || f.depth() > best.depth()
         || (f.depth() == best.depth() && f.progress() > best.progress())) {
@@ -120,7 +125,9 @@ final class Explainer {
             return true;
           }
         } else {
-          fail(ch.failure(i, describe(p.type(), f)));
+          if (better(i, ch.progress())) {
+            fail(ch.failure(i, describe(p.type(), f)));
+          }
         }
       }
       return false;
@@ -147,7 +154,9 @@ final class Explainer {
         if (ch.ok()) {
           return search(cs, i + 1, env);
         }
-        fail(ch.failure(i, describe(p.type(), f)));
+        if (better(i, ch.progress())) {
+            fail(ch.failure(i, describe(p.type(), f)));
+          }
       }
       return false;
     }

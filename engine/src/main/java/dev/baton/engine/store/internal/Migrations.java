@@ -3,7 +3,11 @@ package dev.baton.engine.store.internal;
 import dev.baton.engine.store.StoreException;
 import java.sql.Connection;
 import javax.sql.DataSource;
+import java.util.HashMap;
+import java.util.Map;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -24,7 +28,12 @@ public final class Migrations {
       @SuppressWarnings("deprecation")
       Liquibase lb = new Liquibase(MASTER,
           new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), db);
-      lb.update("");
+      // Liquibase prints its summary to the console by default; Baton's output (decision
+      // exports on stdout) must stay clean, so its UI writes to the log instead.
+      Map<String, Object> scope = new HashMap<>();
+      scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+      java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
+      Scope.child(scope, () -> lb.update(""));
     } catch (Exception e) {
       throw new StoreException("Cannot create or upgrade the Baton schema: " + e.getMessage(), e);
     }

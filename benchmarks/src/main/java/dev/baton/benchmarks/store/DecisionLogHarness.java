@@ -1,0 +1,184 @@
+package dev.baton.benchmarks.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.engine.audit.DecisionLog;
+import dev.baton.engine.audit.ReplayReport;
+import dev.baton.engine.audit.ReplayScope;
+import dev.baton.engine.audit.VerifyReport;
+import dev.baton.engine.rulepack.Fact;
+import dev.baton.engine.rulepack.RulePack;
+import dev.baton.engine.rulepack.RulePacks;
+import dev.baton.engine.rules.Decision;
+import dev.baton.engine.rules.Evaluation;
+import dev.baton.engine.rules.RulesEngine;
+import dev.baton.engine.store.BatonStore;
+import dev.baton.engine.store.Databases;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures the decision log: durable recording (throughput and latency per acknowledged
+ * record), replay and verify, against a baseline measured in the same run (the same
+ * evaluations without recording). Usage:
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.baton.benchmarks.store.DecisionLogHarness
+ * [--decisions N] [--threads T] [--db h2|<jdbc-url>]}.
+ */
+public final class DecisionLogHarness {
+  private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+
+  private DecisionLogHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    int decisions = Integer.parseInt(opts.getOrDefault("decisions", "50000"));
+    int threads = Integer.parseInt(opts.getOrDefault("threads", "16"));
+    String db = opts.getOrDefault("db", "h2");
+    List<RulePack> pipeline = List.of(pack("cmi-threshold"), pack("ai-trigger"),
+        pack("consent-check"));
+    List<List<Fact>> customers = customers(1000);
+    RulesEngine engine = RulesEngine.create();
+    pipeline.forEach(engine::prepare);
+
+    String url;
+    Path dir = null;
+    if (db.equals("h2")) {
+      dir = Files.createTempDirectory("baton-bench-");
+      url = Databases.h2Url(dir);
+    } else {
+      url = db;
+    }
+    System.out.printf("Decision log harness: %d decisions, %d client threads, %s, %d cores, %s%n",
+        decisions, threads, db.equals("h2") ? "H2 file " + dir : url,
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    try (HikariDataSource ds = Databases.pooled(url);
+        DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine)) {
+      // warm-up: evaluation and recording paths
+      run(engine, null, pipeline, customers, Math.min(5000, decisions), threads, "warm");
+      run(engine, log, pipeline, customers, Math.min(5000, decisions), threads, "warm");
+
+      Result baseline = run(engine, null, pipeline, customers, decisions, threads, "base");
+      Result recorded = run(engine, log, pipeline, customers, decisions, threads, "rec");
+      System.out.printf("%-34s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms%n",
+          "evaluate only (baseline)", baseline.perSecond(), baseline.p50(), baseline.p99());
+      System.out.printf("%-34s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms%n",
+          "evaluate + record durably", recorded.perSecond(), recorded.p50(), recorded.p99());
+      System.out.printf("%-34s %10.2f%n", "recording / baseline throughput",
+          recorded.perSecond() / baseline.perSecond());
+
+      long t0 = System.nanoTime();
+      ReplayReport replay = log.replayer().replay(ReplayScope.all());
+      double replaySeconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("%-34s %10.0f /s   (%d records, %d identical)%n", "replay",
+          replay.total() / replaySeconds, replay.total(), replay.identical());
+
+      long t1 = System.nanoTime();
+      VerifyReport verify = log.verify();
+      double verifySeconds = (System.nanoTime() - t1) / 1e9;
+      System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)%n", "verify",
+          verify.checked() / verifySeconds, verify.checked(), verify.ok());
+    }
+  }
+
+  private record Result(long count, double seconds, double[] latenciesMs) {
+    double perSecond() {
+      return count / seconds;
+    }
+
+    double p50() {
+      return percentile(0.50);
+    }
+
+    double p99() {
+      return percentile(0.99);
+    }
+
+    double percentile(double p) {
+      double[] sorted = latenciesMs.clone();
+      Arrays.sort(sorted);
+      return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+  }
+
+  private static Result run(RulesEngine engine, DecisionLog log, List<RulePack> pipeline,
+      List<List<Fact>> customers, int count, int threads, String prefix) throws Exception {
+    AtomicLong next = new AtomicLong();
+    double[] latencies = new double[count];
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    String run = prefix + "-" + System.nanoTime();
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      futures.add(pool.submit(() -> {
+        long i;
+        while ((i = next.getAndIncrement()) < count) {
+          long s = System.nanoTime();
+          Evaluation ev = Evaluation.of(pipeline, customers.get((int) (i % customers.size())), NOW)
+              .by(run + "-" + i, "bench");
+          Decision d = engine.evaluate(ev);
+          if (log != null) {
+            log.record(ev, d);
+          }
+          latencies[(int) i] = (System.nanoTime() - s) / 1e6;
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    return new Result(count, seconds, latencies);
+  }
+
+  private static RulePack pack(String id) throws IOException {
+    String name = "baton/rule-packs/" + id + "/pack.yaml";
+    try (InputStream in = DecisionLogHarness.class.getClassLoader().getResourceAsStream(name)) {
+      return RulePacks.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Customers with varied signals, visits and consents, so that different rules fire. */
+  static List<List<Fact>> customers(int n) {
+    List<List<Fact>> out = new ArrayList<>();
+    String[] kinds = {"WEBSITE_HEATMAP", "COMMUNITY_KEYWORD", "COMPETITOR_COMPARISON_DOWNLOAD",
+        "RATING_CHANGE"};
+    for (int i = 0; i < n; i++) {
+      String id = "C-" + i;
+      List<Fact> facts = new ArrayList<>();
+      facts.add(new Fact("Customer", Map.of("customerId", id, "name", "Customer " + i,
+          "region", i % 2 == 0 ? "East" : "North")));
+      for (int k = 0; k < i % 5; k++) {
+        facts.add(new Fact("BehaviourSignal", Map.of("customerId", id, "kind", kinds[k % 4],
+            "detail", "d", "occurredAt", NOW.minusSeconds(86_400L * (1 + k)).toString())));
+      }
+      facts.add(new Fact("VisitRequest", Map.of("requestId", "V-" + i, "customerId", id,
+          "repId", "R-1", "plannedDate", "2026-12-01", "channel", "WECOM",
+          "dealSize", new BigDecimal(100_000 * (1 + i % 15)), "riskLevel",
+          i % 7 == 0 ? "HIGH" : "LOW")));
+      facts.add(new Fact("Consent", Map.of("customerId", id, "channel", "WECHAT",
+          "purpose", "MARKETING", "status", i % 3 == 0 ? "WITHDRAWN" : "GRANTED",
+          "source", "WECHAT_AUTHORIZATION", "evidenceId", "EV-" + i,
+          "recordedAt", NOW.minusSeconds(86_400L * 30).toString())));
+      out.add(facts);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.baton.cli;
+
+import dev.baton.engine.BatonException;
+import dev.baton.engine.audit.DecisionQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Which recorded decisions {@code decisions list} and {@code decisions export} read. */
+final class DecisionFilters {
+
+  @Option(names = "--customer", paramLabel = "<id>", description = "Only this customer's.")
+  String customer;
+
+  @Option(names = "--pack", paramLabel = "<id>[@<version>]",
+      description = "Only decisions whose pipeline held this pack (or this version of it).")
+  String pack;
+
+  @Option(names = "--action", paramLabel = "<action>",
+      description = "Only decisions with this final action, e.g. CREATE_SALES_TASK.")
+  String action;
+
+  @Option(names = "--from", paramLabel = "<iso-instant>", converter = InstantConverter.class,
+      description = "Only decisions recorded at or after this time.")
+  Instant from;
+
+  @Option(names = "--to", paramLabel = "<iso-instant>", converter = InstantConverter.class,
+      description = "Only decisions recorded before this time.")
+  Instant to;
+
+  /** The query of these filters, without limit. */
+  DecisionQuery query() {
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new BatonException("--from " + from + " is not before --to " + to
+          + ": the range [from, to) is empty.");
+    }
+    DecisionQuery q = DecisionQuery.all().customer(customer).action(action).recorded(from, to);
+    if (pack != null) {
+      int at = pack.indexOf('@');
+      q = at < 0 ? q.pack(pack) : q.pack(pack.substring(0, at), pack.substring(at + 1));
+    }
+    return q;
+  }
+
+  /** The filters given, e.g. {@code customer C-1001, pack cmi-threshold}; empty for none. */
+  String describe() {
+    List<String> parts = new ArrayList<>();
+    if (customer != null) {
+      parts.add("customer " + customer);
+    }
+    if (pack != null) {
+      parts.add("pack " + pack);
+    }
+    if (action != null) {
+      parts.add("action " + action);
+    }
+    if (from != null) {
+      parts.add("from " + from);
+    }
+    if (to != null) {
+      parts.add("to " + to);
+    }
+    return String.join(", ", parts);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.baton.engine.runtime;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.engine.audit.DecisionLog;
+import dev.baton.engine.consent.ConsentLedger;
+import dev.baton.engine.repository.PackRepository;
+import dev.baton.engine.rules.Decision;
+import dev.baton.engine.rules.Evaluation;
+import dev.baton.engine.rules.RulesEngine;
+import dev.baton.engine.store.BatonStore;
+import dev.baton.engine.store.Databases;
+import java.io.Closeable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
+/**
+ * Baton embedded in an application: the database (schema created or upgraded on open), the
+ * rules engine, the pack repository, the decision log and the consent ledger. Thread-safe;
+ * open one per application and close it at the end.
+ */
+public final class Baton implements Closeable {
+  private final HikariDataSource owned;
+  private final BatonStore store;
+  private final RulesEngine rules;
+  private final PackRepository packs;
+  private final DecisionLog decisions;
+  private final ConsentLedger consent;
+  private final boolean record;
+
+  private Baton(HikariDataSource owned, DataSource dataSource, boolean record) {
+    this.owned = owned;
+    this.store = BatonStore.open(dataSource);
+    this.rules = RulesEngine.create();
+    this.packs = PackRepository.on(store);
+    this.decisions = DecisionLog.open(store, rules);
+    this.consent = ConsentLedger.on(store);
+    this.record = record;
+  }
+
+  /** Opens Baton on a database of its own (an H2 file by default). */
+  public static Baton open(BatonOptions options) {
+    if (options.jdbcUrl().equals(Databases.defaultUrl())) {
+      try {
+        Files.createDirectories(Databases.defaultDataDir());
+      } catch (java.io.IOException e) {
+        throw new dev.baton.engine.store.StoreException("Cannot create the data directory "
+            + Databases.defaultDataDir() + ": " + e.getMessage(), e);
+      }
+    }
+    HikariDataSource ds = Databases.pooled(options.jdbcUrl(), options.user(), options.password());
+    try {
+      return new Baton(ds, ds, options.recordDecisions());
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+  }
+
+  /** Opens Baton on the application's data source (which the application closes). */
+  public static Baton open(DataSource dataSource, boolean recordDecisions) {
+    return new Baton(null, dataSource, recordDecisions);
+  }
+
+  /**
+   * The product's evaluation path: adds the consent facts of the evaluation's customers from the
+   * ledger, evaluates, and (unless recording is off) records the decision durably before it
+   * returns. The request id makes it idempotent: the same request id is recorded once.
+   */
+  public Decided decide(Evaluation evaluation) {
+    Evaluation withConsent = consent.withConsentFacts(evaluation);
+    Decision decision = rules.evaluate(withConsent);
+    var recorded = record ? decisions.record(withConsent, decision) : null;
+    return new Decided(decision, recorded, consent.proofsIn(decision));
+  }
+
+  /** The rules engine (evaluation without recording). */
+  public RulesEngine rules() {
+    return rules;
+  }
+
+  /** The versioned pack repository. */
+  public PackRepository packs() {
+    return packs;
+  }
+
+  /** The decision log: records, verify, replay, backtest, export. */
+  public DecisionLog decisions() {
+    return decisions;
+  }
+
+  /** The consent ledger. */
+  public ConsentLedger consent() {
+    return consent;
+  }
+
+  /** The store. */
+  public BatonStore store() {
+    return store;
+  }
+
+  /** Where an H2 file database of the default options lives. */
+  public static Path defaultDataDir() {
+    return Databases.defaultDataDir();
+  }
+
+  @Override
+  public void close() {
+    decisions.close();
+    if (owned != null) {
+      owned.close();
+    }
+  }
+}
