@@ -1,5 +1,6 @@
 package dev.baton.engine.repository.internal;
 
+import dev.baton.engine.rulepack.Names;
 import dev.baton.engine.Problem;
 import dev.baton.engine.rulepack.FieldType;
 import dev.baton.engine.rulepack.Parameter;
@@ -133,27 +134,8 @@ public final class ParameterValues {
 
   private static String closest(String name, List<String> names) {
     return names.stream()
-        .min(Comparator.comparingInt(n -> distance(n.toLowerCase(), name.toLowerCase())))
-        .filter(n -> distance(n.toLowerCase(), name.toLowerCase()) <= 3)
+        .min(Comparator.comparingInt(n -> Names.editDistance(n.toLowerCase(), name.toLowerCase())))
+        .filter(n -> Names.editDistance(n.toLowerCase(), name.toLowerCase()) <= 3)
         .map(n -> "Did you mean " + n + "? ").orElse("");
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.engine.rulepack.internal;
 
+import dev.baton.engine.rulepack.Names;
 import dev.baton.engine.Problem;
 import dev.baton.engine.rulepack.Action;
 import dev.baton.engine.rulepack.ActionCatalogue;
@@ -1338,7 +1339,7 @@ public final class PackReader {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = distance(name.toLowerCase(java.util.Locale.ROOT),
+      int d = Names.editDistance(name.toLowerCase(java.util.Locale.ROOT),
           c.toLowerCase(java.util.Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
@@ -1347,25 +1348,6 @@ public final class PackReader {
     }
     return best != null && bestDistance <= Math.max(2, name.length() / 3)
         ? "Did you mean '" + best + "'? " : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private static boolean isWhole(BigDecimal d) {

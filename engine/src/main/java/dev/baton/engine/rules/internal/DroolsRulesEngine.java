@@ -102,7 +102,6 @@ public final class DroolsRulesEngine implements RulesEngine {
     Map<String, Integer> counters = new HashMap<>();
     for (Fact f : facts) {
       int index = counters.merge(f.type(), 1, Integer::sum) - 1;
-      String path = "facts." + f.type() + "[" + index + "]";
       List<FactType> declarations = new ArrayList<>();
       BuiltInTypes.named(f.type()).ifPresent(declarations::add);
       for (CompiledPack cp : pipeline) {
@@ -114,7 +113,7 @@ public final class DroolsRulesEngine implements RulesEngine {
       if (declarations.isEmpty()) {
         Set<String> known = new LinkedHashSet<>();
         pipeline.forEach(cp -> cp.pack().factTypes().forEach(t -> known.add(t.name())));
-        problems.add(new Problem("facts", 0, 0, null, path, "No pack of the pipeline declares"
+        problems.add(new Problem("facts", 0, 0, null, path(f, index), "No pack of the pipeline declares"
             + " the fact type '" + f.type() + "'.", "Use one of " + known
             + " (or Score, ProposedAction), or add a pack that declares it."));
         continue;
@@ -130,7 +129,7 @@ public final class DroolsRulesEngine implements RulesEngine {
           known = true;
           Object v = Typed.fromPlain(e.getValue(), fd.type());
           if (v == Typed.INVALID) {
-            problems.add(new Problem("facts", 0, 0, null, path + "." + e.getKey(),
+            problems.add(new Problem("facts", 0, 0, null, path(f, index) + "." + e.getKey(),
                 "Expected " + fd.type().describe() + ", found " + describe(e.getValue()) + ".",
                 dev.baton.engine.rulepack.internal.Values.hint(fd.type().element(),
                     e.getValue())));
@@ -142,7 +141,7 @@ public final class DroolsRulesEngine implements RulesEngine {
         if (!known) {
           List<String> fields = new ArrayList<>();
           declarations.forEach(t -> t.fields().forEach(fd -> fields.add(fd.name())));
-          problems.add(new Problem("facts", 0, 0, null, path + "." + e.getKey(),
+          problems.add(new Problem("facts", 0, 0, null, path(f, index) + "." + e.getKey(),
               "The fact type " + f.type() + " has no field '" + e.getKey() + "'.",
               "Its fields: " + fields + "."));
         }
@@ -153,6 +152,11 @@ public final class DroolsRulesEngine implements RulesEngine {
       throw new FactsInvalidException(problems);
     }
     return out;
+  }
+
+  /** Where a fact is, for problems; built only when there is one. */
+  private static String path(Fact f, int index) {
+    return "facts." + f.type() + "[" + index + "]";
   }
 
   private static String describe(Object v) {
@@ -266,7 +270,7 @@ public final class DroolsRulesEngine implements RulesEngine {
         }
         byType.put("ProposedAction", proposed);
         for (TypedFact f : input) {
-          if (pack.factType(f.fact().type()).isEmpty()) {
+          if (cp.declared(f.fact().type()) == null) {
             continue;
           }
           Object o = cp.newFact(f.fact().type(), f.typed());
