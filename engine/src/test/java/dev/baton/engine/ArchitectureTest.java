@@ -60,8 +60,18 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule ONLY_THE_RUNTIME_WIRES_CAPABILITIES = noClasses()
-      .that().resideOutsideOfPackage("dev.baton.engine.runtime..")
+      .that().resideOutsideOfPackages("dev.baton.engine.runtime..",
+          "dev.baton.engine.battlepack..")
       .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.runtime..");
+
+  @ArchTest
+  static final ArchRule BATTLEPACK_INTERNALS_ARE_PRIVATE = internalsPrivate("battlepack");
+
+  /** The battle-pack workflow sits on top: nothing below it depends on it. */
+  @ArchTest
+  static final ArchRule NOTHING_BELOW_DEPENDS_ON_THE_BATTLEPACK = noClasses()
+      .that().resideOutsideOfPackage("dev.baton.engine.battlepack..")
+      .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.battlepack..");
 
   private static ArchRule internalsPrivate(String capability) {
     String base = "dev.baton.engine." + capability;

@@ -1,0 +1,105 @@
+package dev.baton.engine.battlepack;
+
+import dev.baton.engine.runtime.Baton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the battle-pack job workers need: the embedded {@link Baton} (rules, decision log,
+ * consent ledger, database; it must record decisions), the rule pipeline, the generator, the
+ * clock and the default review timeout. Immutable and thread-safe; the {@code with} methods
+ * return copies.
+ */
+public final class BattlePackServices {
+  /** The review timeout when neither the visit nor the services say otherwise. */
+  public static final Duration DEFAULT_REVIEW_TIMEOUT = Duration.ofHours(4);
+
+  private final Baton baton;
+  private final PipelineSource pipeline;
+  private final BattlePackGenerator generator;
+  private final Clock clock;
+  private final Duration reviewTimeout;
+  private final BattlePackHistory history;
+  private final ReviewQueue reviews;
+  private final BattlePackStore packs;
+
+  private BattlePackServices(Baton baton, PipelineSource pipeline, BattlePackGenerator generator,
+      Clock clock, Duration reviewTimeout) {
+    this.baton = Objects.requireNonNull(baton, "baton");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.generator = Objects.requireNonNull(generator, "generator");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (reviewTimeout.isNegative() || reviewTimeout.isZero()) {
+      throw new IllegalArgumentException("The review timeout must be positive, was " + reviewTimeout);
+    }
+    this.reviewTimeout = reviewTimeout;
+    this.history = BattlePackHistory.on(baton.store());
+    this.reviews = ReviewQueue.on(baton.store());
+    this.packs = BattlePackStore.on(baton.store());
+  }
+
+  /**
+   * Services on Baton with this pipeline, the deterministic generator, the system clock and a
+   * review timeout of 4 hours.
+   */
+  public static BattlePackServices of(Baton baton, PipelineSource pipeline) {
+    return new BattlePackServices(baton, pipeline, BattlePackGenerators.deterministic(),
+        Clock.systemUTC(), DEFAULT_REVIEW_TIMEOUT);
+  }
+
+  /** The same services with another generator (e.g. a model endpoint's). */
+  public BattlePackServices withGenerator(BattlePackGenerator newGenerator) {
+    return new BattlePackServices(baton, pipeline, newGenerator, clock, reviewTimeout);
+  }
+
+  /** The same services with another clock: the time decisions and history are read for. */
+  public BattlePackServices withClock(Clock newClock) {
+    return new BattlePackServices(baton, pipeline, generator, newClock, reviewTimeout);
+  }
+
+  /** The same services with another default review timeout (ISO-8601 in the BPMN, e.g. PT4H). */
+  public BattlePackServices withReviewTimeout(Duration newTimeout) {
+    return new BattlePackServices(baton, pipeline, generator, clock, newTimeout);
+  }
+
+  /** Baton. */
+  public Baton baton() {
+    return baton;
+  }
+
+  /** The rule pipeline. */
+  public PipelineSource pipeline() {
+    return pipeline;
+  }
+
+  /** The generator. */
+  public BattlePackGenerator generator() {
+    return generator;
+  }
+
+  /** The clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The default review timeout. */
+  public Duration reviewTimeout() {
+    return reviewTimeout;
+  }
+
+  /** The sales history. */
+  public BattlePackHistory history() {
+    return history;
+  }
+
+  /** The review queue. */
+  public ReviewQueue reviews() {
+    return reviews;
+  }
+
+  /** Packs, timeline and outbox. */
+  public BattlePackStore packs() {
+    return packs;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.baton.engine.battlepack;
+
+import dev.baton.engine.battlepack.internal.JdbcReviewQueue;
+import dev.baton.engine.store.BatonStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The legal and finance pre-review queues (法务与财务预审队列). The workflow queues one item per
+ * battle pack and role ({@code baton.queue-review}) and waits for a {@code review-decided}
+ * message; a reviewer's {@link #decide verdict} changes the item and returns that message, which
+ * the caller publishes ({@link ReviewMessage#publish}).
+ *
+ * <p><b>Contract.</b> Thread-safe; every change is one transaction. A refused verdict throws
+ * {@link ReviewRefusedException} and changes nothing. A verdict is final: the first one wins,
+ * also when two reviewers decide at the same moment. If publishing the message fails after the
+ * verdict was stored, {@link #messageFor} gives the same message again (same message id) to
+ * publish once more; nothing decided is lost.
+ */
+public interface ReviewQueue {
+
+  /** The queue in a store. */
+  static ReviewQueue on(BatonStore store) {
+    return new JdbcReviewQueue(store);
+  }
+
+  /**
+   * Queues a pack for a role, due at {@code dueAt}. Idempotent: when the item exists it is
+   * returned unchanged.
+   */
+  ReviewItem queue(String packId, ReviewRole role, String decisionId, long processInstanceKey,
+      Instant queuedAt, Instant dueAt);
+
+  /** The item for a pack and role. */
+  Optional<ReviewItem> item(String packId, ReviewRole role);
+
+  /** Both items of a pack (legal first). */
+  List<ReviewItem> forPack(String packId);
+
+  /** The role's open items (pending and escalated), the earliest due first. */
+  List<ReviewItem> pending(ReviewRole role);
+
+  /**
+   * Decides an open item and returns the {@code review-decided} message to publish.
+   *
+   * @throws ReviewRefusedException when the item does not exist, was already decided, the
+   *     verdict's role is not the item's role, or the verdict is incomplete; nothing changes
+   */
+  ReviewMessage decide(String packId, ReviewRole role, ReviewVerdict verdict, Instant at);
+
+  /**
+   * Marks a pending item escalated (the review is late). An item already escalated or decided is
+   * returned unchanged.
+   *
+   * @throws ReviewRefusedException when the item does not exist
+   */
+  ReviewItem escalate(String packId, ReviewRole role, Instant at);
+
+  /** The message of a decided item (to publish again); empty while the item is open. */
+  Optional<ReviewMessage> messageFor(String packId, ReviewRole role);
+}
