@@ -8,7 +8,8 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ServiceTaskTest {
 
@@ -20,9 +21,14 @@ class ServiceTaskTest {
         .endEvent().done();
   }
 
-  @Test
-  void shouldCompleteInstanceWhenWorkerCompletesTheJob() throws Exception {
-    try (EngineFixture f = new EngineFixture("h2")) {
+  static java.util.List<String> databases() {
+    return dev.baton.engine.store.TestDatabases.names();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldCompleteInstanceWhenWorkerCompletesTheJob(String db) throws Exception {
+    try (EngineFixture f = new EngineFixture(db)) {
       // given
       assertThat(f.client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
       f.deploy(oneTask());

@@ -52,7 +52,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       ServerCallStreamObserver<ActivatedJob> observer) {}
 
   private record ResultWaiter(CreateProcessInstanceWithResultRequest request,
-      StreamObserver<CreateProcessInstanceWithResultResponse> observer, long deadline) {}
+      StreamObserver<CreateProcessInstanceWithResultResponse> observer, long deadline,
+      Definition definition) {}
 
   GatewayService(Runtime rt, String host, long defaultLongPollMs) {
     this.rt = rt;
@@ -237,7 +238,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       long timeout = request.getRequestTimeout() > 0 ? request.getRequestTimeout()
           : defaultLongPollMs;
       rt.createProcessInstance(d, vars, d.model.root().noneStart, 0, root -> waiters.put(
-          root.key, new ResultWaiter(request, o, rt.now() + timeout)));
+          root.key, new ResultWaiter(request, o, rt.now() + timeout, d)));
     });
   }
 
@@ -255,19 +256,10 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
         }
       }
     }
-    Definition d = rt.latest(w.request().getRequest().getBpmnProcessId());
+    Definition d = w.definition();
     CreateProcessInstanceWithResultResponse.Builder b = CreateProcessInstanceWithResultResponse
-        .newBuilder().setProcessInstanceKey(key).setVariables(Json.write(out)).setTenantId(TENANT);
-    ElementInstance none = null;
-    for (Definition def : rt.definitions.values()) {
-      if (def.bpmnProcessId.equals(w.request().getRequest().getBpmnProcessId())
-          || def.key == w.request().getRequest().getProcessDefinitionKey()) {
-        d = d == null ? def : d;
-      }
-    }
-    if (d != null) {
-      b.setBpmnProcessId(d.bpmnProcessId).setVersion(d.version).setProcessDefinitionKey(d.key);
-    }
+        .newBuilder().setProcessInstanceKey(key).setVariables(Json.write(out)).setTenantId(TENANT)
+        .setBpmnProcessId(d.bpmnProcessId).setVersion(d.version).setProcessDefinitionKey(d.key);
     reply(w.observer(), b.build());
   }
 
@@ -409,7 +401,6 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       requireState(j, "throw an error for", "ACTIVATED", "ACTIVATABLE");
       ElementInstance ei = rt.elements.get(j.elementInstanceKey);
       // decide first whether anything catches it, so that an uncaught error changes only the job
-      Runtime.IncidentException none = null;
       if (!catches(ei, request.getErrorCode())) {
         rt.unhandledJobError(j, request.getErrorCode(), request.getErrorMessage());
       } else {
