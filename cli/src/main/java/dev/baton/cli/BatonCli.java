@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         PackCommand.class,
         DecisionsCommand.class,
         ConsentCommand.class,
+        ServeCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -73,6 +73,15 @@ class ArchitectureTest {
       .that().resideOutsideOfPackage("dev.baton.engine.battlepack..")
       .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.battlepack..");
 
+  @ArchTest
+  static final ArchRule WORKFLOW_INTERNALS_ARE_PRIVATE = internalsPrivate("workflow");
+
+  @ArchTest
+  static final ArchRule WORKFLOW_PROTOCOL_AND_FEEL_STAY_INTERNAL = noClasses()
+      .that().resideOutsideOfPackage("..internal..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "org.camunda.feel..",
+          "io.camunda.zeebe.gateway..", "io.camunda.zeebe.model..", "scala..");
+
   private static ArchRule internalsPrivate(String capability) {
     String base = "dev.baton.engine." + capability;
     return noClasses().that().resideOutsideOfPackage(base + "..")

@@ -1,0 +1,83 @@
+package dev.baton.engine.workflow.internal;
+
+import dev.baton.engine.store.BatonStore;
+import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
+import dev.baton.engine.workflow.WorkflowEngineOptions;
+import dev.baton.engine.workflow.WorkflowException;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/** The embedded engine: the runtime behind a Netty gRPC server. */
+public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
+  private final Runtime runtime;
+  private final Server server;
+  private final String host;
+
+  private EmbeddedEngineServer(Runtime runtime, Server server, String host) {
+    this.runtime = runtime;
+    this.server = server;
+    this.host = host;
+  }
+
+  /** Migrates, loads and starts; see {@link EmbeddedWorkflowEngine#start}. */
+  public static EmbeddedWorkflowEngine start(WorkflowEngineOptions options) {
+    Runtime runtime;
+    try {
+      runtime = new Runtime(new WorkflowStore(BatonStore.open(options.dataSource())),
+          options.clock());
+    } catch (RuntimeException e) {
+      throw new WorkflowException("The workflow engine cannot load its state from the database: "
+          + e.getMessage(), e);
+    }
+    GatewayService gateway = new GatewayService(runtime, options.host(),
+        options.defaultLongPollTimeout().toMillis());
+    Server server = NettyServerBuilder
+        .forAddress(new InetSocketAddress(options.host(), options.port()))
+        .addService(gateway)
+        .maxInboundMessageSize(options.maxMessageSize())
+        .permitKeepAliveTime(1, TimeUnit.SECONDS)
+        .permitKeepAliveWithoutCalls(true)
+        .build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      runtime.close();
+      throw new WorkflowException("The workflow gateway cannot listen on " + options.host() + ":"
+          + options.port() + " (" + e.getMessage() + "); is another engine running there? Use"
+          + " another port (0 picks a free one).", e);
+    }
+    gateway.port(server.getPort());
+    runtime.start();
+    return new EmbeddedEngineServer(runtime, server, options.host());
+  }
+
+  @Override
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public URI grpcAddress() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + h + ":" + port());
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.shutdownNow();
+    }
+    runtime.close();
+  }
+}

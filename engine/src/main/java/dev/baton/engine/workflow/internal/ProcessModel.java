@@ -1,0 +1,480 @@
+package dev.baton.engine.workflow.internal;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.ManualTask;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SendTask;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.Task;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A BPMN process reduced to what the runtime executes, parsed and checked once at deployment.
+ * Everything outside the supported subset is rejected with the element type and id.
+ */
+final class ProcessModel {
+  enum Kind {
+    PROCESS, START_EVENT, END_EVENT, JOB_TASK, PASS_THROUGH, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY,
+    EVENT_BASED_GATEWAY, CATCH_EVENT, BOUNDARY_EVENT, SUB_PROCESS, CALL_ACTIVITY
+  }
+
+  enum Trigger { NONE, MESSAGE, TIMER, ERROR, TERMINATE, SIGNAL }
+
+  enum TimerKind { DURATION, DATE, CYCLE }
+
+  record Mapping(String source, String target) {}
+
+  record Flow(String id, String source, String target, String condition) {}
+
+  record Loop(boolean sequential, String inputCollection, String inputElement,
+      String outputCollection, String outputElement, String completionCondition) {}
+
+  /** One flow node (or the process itself, as the root scope). */
+  static final class Node {
+    String id;
+    String elementType;
+    Kind kind;
+    Trigger trigger = Trigger.NONE;
+    String scopeId;
+    final List<Flow> outgoing = new ArrayList<>();
+    final List<String> incoming = new ArrayList<>();
+    String defaultFlow;
+    String jobType;
+    String retries = "3";
+    final Map<String, String> headers = new LinkedHashMap<>();
+    final List<Mapping> inputs = new ArrayList<>();
+    final List<Mapping> outputs = new ArrayList<>();
+    String messageName;
+    String correlationKey;
+    String signalName;
+    TimerKind timerKind;
+    String timerExpression;
+    String errorCode;
+    String attachedTo;
+    boolean cancelActivity = true;
+    final List<String> boundaries = new ArrayList<>();
+    String noneStart;
+    Loop loop;
+    String calledProcessId;
+    boolean propagateAllChildVariables = true;
+    boolean propagateAllParentVariables = true;
+
+    boolean isActivity() {
+      return kind == Kind.JOB_TASK || kind == Kind.SUB_PROCESS || kind == Kind.CALL_ACTIVITY
+          || kind == Kind.PASS_THROUGH && "task".equals(elementType);
+    }
+  }
+
+  final String processId;
+  final Map<String, Node> nodes = new LinkedHashMap<>();
+  final Map<String, Flow> flows = new LinkedHashMap<>();
+  final List<String> messageStarts = new ArrayList<>();
+  final List<String> timerStarts = new ArrayList<>();
+  final List<String> signalStarts = new ArrayList<>();
+
+  private ProcessModel(String processId) {
+    this.processId = processId;
+  }
+
+  Node node(String id) {
+    return nodes.get(id);
+  }
+
+  Node root() {
+    return nodes.get(processId);
+  }
+
+  /** A deployment problem: status INVALID_ARGUMENT, message says what and where. */
+  static final class InvalidModelException extends RuntimeException {
+    InvalidModelException(String message) {
+      super(message);
+    }
+  }
+
+  /** Parses and checks every executable process of a BPMN resource. */
+  static List<ProcessModel> parse(String resourceName, byte[] xml) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
+      Bpmn.validateModel(model);
+    } catch (RuntimeException e) {
+      throw new InvalidModelException("'" + resourceName + "': not a valid BPMN file: "
+          + rootMessage(e));
+    }
+    List<String> problems = new ArrayList<>();
+    List<ProcessModel> out = new ArrayList<>();
+    for (Process p : model.getModelElementsByType(Process.class)) {
+      if (!p.isExecutable()) {
+        continue;
+      }
+      ProcessModel pm = new ProcessModel(p.getId());
+      Node root = new Node();
+      root.id = p.getId();
+      root.kind = Kind.PROCESS;
+      root.elementType = "process";
+      pm.nodes.put(root.id, root);
+      pm.readScope(root, p.getFlowElements(), problems);
+      pm.resolveBoundaries();
+      pm.check(problems);
+      if (root.noneStart == null && pm.messageStarts.isEmpty() && pm.timerStarts.isEmpty()
+          && pm.signalStarts.isEmpty()) {
+        problems.add("process '" + p.getId() + "' has no start event");
+      }
+      out.add(pm);
+    }
+    if (out.isEmpty() && problems.isEmpty()) {
+      problems.add("no executable process (set isExecutable=\"true\" on the process)");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidModelException("'" + resourceName + "': " + String.join("; ", problems));
+    }
+    return out;
+  }
+
+  private static String rootMessage(Throwable e) {
+    StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+    Throwable c = e.getCause();
+    while (c != null && c != e) {
+      if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+        sb.append(": ").append(c.getMessage());
+      }
+      e = c;
+      c = c.getCause();
+    }
+    return sb.toString();
+  }
+
+  private void readScope(Node scope, Collection<FlowElement> elements, List<String> problems) {
+    for (FlowElement fe : elements) {
+      if (fe instanceof SequenceFlow sf) {
+        String cond = sf.getConditionExpression() == null ? null
+            : sf.getConditionExpression().getTextContent().trim();
+        Flow f = new Flow(sf.getId(), sf.getSource().getId(), sf.getTarget().getId(),
+            cond == null || cond.isEmpty() ? null : cond);
+        flows.put(f.id(), f);
+        continue;
+      }
+      if (!(fe instanceof FlowNode fn)) {
+        continue; // data objects and other non-executable elements
+      }
+      Node n = new Node();
+      n.id = fn.getId();
+      n.elementType = fe.getElementType().getTypeName();
+      n.scopeId = scope.id;
+      nodes.put(n.id, n);
+      readNode(scope, fn, n, problems);
+      if (fn instanceof Activity a) {
+        if (a.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics mi) {
+          ZeebeLoopCharacteristics z = mi.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+          String cc = mi.getCompletionCondition() == null ? null
+              : mi.getCompletionCondition().getTextContent().trim();
+          if (z == null || blank(z.getInputCollection())) {
+            problems.add(where(n) + ": multi-instance needs zeebe:loopCharacteristics"
+                + " inputCollection");
+          } else {
+            n.loop = new Loop(mi.isSequential(), z.getInputCollection(),
+                emptyToNull(z.getInputElement()), emptyToNull(z.getOutputCollection()),
+                emptyToNull(z.getOutputElement()), emptyToNull(cc));
+          }
+        } else if (a.getLoopCharacteristics() != null) {
+          problems.add(where(n) + ": standard loops are not supported (use multi-instance)");
+        }
+      }
+      readMappings(fn, n);
+    }
+    for (Flow f : flows.values()) {
+      Node s = nodes.get(f.source());
+      Node t = nodes.get(f.target());
+      if (s != null && t != null && s.scopeId.equals(scope.id) && !s.outgoing.contains(f)) {
+        s.outgoing.add(f);
+        t.incoming.add(f.id());
+      }
+    }
+  }
+
+  private void readNode(Node scope, FlowNode fn, Node n, List<String> problems) {
+    if (fn instanceof StartEvent se) {
+      n.kind = Kind.START_EVENT;
+      n.trigger = trigger(se.getEventDefinitions(), n, problems);
+      if (n.trigger == Trigger.NONE) {
+        if (scope.noneStart != null) {
+          problems.add(where(n) + ": a second none start event in '" + scope.id + "'");
+        }
+        scope.noneStart = n.id;
+      } else if (scope.kind != Kind.PROCESS) {
+        problems.add(where(n) + ": an embedded sub-process needs a none start event"
+            + " (event sub-processes are not supported)");
+      } else if (n.trigger == Trigger.MESSAGE) {
+        messageStarts.add(n.id);
+      } else if (n.trigger == Trigger.TIMER) {
+        timerStarts.add(n.id);
+      } else if (n.trigger == Trigger.SIGNAL) {
+        signalStarts.add(n.id);
+      } else {
+        problems.add(where(n) + ": " + n.trigger.name().toLowerCase() + " start events are not"
+            + " supported");
+      }
+    } else if (fn instanceof EndEvent ee) {
+      n.kind = Kind.END_EVENT;
+      n.trigger = trigger(ee.getEventDefinitions(), n, problems);
+      if (n.trigger != Trigger.NONE && n.trigger != Trigger.ERROR
+          && n.trigger != Trigger.TERMINATE) {
+        problems.add(where(n) + ": " + n.trigger.name().toLowerCase() + " end events are not"
+            + " supported");
+      }
+      if (n.trigger == Trigger.ERROR && n.errorCode == null) {
+        problems.add(where(n) + ": an error end event needs an error with an errorCode");
+      }
+    } else if (fn instanceof ServiceTask || fn instanceof SendTask) {
+      n.kind = Kind.JOB_TASK;
+      ZeebeTaskDefinition td = fn.getSingleExtensionElement(ZeebeTaskDefinition.class);
+      if (td == null || blank(td.getType())) {
+        problems.add(where(n) + ": needs zeebe:taskDefinition with a type");
+      } else {
+        n.jobType = td.getType();
+        if (!blank(td.getRetries())) {
+          n.retries = td.getRetries();
+        }
+      }
+      ZeebeTaskHeaders th = fn.getSingleExtensionElement(ZeebeTaskHeaders.class);
+      if (th != null) {
+        for (ZeebeHeader h : th.getHeaders()) {
+          n.headers.put(h.getKey(), h.getValue());
+        }
+      }
+    } else if (fn instanceof ManualTask || fn.getClass().getSimpleName().equals("TaskImpl")
+        && fn instanceof Task) {
+      n.kind = Kind.PASS_THROUGH;
+    } else if (fn instanceof IntermediateThrowEvent te && te.getEventDefinitions().isEmpty()) {
+      n.kind = Kind.PASS_THROUGH;
+    } else if (fn instanceof ExclusiveGateway xg) {
+      n.kind = Kind.EXCLUSIVE_GATEWAY;
+      n.defaultFlow = xg.getDefault() == null ? null : xg.getDefault().getId();
+    } else if (fn instanceof ParallelGateway) {
+      n.kind = Kind.PARALLEL_GATEWAY;
+    } else if (fn instanceof EventBasedGateway) {
+      n.kind = Kind.EVENT_BASED_GATEWAY;
+    } else if (fn instanceof IntermediateCatchEvent ce) {
+      n.kind = Kind.CATCH_EVENT;
+      n.trigger = trigger(ce.getEventDefinitions(), n, problems);
+      if (n.trigger != Trigger.MESSAGE && n.trigger != Trigger.TIMER
+          && n.trigger != Trigger.SIGNAL) {
+        problems.add(where(n) + ": intermediate catch events need a message, timer or signal"
+            + " definition");
+      }
+    } else if (fn instanceof BoundaryEvent be) {
+      n.kind = Kind.BOUNDARY_EVENT;
+      n.trigger = trigger(be.getEventDefinitions(), n, problems);
+      n.attachedTo = be.getAttachedTo() == null ? null : be.getAttachedTo().getId();
+      n.cancelActivity = be.cancelActivity();
+      if (n.trigger != Trigger.MESSAGE && n.trigger != Trigger.TIMER
+          && n.trigger != Trigger.ERROR && n.trigger != Trigger.SIGNAL) {
+        problems.add(where(n) + ": boundary events need a timer, error, message or signal"
+            + " definition");
+      }
+      if (n.trigger == Trigger.ERROR && !n.cancelActivity) {
+        problems.add(where(n) + ": error boundary events are always interrupting");
+      }
+      if (n.attachedTo == null) {
+        problems.add(where(n) + ": not attached to an activity");
+      }
+    } else if (fn instanceof SubProcess sp) {
+      if (sp.triggeredByEvent()) {
+        problems.add(where(n) + ": event sub-processes are not supported");
+        return;
+      }
+      if (!sp.getClass().getSimpleName().equals("SubProcessImpl")) {
+        problems.add(unsupported(n));
+        return;
+      }
+      n.kind = Kind.SUB_PROCESS;
+      readScope(n, sp.getFlowElements(), problems);
+      if (n.noneStart == null) {
+        problems.add(where(n) + ": an embedded sub-process needs one none start event");
+      }
+    } else if (fn instanceof CallActivity) {
+      n.kind = Kind.CALL_ACTIVITY;
+      ZeebeCalledElement ce = fn.getSingleExtensionElement(ZeebeCalledElement.class);
+      if (ce == null || blank(ce.getProcessId())) {
+        problems.add(where(n) + ": needs zeebe:calledElement with a processId");
+      } else {
+        n.calledProcessId = ce.getProcessId();
+        n.propagateAllChildVariables = ce.isPropagateAllChildVariablesEnabled();
+        n.propagateAllParentVariables = ce.isPropagateAllParentVariablesEnabled();
+      }
+    } else {
+      problems.add(unsupported(n));
+    }
+    if (n.kind == Kind.BOUNDARY_EVENT && n.attachedTo != null) {
+      // attached after the whole scope is read; the attached activity may come later
+      pendingBoundaries.add(n);
+    }
+    if (n.trigger == Trigger.MESSAGE && n.kind != null && n.kind != Kind.START_EVENT
+        && blank(n.correlationKey)) {
+      problems.add(where(n) + ": a message catch needs zeebe:subscription with a"
+          + " correlationKey");
+    }
+  }
+
+  private final List<Node> pendingBoundaries = new ArrayList<>();
+
+  private void resolveBoundaries() {
+    for (var it = pendingBoundaries.iterator(); it.hasNext(); ) {
+      Node b = it.next();
+      Node host = nodes.get(b.attachedTo);
+      if (host != null) {
+        host.boundaries.add(b.id);
+        it.remove();
+      }
+    }
+  }
+
+  private Trigger trigger(Collection<EventDefinition> defs, Node n, List<String> problems) {
+    if (defs.isEmpty()) {
+      return Trigger.NONE;
+    }
+    if (defs.size() > 1) {
+      problems.add(where(n) + ": multiple event definitions are not supported");
+    }
+    EventDefinition d = defs.iterator().next();
+    if (d instanceof MessageEventDefinition m) {
+      if (m.getMessage() == null || blank(m.getMessage().getName())) {
+        problems.add(where(n) + ": the message needs a name");
+      } else {
+        n.messageName = m.getMessage().getName();
+        ZeebeSubscription s = m.getMessage().getSingleExtensionElement(ZeebeSubscription.class);
+        n.correlationKey = s == null ? null : s.getCorrelationKey();
+      }
+      return Trigger.MESSAGE;
+    }
+    if (d instanceof TimerEventDefinition t) {
+      if (t.getTimeDuration() != null) {
+        n.timerKind = TimerKind.DURATION;
+        n.timerExpression = t.getTimeDuration().getTextContent().trim();
+      } else if (t.getTimeDate() != null) {
+        n.timerKind = TimerKind.DATE;
+        n.timerExpression = t.getTimeDate().getTextContent().trim();
+      } else if (t.getTimeCycle() != null) {
+        n.timerKind = TimerKind.CYCLE;
+        n.timerExpression = t.getTimeCycle().getTextContent().trim();
+      } else {
+        problems.add(where(n) + ": the timer needs timeDuration, timeDate or timeCycle");
+      }
+      return Trigger.TIMER;
+    }
+    if (d instanceof ErrorEventDefinition e) {
+      n.errorCode = e.getError() == null ? null : emptyToNull(e.getError().getErrorCode());
+      return Trigger.ERROR;
+    }
+    if (d instanceof TerminateEventDefinition) {
+      return Trigger.TERMINATE;
+    }
+    if (d instanceof SignalEventDefinition s) {
+      if (s.getSignal() == null || blank(s.getSignal().getName())) {
+        problems.add(where(n) + ": the signal needs a name");
+      } else {
+        n.signalName = s.getSignal().getName();
+      }
+      return Trigger.SIGNAL;
+    }
+    problems.add(where(n) + ": event definition '" + d.getElementType().getTypeName()
+        + "' is not supported");
+    return Trigger.NONE;
+  }
+
+  private static void readMappings(FlowNode fn, Node n) {
+    ZeebeIoMapping io = fn.getSingleExtensionElement(ZeebeIoMapping.class);
+    if (io == null) {
+      return;
+    }
+    io.getInputs().forEach(i -> n.inputs.add(new Mapping(i.getSource(), i.getTarget())));
+    io.getOutputs().forEach(o -> n.outputs.add(new Mapping(o.getSource(), o.getTarget())));
+  }
+
+  /** Final checks once all nodes are read. */
+  void check(List<String> problems) {
+    for (Node b : pendingBoundaries) {
+      problems.add(where(b) + ": attached to '" + b.attachedTo + "', which is not an activity");
+    }
+    for (Node n : nodes.values()) {
+      if (n.kind == Kind.EXCLUSIVE_GATEWAY && n.outgoing.size() > 1) {
+        for (Flow f : n.outgoing) {
+          if (f.condition() == null && !f.id().equals(n.defaultFlow)) {
+            problems.add("sequence flow '" + f.id() + "' leaving exclusive gateway '" + n.id
+                + "' needs a condition (or must be the default flow)");
+          }
+        }
+      }
+      if (n.kind == Kind.EVENT_BASED_GATEWAY) {
+        if (n.outgoing.size() < 2) {
+          problems.add(where(n) + ": an event-based gateway needs at least two outgoing flows");
+        }
+        for (Flow f : n.outgoing) {
+          Node t = nodes.get(f.target());
+          if (t == null || t.kind != Kind.CATCH_EVENT) {
+            problems.add(where(n) + ": flow '" + f.id() + "' must lead to an intermediate"
+                + " message, timer or signal catch event");
+          }
+        }
+      }
+      if (n.kind == Kind.BOUNDARY_EVENT) {
+        Node host = nodes.get(n.attachedTo);
+        if (host != null && !host.isActivity()) {
+          problems.add(where(n) + ": attached to '" + host.id + "', which is not an activity");
+        }
+      }
+    }
+  }
+
+  private static String unsupported(Node n) {
+    return "element '" + n.elementType + "' with id '" + n.id + "' is not supported by Baton's"
+        + " embedded engine (see docs/workflow.md for the supported elements)";
+  }
+
+  private static String where(Node n) {
+    return n.elementType + " '" + n.id + "'";
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String emptyToNull(String s) {
+    return blank(s) ? null : s;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.baton.engine.workflow;
+
+import dev.baton.engine.store.Databases;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The process {@link WorkflowCrashTest} kills: an embedded engine plus workers. Deploys a
+ * three-step process, creates instances (printing {@code CREATED <key>}) and completes jobs,
+ * printing {@code ACK <instance>:<element>} once a completion is acknowledged.
+ *
+ * <p>Arguments: JDBC URL, user ({@code -} for none), password ({@code -} for none), instances.
+ */
+public final class WorkflowChild {
+  static final List<String> STEPS = List.of("step-1", "step-2", "step-3");
+
+  private WorkflowChild() {}
+
+  static BpmnModelInstance process() {
+    var b = Bpmn.createExecutableProcess("crash-steps").startEvent();
+    io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> cur = b;
+    for (String s : STEPS) {
+      cur = cur.serviceTask(s, t -> t.zeebeJobType(s));
+    }
+    return cur.endEvent().done();
+  }
+
+  public static void main(String[] args) throws Exception {
+    String user = "-".equals(args[1]) ? null : args[1];
+    String password = "-".equals(args[2]) ? null : args[2];
+    int instances = Integer.parseInt(args[3]);
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    var ds = Databases.pooled(args[0], user, password);
+    EmbeddedWorkflowEngine engine = EmbeddedWorkflowEngine.start(
+        WorkflowEngineOptions.defaults(ds).withPort(0));
+    CamundaClient client = WorkflowClients.embedded(engine.grpcAddress());
+    client.newDeployResourceCommand().addProcessModel(process(), "crash.bpmn").send().join();
+    List<AutoCloseable> workers = new ArrayList<>();
+    for (String step : STEPS) {
+      workers.add(client.newWorker().jobType(step).handler((c, job) -> {
+        c.newCompleteCommand(job).variables(Map.of(step.replace("-", ""), true)).send().join();
+        synchronized (out) {
+          out.println("ACK " + job.getProcessInstanceKey() + ":" + job.getElementId());
+          out.flush();
+        }
+      }).timeout(Duration.ofSeconds(2)).open());
+    }
+    for (int i = 0; i < instances; i++) {
+      long key = client.newCreateInstanceCommand().bpmnProcessId("crash-steps").latestVersion()
+          .send().join().getProcessInstanceKey();
+      synchronized (out) {
+        out.println("CREATED " + key);
+        out.flush();
+      }
+    }
+    Thread.sleep(Long.MAX_VALUE);
+  }
+}
