@@ -1,0 +1,209 @@
+package dev.baton.engine.battlepack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.store.TestDatabases;
+import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
+import dev.baton.engine.workflow.WorkflowClients;
+import dev.baton.engine.workflow.WorkflowEngineOptions;
+import io.camunda.client.CamundaClient;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The battle-pack workflow end to end on the embedded engine, through the official client: the
+ * BPMN from rule-packs, the real workers, reviewers deciding through messages.
+ */
+class BattlePackWorkflowTest {
+
+  static List<String> databases() {
+    return TestDatabases.names();
+  }
+
+  /** Database + Baton + embedded engine + client + the running workflow. */
+  static final class Running implements AutoCloseable {
+    final HikariDataSource dataSource;
+    final Baton baton;
+    final EmbeddedWorkflowEngine engine;
+    final CamundaClient client;
+    final BattlePackRuntime battle;
+
+    Running(String database) throws Exception {
+      dataSource = TestDatabases.fresh(database);
+      baton = Baton.open(dataSource, true);
+      DemoData.load(baton.store());
+      engine = EmbeddedWorkflowEngine.start(WorkflowEngineOptions.defaults(dataSource).withPort(0));
+      client = WorkflowClients.embedded(engine.grpcAddress());
+      BattlePackServices services = BattlePackServices.of(baton,
+          PipelineSource.fixed(Fixture.templates()))
+          .withClock(Clock.fixed(DemoData.DEMO_NOW, ZoneOffset.UTC));
+      battle = BattlePackRuntime.start(client, services,
+          Files.readAllBytes(Fixture.RULE_PACKS.resolve("workflows/visit-battle-pack.bpmn")));
+    }
+
+    ReviewItem awaitPending(ReviewRole role, long instance) {
+      return await().atMost(Duration.ofSeconds(30)).until(
+          () -> battle.pendingReviews(role).stream()
+              .filter(i -> i.processInstanceKey() == instance).findFirst().orElse(null),
+          i -> i != null);
+    }
+
+    boolean active(long processInstanceKey) throws SQLException {
+      try (var c = dataSource.getConnection();
+          var ps = c.prepareStatement(
+              "select count(*) from wf_element_instance where entity_key = ?")) {
+        ps.setLong(1, processInstanceKey);
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getInt(1) > 0;
+        }
+      }
+    }
+
+    void awaitCompleted(long instance) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !active(instance));
+    }
+
+    @Override
+    public void close() {
+      battle.close();
+      client.close();
+      engine.close();
+      baton.close();
+      dataSource.close();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldReleaseThePackWhenLegalAndFinanceApprove(String db) throws Exception {
+    try (Running r = new Running(db)) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+
+      // when
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      ReviewItem finance = r.awaitPending(ReviewRole.FINANCE, instance);
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "claims are backed"));
+      r.battle.decide(finance.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, "wang.finance", "within margin"));
+
+      // then
+      r.awaitCompleted(instance);
+      StoredPack pack = r.battle.services().packs().pack(legal.packId()).orElseThrow();
+      assertThat(pack.status()).isEqualTo("RELEASED");
+      assertThat(pack.processInstanceKey()).isEqualTo(instance);
+      assertThat(pack.pack().pricingStrategies()).hasSize(3);
+      assertThat(pack.pack().riskHints()).hasSize(2);
+      assertThat(r.baton.decisions().get(legal.decisionId())).isPresent();
+      assertThat(r.battle.services().packs().timeline(legal.decisionId()))
+          .allSatisfy(s -> assertThat(s.processInstanceKey()).isEqualTo(instance))
+          .extracting(WorkflowStep::jobType)
+          .containsSubsequence(BattlePackWorkers.EVALUATE, BattlePackWorkers.GATHER_CONTEXT,
+              BattlePackWorkers.GENERATE_BATTLE_PACK, BattlePackWorkers.RELEASE_PACK)
+          .doesNotContain(BattlePackWorkers.RETURN_TO_REP);
+      assertThat(r.battle.services().packs().outbox(legal.decisionId()))
+          .extracting(OutboxEntry::action).containsExactly("RELEASE_BATTLE_PACK");
+    }
+  }
+
+  @Test
+  void shouldReturnThePackToTheRepWithTheCommentWhenFinanceRejects() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+
+      // when
+      r.battle.decide(legal.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.reject(ReviewRole.FINANCE, "wang.finance", "discount below floor"));
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "fine"));
+
+      // then
+      r.awaitCompleted(instance);
+      assertThat(r.battle.services().packs().pack(legal.packId()).orElseThrow().status())
+          .isEqualTo("RETURNED");
+      assertThat(r.battle.services().packs().outbox(legal.decisionId()))
+          .singleElement().satisfies(e -> assertThat(e.payloadJson())
+              .contains("discount below floor"));
+    }
+  }
+
+  @Test
+  void shouldRefuseASecondVerdictAndKeepTheFirstWhenAReviewIsDecidedTwice() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "ok"));
+
+      // when / then
+      assertThatThrownBy(() -> r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.reject(ReviewRole.LEGAL, "zhao.legal", "changed my mind")))
+          .isInstanceOf(ReviewRefusedException.class)
+          .hasMessageContaining("already");
+      assertThat(r.battle.services().reviews().item(legal.packId(), ReviewRole.LEGAL)
+          .orElseThrow().status()).isEqualTo(ReviewStatus.APPROVED);
+    }
+  }
+
+  @Test
+  void shouldCarryOutTheAlternativesWhenConsentBlocksTheAi() throws Exception {
+    try (Running r = new Running("h2")) {
+      // when
+      long instance = r.battle.startVisit(DemoData.VISIT_CONSENT_BLOCKED);
+
+      // then
+      r.awaitCompleted(instance);
+      List<WorkflowStep> steps = await().atMost(Duration.ofSeconds(10)).until(
+          () -> stepsOf(r, instance), s -> !s.isEmpty());
+      assertThat(steps).extracting(WorkflowStep::jobType)
+          .containsExactly(BattlePackWorkers.EVALUATE, BattlePackWorkers.CARRY_OUT_ALTERNATIVES);
+      assertThat(r.battle.pendingReviews(ReviewRole.LEGAL)).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldEscalateALateReviewAndStillCompleteWhenItIsDecided() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED, Duration.ofSeconds(1));
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+
+      // when
+      await().atMost(Duration.ofSeconds(30)).until(() -> r.battle.services().reviews()
+          .item(legal.packId(), ReviewRole.LEGAL).orElseThrow().status()
+          == ReviewStatus.ESCALATED);
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "late but fine"));
+      r.battle.decide(legal.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, "wang.finance", "ok"));
+
+      // then
+      r.awaitCompleted(instance);
+      assertThat(r.battle.services().packs().pack(legal.packId()).orElseThrow().status())
+          .isEqualTo("RELEASED");
+      assertThat(stepsOf(r, instance)).extracting(WorkflowStep::jobType)
+          .contains(BattlePackWorkers.ESCALATE_REVIEW);
+    }
+  }
+
+  private static List<WorkflowStep> stepsOf(Running r, long instance) {
+    return r.battle.services().packs().timelineOfInstance(instance);
+  }
+}
