@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
         DecisionsCommand.class,
         ConsentCommand.class,
         ServeCommand.class,
+        VisitCommand.class,
+        ReviewCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,6 +1,16 @@
 package dev.baton.cli;
 
 import dev.baton.engine.BatonException;
+import dev.baton.engine.battlepack.BattlePackRuntime;
+import dev.baton.engine.battlepack.BattlePackServices;
+import dev.baton.engine.battlepack.DemoData;
+import dev.baton.engine.battlepack.PipelineSource;
+import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.workflow.WorkflowClients;
+import dev.baton.engine.workflow.WorkflowMode;
+import io.camunda.client.CamundaClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
 import dev.baton.engine.store.Databases;
@@ -29,41 +39,95 @@ final class ServeCommand extends BatonCommand {
       description = "The address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
   String host;
 
+  @Option(names = "--no-workflows",
+      description = "Start the gateway only: no battle-pack workflow, no workers, no demo data.")
+  boolean noWorkflows;
+
+  @Option(names = "--no-demo", description = "Do not load the demo customers, deals and consents.")
+  boolean noDemo;
+
+  @Option(names = "--set", paramLabel = "<key=value>",
+      description = "A workflow setting, e.g. --set camunda.client.grpc-address=https://..."
+          + " (cluster mode: the embedded gateway stays off and the workers connect to the"
+          + " cluster; see docs/workflow.md). Repeatable.")
+  Map<String, String> settings = new LinkedHashMap<>();
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
   protected int execute() {
+    WorkflowMode mode = WorkflowMode.fromConfiguration(settings);
     try (var ds = Databases.pooled(db.url(), blankToNull(db.user), blankToNull(db.password))) {
-      EmbeddedWorkflowEngine engine;
-      try {
-        engine = EmbeddedWorkflowEngine.start(WorkflowEngineOptions.defaults(ds).withHost(host)
-            .withPort(port));
-      } catch (RuntimeException e) {
-        throw e instanceof BatonException be ? be : new BatonException("Cannot start the"
-            + " workflow engine on " + db.url() + ": " + e.getMessage(), e);
+      EmbeddedWorkflowEngine engine = null;
+      if (mode.embedded()) {
+        try {
+          engine = EmbeddedWorkflowEngine.start(WorkflowEngineOptions.defaults(ds).withHost(host)
+              .withPort(port));
+        } catch (RuntimeException e) {
+          throw e instanceof BatonException be ? be : new BatonException("Cannot start the"
+              + " workflow engine on " + db.url() + ": " + e.getMessage(), e);
+        }
       }
-      try (engine) {
+      EmbeddedWorkflowEngine running = engine;
+      boolean interrupted = false;
+      try (AutoCloseable gateway = engine == null ? () -> { } : engine;
+          Baton baton = Baton.open(ds, true);
+          CamundaClient client = mode.newClient(() -> running.grpcAddress());
+          AutoCloseable workflows = startWorkflows(baton, client)) {
         Thread hook = new Thread(stopped::countDown, "baton-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        out().println("Workflow engine listening on " + engine.grpcAddress()
-            + " (Zeebe gRPC gateway; database " + db.url() + ")");
-        out().println("Connect with the Camunda 8 Java client: grpcAddress("
-            + engine.grpcAddress() + "), preferRestOverGrpc(false). Stop with Ctrl-C.");
+        if (engine != null) {
+          out().println("Workflow engine listening on " + engine.grpcAddress()
+              + " (Zeebe gRPC gateway; database " + db.url() + ")");
+          out().println("Connect with the Camunda 8 Java client: grpcAddress("
+              + engine.grpcAddress() + "), preferRestOverGrpc(false).");
+        } else {
+          out().println("Cluster mode: workers connected to "
+              + settings.get(WorkflowClients.GRPC_ADDRESS) + "; the embedded gateway is off.");
+        }
+        if (!noWorkflows) {
+          out().println("Battle-pack workflow deployed, workers running. Start a visit request:"
+              + " baton visit start --demo");
+        }
+        out().println("Stop with Ctrl-C.");
         out().flush();
         try {
           stopped.await();
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          // a stop request like Ctrl-C; the flag is restored once everything is closed, since
+          // closing the database on an interrupted thread would abort its file writes
+          interrupted = true;
         }
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
           // the JVM is already stopping
         }
+      } catch (BatonException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new BatonException("The workflow engine stopped: " + e.getMessage(), e);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
       return ExitCodes.OK;
     }
   }
+
+  private AutoCloseable startWorkflows(Baton baton, CamundaClient client) {
+    if (noWorkflows) {
+      return () -> { };
+    }
+    if (!noDemo) {
+      DemoData.load(baton.store());
+    }
+    BattlePackServices services = BattlePackServices.of(baton,
+        PipelineSource.publishedOr(baton.packs(), PipelineSource.bundledTemplates()));
+    return BattlePackRuntime.start(client, services, BattlePackRuntime.bundledBpmn());
+  }
+
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;

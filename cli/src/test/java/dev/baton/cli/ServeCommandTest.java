@@ -50,4 +50,92 @@ class ServeCommandTest {
     serve.join(30_000);
     assertThat(exit.get()).isEqualTo(0);
   }
+
+  @Test
+  void shouldRunTheBattlePackFromVisitToReleaseWhenBothReviewersApproveFromTheCli()
+      throws Exception {
+    // given
+    Path dir = Files.createTempDirectory("baton-serve-");
+    String db = "jdbc:h2:file:" + dir.resolve("baton") + ";DB_CLOSE_ON_EXIT=FALSE";
+    StringWriter out = new StringWriter();
+    Thread serve = new Thread(() -> {
+      CommandLine cli = new CommandLine(new BatonCli());
+      cli.setOut(new PrintWriter(out, true));
+      cli.setErr(new PrintWriter(out, true));
+      cli.execute("serve", "--port", "0", "--db", db);
+    });
+    serve.start();
+    String gateway = awaitMatch(out, Pattern.compile("listening on (http://\\S+)"));
+    awaitMatch(out, Pattern.compile("(Battle-pack workflow deployed)"));
+
+    try {
+      // when
+      Run started = run("visit", "start", "--demo", "--gateway", gateway);
+      String legalPack = awaitMatch(() -> run("review", "list", "--role", "legal", "--db", db)
+          .out, Pattern.compile("(BP-\\S+)"));
+      awaitMatch(() -> run("review", "list", "--role", "finance", "--db", db).out,
+          Pattern.compile("(" + Pattern.quote(legalPack) + ")"));
+      Run legal = run("review", "approve", "--pack", legalPack, "--role", "legal",
+          "--reviewer", "li.legal", "--db", db, "--gateway", gateway);
+      Run twice = run("review", "reject", "--pack", legalPack, "--role", "legal",
+          "--reviewer", "li.legal", "--comment", "again", "--db", db, "--gateway", gateway);
+      Run finance = run("review", "approve", "--pack", legalPack, "--role", "finance",
+          "--reviewer", "wang.finance", "--db", db, "--gateway", gateway);
+
+      // then
+      assertThat(started.code).isZero();
+      assertThat(started.out).contains("process instance");
+      assertThat(legal.code).as(legal.err).isZero();
+      assertThat(twice.code).isEqualTo(ExitCodes.INVALID);
+      assertThat(twice.err).contains("already");
+      assertThat(finance.code).as(finance.err).isZero();
+      awaitMatch(() -> run("review", "show", "--pack", legalPack, "--db", db).out,
+          Pattern.compile("(RELEASED)"));
+      assertThat(run("review", "show", "--pack", legalPack, "--db", db).out)
+          .contains("legal: APPROVED by li.legal", "finance: APPROVED by wang.finance");
+    } finally {
+      serve.interrupt();
+      serve.join(30_000);
+    }
+  }
+
+  @Test
+  void shouldReportEveryProblemWhenTheVisitRequestIsIncomplete() {
+    // when
+    Run r = run("visit", "start", "--customer", "C-2002", "--channel", "SMOKE_SIGNAL",
+        "--gateway", "http://127.0.0.1:1");
+
+    // then
+    assertThat(r.code).isEqualTo(ExitCodes.INVALID);
+    assertThat(r.err).contains("repId", "plannedDate", "channel");
+  }
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new BatonCli());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static String awaitMatch(StringWriter out, Pattern p) throws InterruptedException {
+    return awaitMatch(out::toString, p);
+  }
+
+  static String awaitMatch(java.util.function.Supplier<String> text, Pattern p)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      Matcher m = p.matcher(text.get());
+      if (m.find()) {
+        return m.group(1);
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no " + p + " within 60 s in: " + text.get());
+  }
 }

@@ -24,9 +24,13 @@ public final class Databases {
         + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
   }
 
-  /** The default database: the H2 file in {@link #defaultDataDir()}. */
+  /**
+   * The default database: the H2 file in {@link #defaultDataDir()}, with {@code
+   * AUTO_SERVER=TRUE}: the first process opens the file and serves it on loopback to the
+   * others, so the CLI works on the database of a running designer or {@code baton serve}.
+   */
   public static String defaultUrl() {
-    return h2Url(defaultDataDir());
+    return h2Url(defaultDataDir()) + ";AUTO_SERVER=TRUE";
   }
 
   /**

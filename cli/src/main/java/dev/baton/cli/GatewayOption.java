@@ -1,0 +1,39 @@
+package dev.baton.cli;
+
+import dev.baton.engine.BatonException;
+import dev.baton.engine.workflow.WorkflowClients;
+import io.camunda.client.CamundaClient;
+import java.net.URI;
+import picocli.CommandLine.Option;
+
+/** {@code --gateway}: where the workflow engine's Zeebe gRPC gateway listens. */
+final class GatewayOption {
+
+  @Option(names = "--gateway", paramLabel = "<url>", defaultValue = "http://127.0.0.1:26500",
+      description = "The Zeebe gRPC gateway of 'baton serve' or the designer"
+          + " (default: ${DEFAULT-VALUE}; http means plaintext).")
+  String gateway;
+
+  /** The official client for the gateway. */
+  CamundaClient client() {
+    URI uri;
+    try {
+      uri = URI.create(gateway);
+    } catch (IllegalArgumentException e) {
+      throw new BatonException("--gateway '" + gateway + "' is not a URL: use e.g."
+          + " http://127.0.0.1:26500.");
+    }
+    if (uri.getHost() == null || uri.getPort() < 0) {
+      throw new BatonException("--gateway '" + gateway + "' needs a host and a port, e.g."
+          + " http://127.0.0.1:26500.");
+    }
+    return WorkflowClients.embedded(uri);
+  }
+
+  /** A clear message for a call the gateway did not answer. */
+  BatonException unreachable(RuntimeException e) {
+    return new BatonException("The workflow engine at " + gateway + " refused or did not"
+        + " answer: " + e.getMessage() + ". Is 'baton serve' (or the designer) running? Set"
+        + " --gateway to its address.", e);
+  }
+}

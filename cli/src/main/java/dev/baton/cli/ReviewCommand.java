@@ -1,0 +1,201 @@
+package dev.baton.cli;
+
+import dev.baton.engine.BatonException;
+import dev.baton.engine.battlepack.BattlePackStore;
+import dev.baton.engine.battlepack.ReviewItem;
+import dev.baton.engine.battlepack.ReviewMessage;
+import dev.baton.engine.battlepack.ReviewQueue;
+import dev.baton.engine.battlepack.ReviewRefusedException;
+import dev.baton.engine.battlepack.ReviewRole;
+import dev.baton.engine.battlepack.ReviewVerdict;
+import dev.baton.engine.battlepack.StoredPack;
+import dev.baton.engine.runtime.Baton;
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code baton review ...}: the legal and finance pre-review queues of the battle-pack workflow.
+ * A verdict is stored, then published as the {@code review-decided} message the workflow waits
+ * for.
+ */
+@Command(name = "review", description = {"Legal and finance pre-review of battle packs.",
+    "Works on the database of a running 'baton serve' or designer (the default H2 file is"
+        + " shared), and publishes verdicts to its gateway."},
+    subcommands = {ReviewCommand.ListItems.class, ReviewCommand.Show.class,
+        ReviewCommand.Approve.class, ReviewCommand.Reject.class, ReviewCommand.Republish.class})
+final class ReviewCommand extends CommandGroup {
+
+  /** {@code baton review list --role legal|finance}. */
+  @Command(name = "list", description = "Lists a role's open reviews, the earliest due first.")
+  static final class ListItems extends StoreCommand {
+    @Option(names = "--role", required = true, paramLabel = "<legal|finance>",
+        description = "Whose queue.")
+    String role;
+
+    @Override
+    protected void checkInputs() {
+      ReviewRole.parse(role);
+    }
+
+    @Override
+    protected int run(Baton baton) {
+      List<ReviewItem> items = ReviewQueue.on(baton.store()).pending(ReviewRole.parse(role));
+      if (items.isEmpty()) {
+        out().println("No open " + ReviewRole.parse(role).wire() + " reviews.");
+        return ExitCodes.OK;
+      }
+      Instant now = Instant.now();
+      Table table = new Table("PACK", "STATUS", "DUE", "DECISION", "PROCESS INSTANCE");
+      for (ReviewItem i : items) {
+        table.row(i.packId(), i.status() + (i.dueAt().isBefore(now) ? " (overdue)" : ""),
+            i.dueAt().toString(), i.decisionId(), Long.toString(i.processInstanceKey()));
+      }
+      table.print(out());
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code baton review show --pack P}. */
+  @Command(name = "show", description = "Shows a battle pack: its strategies, risk hints,"
+      + " evidence and the state of both reviews.")
+  static final class Show extends StoreCommand {
+    @Option(names = "--pack", required = true, paramLabel = "<pack-id>")
+    String packId;
+
+    @Override
+    protected int run(Baton baton) {
+      StoredPack stored = BattlePackStore.on(baton.store()).pack(packId).orElseThrow(
+          () -> new BatonException("No battle pack " + packId + ": see 'baton review list"
+              + " --role legal' for the packs awaiting review."));
+      out().println("Battle pack " + packId + " — " + stored.status() + ", hash "
+          + stored.hash() + ", process instance " + stored.processInstanceKey());
+      out().println(stored.pack().canonicalJson());
+      for (ReviewItem i : ReviewQueue.on(baton.store()).forPack(packId)) {
+        out().println(i.role().wire() + ": " + i.status()
+            + (i.reviewer() == null ? "" : " by " + i.reviewer())
+            + (i.comment() == null ? "" : " — " + i.comment()));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Shared options of approve and reject. */
+  abstract static class Decide extends StoreCommand {
+    @Mixin
+    GatewayOption gateway = new GatewayOption();
+
+    @Option(names = "--pack", required = true, paramLabel = "<pack-id>")
+    String packId;
+
+    @Option(names = "--role", required = true, paramLabel = "<legal|finance>",
+        description = "The role you review in.")
+    String role;
+
+    @Option(names = "--reviewer", paramLabel = "<name>",
+        description = "Who decides (default: --actor, your user name).")
+    String reviewer;
+
+    @Option(names = "--comment", paramLabel = "<text>", description = "Your comment.")
+    String comment;
+
+    @Override
+    protected void checkInputs() {
+      ReviewRole.parse(role);
+    }
+
+    abstract boolean approved();
+
+    @Override
+    protected int run(Baton baton) {
+      ReviewRole r = ReviewRole.parse(role);
+      String who = reviewer != null ? reviewer : actor();
+      ReviewVerdict verdict = new ReviewVerdict(r, who, approved(), comment);
+      ReviewQueue queue = ReviewQueue.on(baton.store());
+      ReviewMessage message;
+      try {
+        message = queue.decide(packId, r, verdict, Instant.now());
+      } catch (ReviewRefusedException e) {
+        error(e.getMessage());
+        return ExitCodes.INVALID;
+      }
+      try (CamundaClient client = gateway.client()) {
+        message.publish(client, Duration.ofHours(1));
+      } catch (RuntimeException e) {
+        if (!String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
+          error("The verdict is stored, but its message could not be published: "
+              + e.getMessage() + ". Is the workflow engine running at " + gateway.gateway
+              + "? Once it is, send it again: baton review republish --pack " + packId
+              + " --role " + r.wire());
+          return ExitCodes.USAGE;
+        }
+      }
+      out().println((approved() ? "Approved " : "Rejected ") + packId + " for " + r.wire()
+          + " as " + who + "; the workflow was notified (" + message.name() + ", "
+          + message.correlationKey() + ").");
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code baton review approve}. */
+  @Command(name = "approve", description = "Approves a battle pack for your role.")
+  static final class Approve extends Decide {
+    @Override
+    boolean approved() {
+      return true;
+    }
+  }
+
+  /** {@code baton review reject --comment ...}. */
+  @Command(name = "reject", description = "Rejects a battle pack for your role; the comment"
+      + " goes back to the rep (required).")
+  static final class Reject extends Decide {
+    @Override
+    boolean approved() {
+      return false;
+    }
+  }
+
+  /** {@code baton review republish}: sends a stored verdict's message again. */
+  @Command(name = "republish", description = "Publishes a stored verdict's review-decided"
+      + " message again (after the workflow engine was unreachable); duplicates are dropped.")
+  static final class Republish extends StoreCommand {
+    @Mixin
+    GatewayOption gateway = new GatewayOption();
+
+    @Option(names = "--pack", required = true, paramLabel = "<pack-id>")
+    String packId;
+
+    @Option(names = "--role", required = true, paramLabel = "<legal|finance>")
+    String role;
+
+    @Override
+    protected void checkInputs() {
+      ReviewRole.parse(role);
+    }
+
+    @Override
+    protected int run(Baton baton) {
+      ReviewRole r = ReviewRole.parse(role);
+      ReviewMessage message = ReviewQueue.on(baton.store()).messageFor(packId, r).orElse(null);
+      if (message == null) {
+        error("No verdict on " + packId + " for " + r.wire() + " yet: decide it with 'baton"
+            + " review approve' or 'reject'.");
+        return ExitCodes.INVALID;
+      }
+      try (CamundaClient client = gateway.client()) {
+        message.publish(client, Duration.ofHours(1));
+      } catch (RuntimeException e) {
+        if (!String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
+          throw gateway.unreachable(e);
+        }
+      }
+      out().println("Published " + message.correlationKey() + " again.");
+      return ExitCodes.OK;
+    }
+  }
+}
