@@ -120,4 +120,9 @@ public record Decision(
   public String toJson() {
     return DecisionJson.write(this);
   }
+
+  /** The decision as compact JSON: {@link #toJson()} without the whitespace between tokens. */
+  public String toCompactJson() {
+    return DecisionJson.writeCompact(this);
+  }
 }
