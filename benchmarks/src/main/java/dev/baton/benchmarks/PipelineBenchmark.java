@@ -139,6 +139,18 @@ public class PipelineBenchmark {
     return evaluate(c.next());
   }
 
+  /**
+   * Baton as above, then its nearest misses read (the engine explains them on first access, as
+   * the decision log and {@code toJson()} do): the full decision with every reason.
+   */
+  @Benchmark
+  public Decision batonExplained(Cursor c, Cpu cpu) {
+    cpu.tick();
+    Decision d = evaluate(c.next());
+    d.nearestMisses().size();
+    return d;
+  }
+
   @Benchmark
   public Outcome rawDrools(Cursor c, Cpu cpu) {
     cpu.tick();

@@ -30,7 +30,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * which this runner sets to 1, then 2.
  */
 public final class RunAll {
-  private static final List<String> VARIANTS = List.of("baton", "rawDrools", "handWritten");
+  private static final List<String> VARIANTS = List.of("baton", "batonExplained", "rawDrools",
+      "handWritten");
 
   private RunAll() {}
 
@@ -123,7 +124,8 @@ public final class RunAll {
     b.append("\n## Ratios (same run)\n\n");
     b.append("| ratio | 1 thread | 2 threads | 1 thread, per CPU-s | 2 threads, per CPU-s |\n");
     b.append("| --- | ---: | ---: | ---: | ---: |\n");
-    String[][] ratios = {{"baton", "rawDrools"}, {"baton", "handWritten"},
+    String[][] ratios = {{"baton", "rawDrools"}, {"batonExplained", "rawDrools"},
+        {"baton", "handWritten"},
         {"rawDrools", "handWritten"}};
     for (String[] r : ratios) {
       b.append("| ").append(r[0]).append(" / ").append(r[1]);

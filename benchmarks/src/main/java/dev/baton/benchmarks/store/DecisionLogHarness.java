@@ -73,26 +73,65 @@ public final class DecisionLogHarness {
       run(engine, null, pipeline, customers, Math.min(5000, decisions), threads, "warm");
       run(engine, log, pipeline, customers, Math.min(5000, decisions), threads, "warm");
 
+      System.out.println("load average at start: " + loadAverage());
+      long c0 = cpuNanos();
       Result baseline = run(engine, null, pipeline, customers, decisions, threads, "base");
+      long c1 = cpuNanos();
       Result recorded = run(engine, log, pipeline, customers, decisions, threads, "rec");
-      System.out.printf("%-34s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms%n",
-          "evaluate only (baseline)", baseline.perSecond(), baseline.p50(), baseline.p99());
-      System.out.printf("%-34s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms%n",
-          "evaluate + record durably", recorded.perSecond(), recorded.p50(), recorded.p99());
+      long c2 = cpuNanos();
+      System.out.printf("%-34s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms   %s%n",
+          "evaluate only (baseline)", baseline.perSecond(), baseline.p50(), baseline.p99(),
+          cpu(baseline.count(), baseline.seconds(), c1 - c0));
+      System.out.printf("%-34s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms   %s%n",
+          "evaluate + record durably", recorded.perSecond(), recorded.p50(), recorded.p99(),
+          cpu(recorded.count(), recorded.seconds(), c2 - c1));
       System.out.printf("%-34s %10.2f%n", "recording / baseline throughput",
           recorded.perSecond() / baseline.perSecond());
 
       long t0 = System.nanoTime();
+      long c3 = cpuNanos();
       ReplayReport replay = log.replayer().replay(ReplayScope.all());
       double replaySeconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("%-34s %10.0f /s   (%d records, %d identical)%n", "replay",
-          replay.total() / replaySeconds, replay.total(), replay.identical());
+      System.out.printf("%-34s %10.0f /s   (%d records, %d identical)   %s%n", "replay",
+          replay.total() / replaySeconds, replay.total(), replay.identical(),
+          cpu(replay.total(), replaySeconds, cpuNanos() - c3));
 
       long t1 = System.nanoTime();
+      long c4 = cpuNanos();
       VerifyReport verify = log.verify();
       double verifySeconds = (System.nanoTime() - t1) / 1e9;
-      System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)%n", "verify",
-          verify.checked() / verifySeconds, verify.checked(), verify.ok());
+      System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)   %s%n", "verify",
+          verify.checked() / verifySeconds, verify.checked(), verify.ok(),
+          cpu(verify.checked(), verifySeconds, cpuNanos() - c4));
+      System.out.println("load average at end: " + loadAverage());
+    }
+  }
+
+  /** CPU time of this whole process (every thread: clients, writer, database, JIT, GC). */
+  private static long cpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime() : -1;
+  }
+
+  /**
+   * Cores the process used and operations per CPU-second of the process: on a machine shared
+   * with other work, this stays comparable where the wall-clock rate does not.
+   */
+  private static String cpu(long count, double seconds, long cpuNanos) {
+    if (cpuNanos <= 0) {
+      return "";
+    }
+    return String.format(java.util.Locale.ROOT, "cores used %.2f, %,.0f per CPU-s",
+        cpuNanos / 1e9 / seconds, count / (cpuNanos / 1e9));
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 

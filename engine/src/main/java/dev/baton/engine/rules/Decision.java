@@ -1,6 +1,7 @@
 package dev.baton.engine.rules;
 
 import dev.baton.engine.rules.internal.DecisionJson;
+import dev.baton.engine.rules.internal.LazyNearestMisses;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -20,7 +21,8 @@ import java.util.Map;
  * @param allows explicit permissions with reason and proof
  * @param scores the score totals
  * @param fired the rules that fired, in firing order, with the facts each matched
- * @param nearestMisses for each rule that did not fire: the first condition that failed
+ * @param nearestMisses for each rule that did not fire: the first condition that failed (the
+ *     engine computes them on first access: reading them costs about as much as the evaluation)
  * @param proofs every proof referenced by a block, veto or allow, without repeats
  */
 public record Decision(
@@ -46,7 +48,9 @@ public record Decision(
     allows = List.copyOf(allows);
     scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
     fired = List.copyOf(fired);
-    nearestMisses = List.copyOf(nearestMisses);
+    // The engine explains misses on first access; that list is already immutable.
+    nearestMisses = nearestMisses instanceof LazyNearestMisses ? nearestMisses
+        : List.copyOf(nearestMisses);
     proofs = List.copyOf(proofs);
   }
 
@@ -115,5 +119,10 @@ public record Decision(
   /** The decision as indented JSON (schema: docs/decision-format.md). */
   public String toJson() {
     return DecisionJson.write(this);
+  }
+
+  /** The decision as compact JSON: {@link #toJson()} without the whitespace between tokens. */
+  public String toCompactJson() {
+    return DecisionJson.writeCompact(this);
   }
 }

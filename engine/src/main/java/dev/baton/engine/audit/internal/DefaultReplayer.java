@@ -125,8 +125,14 @@ final class DefaultReplayer implements Replayer {
         pipeline.add(packs.get(ref));
       }
       Decision decision = engine.evaluate(evaluation(record, pipeline));
-      List<FieldDifference> fields = JsonDiff.diff(RecordJson.tree(record.decisionJson()),
-          RecordJson.tree(decision.toJson()));
+      String recorded = record.decisionJson();
+      String replayed = decision.toCompactJson();
+      if (recorded.equals(replayed)) {
+        // the stored text is the compact JSON of the decision: the same text, no difference
+        return new Identical();
+      }
+      List<FieldDifference> fields = JsonDiff.diff(RecordJson.tree(recorded),
+          RecordJson.tree(replayed));
       return fields.isEmpty() ? new Identical()
           : new Different(new ReplayDifference(record.sequence(), record.decisionId(), fields));
     } catch (StoreException e) {

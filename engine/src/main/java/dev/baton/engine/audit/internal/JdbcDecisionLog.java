@@ -87,7 +87,7 @@ public final class JdbcDecisionLog implements DecisionLog {
     checkLength("actor", evaluation.actor());
     String input = RecordJson.canonicalInput(evaluation.requestId(), evaluation.actor(),
         evaluation.now(), evaluation.facts());
-    String decisionJson = RecordJson.compact(decision.toJson());
+    String decisionJson = decision.toCompactJson();
     storePacks(evaluation, decision);
     String decisionId = newId();
     Instant evaluatedAt = evaluation.now().truncatedTo(ChronoUnit.MILLIS);

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * chain itself is checked in order on the calling thread.
  */
 final class Verifier {
-  private static final int PAGE = 1000;
+  private static final int PAGE = 4096;
 
   private final BatonStore store;
   private final DecisionRows rows;

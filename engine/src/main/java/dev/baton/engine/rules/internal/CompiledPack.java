@@ -37,6 +37,13 @@ final class CompiledPack {
   private final Map<String, org.kie.api.definition.type.FactType> factTypes = new HashMap<>();
   private final Map<String, FactType> declared = new HashMap<>();
   private final Map<String, Object> paramValues = new HashMap<>();
+  private final Map<String, Maker> makers = new HashMap<>();
+  private final Map<String, FactType> explainTypes = new HashMap<>();
+  private final Map<String, Parameter> parameters = new HashMap<>();
+
+  /** Creates instances of one declared type: its constructor and field accessors, looked up once. */
+  private record Maker(java.lang.reflect.Constructor<?> constructor, String[] names,
+      org.kie.api.definition.type.FactField[] fields) {}
 
   private CompiledPack(RulePack pack, String hash, DrlGenerator.Generated generated,
       KieContainer container) {
@@ -47,10 +54,28 @@ final class CompiledPack {
     this.pool = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
     for (FactType t : pack.factTypes()) {
       declared.put(t.name(), t);
-      factTypes.put(t.name(), kieBase.getFactType(generated.packageName(), t.name()));
+      org.kie.api.definition.type.FactType ft =
+          kieBase.getFactType(generated.packageName(), t.name());
+      factTypes.put(t.name(), ft);
+      String[] names = new String[t.fields().size()];
+      org.kie.api.definition.type.FactField[] fields =
+          new org.kie.api.definition.type.FactField[names.length];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = t.fields().get(i).name();
+        fields[i] = ft.getField(names[i]);
+      }
+      try {
+        makers.put(t.name(), new Maker(ft.getFactClass().getConstructor(), names, fields));
+      } catch (NoSuchMethodException e) {
+        throw new BatonException("Drools declared " + t.name() + " without a public constructor.",
+            e);
+      }
+      explainTypes.put(t.name(), t);
     }
+    dev.baton.engine.rulepack.BuiltInTypes.ALL.forEach(t -> explainTypes.put(t.name(), t));
     for (Parameter p : pack.parameters()) {
       paramValues.put(p.name(), p.value());
+      parameters.put(p.name(), p);
     }
   }
 
@@ -105,18 +130,30 @@ final class CompiledPack {
     return declared.get(type);
   }
 
+  /** The pack's fact types and the built-in ones, by name, for the explainer. */
+  Map<String, FactType> explainTypes() {
+    return explainTypes;
+  }
+
+  /** The pack's parameters by name. */
+  Map<String, Parameter> parameters() {
+    return parameters;
+  }
+
   /** A new instance of a declared type with the typed values set. */
   Object newFact(String type, Map<String, Object> typed) {
-    org.kie.api.definition.type.FactType ft = factTypes.get(type);
+    Maker m = makers.get(type);
     try {
-      Object o = ft.newInstance();
+      Object o = m.constructor().newInstance();
       // Drools gives declared Long, Double and Boolean fields 0 and false by default; a field
       // that is absent from the input must be missing (null), so every field is set.
-      for (FieldDef f : declared.get(type).fields()) {
-        ft.set(o, f.name(), typed.get(f.name()));
+      String[] names = m.names();
+      org.kie.api.definition.type.FactField[] fields = m.fields();
+      for (int i = 0; i < names.length; i++) {
+        fields[i].set(o, typed.get(names[i]));
       }
       return o;
-    } catch (InstantiationException | IllegalAccessException e) {
+    } catch (ReflectiveOperationException e) {
       throw new BatonException("Cannot create a " + type + " fact.", e);
     }
   }

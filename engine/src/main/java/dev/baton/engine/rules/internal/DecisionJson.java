@@ -13,6 +13,9 @@ public final class DecisionJson {
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(SerializationFeature.INDENT_OUTPUT);
+  /** The same mapper without indentation: the indented text without its whitespace. */
+  private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
+      MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
   private DecisionJson() {}
 
@@ -20,6 +23,18 @@ public final class DecisionJson {
   public static String write(Decision decision) {
     try {
       return MAPPER.writeValueAsString(decision);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The decision as compact JSON: {@link #write} without the whitespace between tokens (the
+   * form the decision log stores), written directly instead of indented and then stripped.
+   */
+  public static String writeCompact(Decision decision) {
+    try {
+      return COMPACT.writeValueAsString(decision);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -84,73 +84,134 @@ public final class DroolsRulesEngine implements RulesEngine {
 
   @Override
   public Decision evaluate(Evaluation evaluation) {
-    List<CompiledPack> pipeline = new ArrayList<>();
-    for (RulePack p : evaluation.pipeline()) {
-      pipeline.add(compiled(p));
+    List<RulePack> packs = evaluation.pipeline();
+    CompiledPack[] compiled = new CompiledPack[packs.size()];
+    for (int i = 0; i < compiled.length; i++) {
+      compiled[i] = compiled(packs.get(i));
     }
-    List<TypedFact> input = typeFacts(evaluation.facts(), pipeline);
-    return new Run(evaluation, pipeline, input).execute();
+    PipelinePlan plan = plan(compiled);
+    List<TypedFact> input = typeFacts(evaluation.facts(), plan);
+    return new Run(evaluation, plan.packs(), input).execute();
+  }
+
+  private final Map<PipelineKey, PipelinePlan> plans = new ConcurrentHashMap<>();
+
+  /** A pipeline by the identity of its compiled packs. */
+  private record PipelineKey(CompiledPack[] packs) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PipelineKey other && java.util.Arrays.equals(packs, other.packs);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(packs);
+    }
+  }
+
+  private PipelinePlan plan(CompiledPack[] compiled) {
+    PipelineKey key = new PipelineKey(compiled);
+    PipelinePlan plan = plans.get(key);
+    if (plan == null) {
+      if (plans.size() > 1_000) {
+        plans.clear();
+      }
+      plan = PipelinePlan.of(compiled);
+      plans.put(key, plan);
+    }
+    return plan;
+  }
+
+  /** A field of an input fact type: the declaration that types it and its converter. */
+  private record Slot(FieldDef def, Typed.Converter converter) {}
+
+  /**
+   * An input fact type as the pipeline sees it: its declarations (the built-in one first, then
+   * each pack's, in pipeline order) and, per field, the first declaration that has it.
+   */
+  private record InputType(List<FactType> declarations, Map<String, Slot> fields) {}
+
+  /** What typing the input needs, prepared once per pipeline. */
+  private record PipelinePlan(List<CompiledPack> packs, Map<String, InputType> types) {
+    static PipelinePlan of(CompiledPack[] compiled) {
+      Map<String, List<FactType>> declarations = new LinkedHashMap<>();
+      for (FactType t : BuiltInTypes.ALL) {
+        declarations.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
+      }
+      for (CompiledPack cp : compiled) {
+        for (FactType t : cp.pack().factTypes()) {
+          declarations.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
+        }
+      }
+      Map<String, InputType> types = new HashMap<>();
+      declarations.forEach((name, decls) -> {
+        Map<String, Slot> fields = new HashMap<>();
+        for (FactType t : decls) {
+          for (FieldDef fd : t.fields()) {
+            fields.putIfAbsent(fd.name(), new Slot(fd, Typed.converter(fd.type())));
+          }
+        }
+        types.put(name, new InputType(List.copyOf(decls), fields));
+      });
+      return new PipelinePlan(List.of(compiled), types);
+    }
   }
 
   /** An input fact with its values typed per pack that declares its type. */
   private record TypedFact(Fact fact, int index, Map<String, Object> typed) {}
 
   /** Checks every input fact against every pack that declares its type; all problems at once. */
-  private static List<TypedFact> typeFacts(List<Fact> facts, List<CompiledPack> pipeline) {
-    List<Problem> problems = new ArrayList<>();
+  private static List<TypedFact> typeFacts(List<Fact> facts, PipelinePlan plan) {
+    List<Problem> problems = null;
     List<TypedFact> out = new ArrayList<>(facts.size());
-    Map<String, Integer> counters = new HashMap<>();
+    Map<String, int[]> counters = new HashMap<>();
     for (Fact f : facts) {
-      int index = counters.merge(f.type(), 1, Integer::sum) - 1;
-      List<FactType> declarations = new ArrayList<>();
-      BuiltInTypes.named(f.type()).ifPresent(declarations::add);
-      for (CompiledPack cp : pipeline) {
-        FactType t = cp.declared(f.type());
-        if (t != null) {
-          declarations.add(t);
-        }
-      }
-      if (declarations.isEmpty()) {
+      int index = counters.computeIfAbsent(f.type(), k -> new int[1])[0]++;
+      InputType type = plan.types().get(f.type());
+      if (type == null) {
         Set<String> known = new LinkedHashSet<>();
-        pipeline.forEach(cp -> cp.pack().factTypes().forEach(t -> known.add(t.name())));
-        problems.add(new Problem("facts", 0, 0, null, path(f, index), "No pack of the pipeline declares"
-            + " the fact type '" + f.type() + "'.", "Use one of " + known
-            + " (or Score, ProposedAction), or add a pack that declares it."));
+        plan.packs().forEach(cp -> cp.pack().factTypes().forEach(t -> known.add(t.name())));
+        problems = add(problems, new Problem("facts", 0, 0, null, path(f, index),
+            "No pack of the pipeline declares the fact type '" + f.type() + "'.", "Use one of "
+            + known + " (or Score, ProposedAction), or add a pack that declares it."));
         continue;
       }
-      Map<String, Object> typed = new HashMap<>();
-      for (Map.Entry<String, Object> e : f.values().entrySet()) {
-        boolean known = false;
-        for (FactType t : declarations) {
-          FieldDef fd = CompiledPack.field(t, e.getKey());
-          if (fd == null) {
-            continue;
-          }
-          known = true;
-          Object v = Typed.fromPlain(e.getValue(), fd.type());
-          if (v == Typed.INVALID) {
-            problems.add(new Problem("facts", 0, 0, null, path(f, index) + "." + e.getKey(),
-                "Expected " + fd.type().describe() + ", found " + describe(e.getValue()) + ".",
-                dev.baton.engine.rulepack.internal.Values.hint(fd.type().element(),
-                    e.getValue())));
-          } else {
-            typed.put(e.getKey(), v);
-          }
-          break;
-        }
-        if (!known) {
+      Map<String, Object> values = f.values();
+      Map<String, Object> typed = new HashMap<>(Math.max(4, values.size() * 2));
+      for (Map.Entry<String, Object> e : values.entrySet()) {
+        Slot slot = type.fields().get(e.getKey());
+        if (slot == null) {
           List<String> fields = new ArrayList<>();
-          declarations.forEach(t -> t.fields().forEach(fd -> fields.add(fd.name())));
-          problems.add(new Problem("facts", 0, 0, null, path(f, index) + "." + e.getKey(),
+          type.declarations().forEach(t -> t.fields().forEach(fd -> fields.add(fd.name())));
+          problems = add(problems, new Problem("facts", 0, 0, null,
+              path(f, index) + "." + e.getKey(),
               "The fact type " + f.type() + " has no field '" + e.getKey() + "'.",
               "Its fields: " + fields + "."));
+          continue;
+        }
+        Object v = slot.converter().apply(e.getValue());
+        if (v == Typed.INVALID) {
+          FieldDef fd = slot.def();
+          problems = add(problems, new Problem("facts", 0, 0, null,
+              path(f, index) + "." + e.getKey(),
+              "Expected " + fd.type().describe() + ", found " + describe(e.getValue()) + ".",
+              dev.baton.engine.rulepack.internal.Values.hint(fd.type().element(),
+                  e.getValue())));
+        } else {
+          typed.put(e.getKey(), v);
         }
       }
       out.add(new TypedFact(f, index, typed));
     }
-    if (!problems.isEmpty()) {
+    if (problems != null) {
       throw new FactsInvalidException(problems);
     }
+    return out;
+  }
+
+  private static List<Problem> add(List<Problem> problems, Problem p) {
+    List<Problem> out = problems == null ? new ArrayList<>() : problems;
+    out.add(p);
     return out;
   }
 
@@ -184,7 +245,7 @@ public final class DroolsRulesEngine implements RulesEngine {
     private final List<Decision.Verdict> blocks = new ArrayList<>();
     private final List<Decision.Verdict> allows = new ArrayList<>();
     private final List<Decision.FiredRule> fired = new ArrayList<>();
-    private final List<Decision.NearestMiss> misses = new ArrayList<>();
+    private final List<LazyNearestMisses.Stage> missStages = new ArrayList<>();
     private final Set<Object> proofs = new LinkedHashSet<>();
     private int actionSeq;
 
@@ -225,7 +286,8 @@ public final class DroolsRulesEngine implements RulesEngine {
         stage(cp);
       }
       return new Decision(evaluation.requestId(), evaluation.actor(), evaluation.now(), refs,
-          !blocks.isEmpty(), active, vetoed, blocks, allows, scores, fired, misses,
+          !blocks.isEmpty(), active, vetoed, blocks, allows, scores, fired,
+          new LazyNearestMisses(missStages),
           new ArrayList<>(proofs));
     }
 
@@ -357,17 +419,13 @@ public final class DroolsRulesEngine implements RulesEngine {
       }
       active.removeIf(a -> vetoedIds.contains(a.id()));
       active.addAll(emitted);
-      Map<String, FactType> types = new HashMap<>();
-      pack.factTypes().forEach(t -> types.put(t.name(), t));
-      BuiltInTypes.ALL.forEach(t -> types.put(t.name(), t));
-      Map<String, Parameter> params = new HashMap<>();
-      pack.parameters().forEach(p -> params.put(p.name(), p));
-      Explainer explainer = new Explainer(types, params, byType, nowMs);
+      List<DrlGenerator.RulePlan> missed = new ArrayList<>();
       for (DrlGenerator.RulePlan plan : cp.plans()) {
         if (!firedRules.contains(plan.index())) {
-          misses.add(explainer.explain(pack.id(), plan.rule()));
+          missed.add(plan);
         }
       }
+      missStages.add(new LazyNearestMisses.Stage(cp, byType, nowMs, missed));
     }
 
     private static String text(Object v) {

@@ -223,7 +223,7 @@ final class Explainer {
       }
       if (a.window() != null) {
         Object v = f.typed().get(a.window().field());
-        FieldType wt = t.field(a.window().field()).orElseThrow().type();
+        FieldType wt = CompiledPack.field(t, a.window().field()).type();
         long now = wt.scalar() == ValueType.DATE ? nowDay : nowMs;
         long span = span(a.window().last(), wt);
         if (!(v instanceof Long l) || l < now - span || l > now) {
@@ -284,7 +284,7 @@ final class Explainer {
 
   private Check check(Constraint c, FactType type, RtFact f, Env env, int[] passed) {
     if (c instanceof Constraint.Test t) {
-      FieldType ft = type.field(t.field()).orElseThrow().type();
+      FieldType ft = CompiledPack.field(type, t.field()).type();
       Object actual = f.typed().get(t.field());
       List<Object> args = args(t, ft, env);
       if (test(actual, t.operator(), args, ft)) {
