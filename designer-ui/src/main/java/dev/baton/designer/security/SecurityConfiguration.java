@@ -60,7 +60,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   public SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(a -> a.requestMatchers("/libs/**", "/styles/**").permitAll());
+    http.authorizeHttpRequests(a -> a.requestMatchers("/libs/**", "/styles/**", "/error").permitAll());
     http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class));
     return http.build();
   }

@@ -159,7 +159,7 @@ public class ActionBlock extends BlockFrame {
     ctx.model().parameters().keySet().forEach(p -> refs.add("$params." + p));
     ValueEditor v = new ValueEditor(type, "eq", body.get(key), refs, ctx.texts());
     v.setLabel(label);
-    v.setId(id + "-" + key);
+    v.setIds(id + "-" + key);
     v.setReadOnly(!ctx.editable());
     v.addValueChangeListener(e -> {
       if (e.getValue() == null && optional) {

@@ -177,7 +177,7 @@ public class ConditionBlock extends BlockFrame {
     op.setValue(test.operator());
     ValueEditor value = new ValueEditor(ft, test.operator(), test.value(), references(ft),
         ctx.texts());
-    value.setId(id + "-value");
+    value.setIds(id + "-value");
     field.setReadOnly(!ctx.editable());
     op.setReadOnly(!ctx.editable());
     value.setReadOnly(!ctx.editable());

@@ -3,6 +3,7 @@ package dev.baton.designer.designer.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -68,6 +69,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private transient Palette palette;
   private transient Map<String, List<BlockFrame>> blocks = new HashMap<>();
   private final transient List<RuleCard> cards = new ArrayList<>();
+  private final transient List<Span> summaries = new ArrayList<>();
+  private final transient java.util.Set<String> openRules = new java.util.HashSet<>();
   private transient TestPanel testPanel;
   private transient DecisionTableView tableView;
   private transient FactTypesEditor factTypes;
@@ -191,16 +194,55 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private void renderRules() {
     rulesArea.removeAll();
     cards.clear();
+    summaries.clear();
     blocks = new HashMap<>();
     for (int i = 0; i < model.rules().size(); i++) {
-      RuleCard card = new RuleCard(ctx, i, (key, block) -> {
-        if (block != null) {
-          blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(block);
+      int index = i;
+      String ruleId = String.valueOf(model.rule(i).get("id"));
+      Span summary = new Span(ruleId + " — " + ruleTitle(model.rule(i)));
+      Span badge = new Span();
+      badge.addClassName("block-problem");
+      Details details = new Details(new HorizontalLayout(summary, badge));
+      details.setId("details-" + ruleId);
+      details.setWidthFull();
+      summaries.add(badge);
+      // cards are built when opened: a pack with many rules opens fast
+      details.addOpenedChangeListener(e -> {
+        if (e.isOpened() && details.getContent().findAny().isEmpty()) {
+          details.add(card(index));
+          validate();
+        }
+        if (e.isOpened()) {
+          openRules.add(ruleId);
+        } else {
+          openRules.remove(ruleId);
         }
       });
-      cards.add(card);
-      rulesArea.add(card);
+      if (openRules.contains(ruleId) || model.rules().size() <= 3) {
+        details.add(card(index));
+        details.setOpened(true);
+      }
+      rulesArea.add(details);
     }
+  }
+
+  private RuleCard card(int index) {
+    RuleCard card = new RuleCard(ctx, index, (key, block) -> {
+      if (block != null) {
+        blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(block);
+      }
+    });
+    cards.add(card);
+    return card;
+  }
+
+  @SuppressWarnings("unchecked")
+  private String ruleTitle(Map<String, Object> rule) {
+    if (rule.get("title") instanceof Map<?, ?> m) {
+      Object v = m.get(t.chinese() ? "zh-CN" : "en");
+      return v == null ? String.valueOf(((Map<String, Object>) m).get("en")) : String.valueOf(v);
+    }
+    return "";
   }
 
   private void changed(EditorContext.Change change) {
@@ -222,7 +264,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     for (Problem p : problems) {
       String text = ProblemTexts.text(p, t);
       String key = key(p.path());
-      if (key != null && (blocks.containsKey(key) || key.matches("r\\d+"))) {
+      if (key != null) {
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
       } else {
         other.add((p.path() == null ? "" : p.path() + ": ") + text);
@@ -232,8 +274,14 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       list.get(0).showProblems(byKey.getOrDefault(key, List.of()));
       list.stream().skip(1).forEach(b -> b.showProblems(List.of()));
     });
-    for (int i = 0; i < cards.size(); i++) {
-      cards.get(i).showProblems(byKey.getOrDefault("r" + i, List.of()));
+    for (RuleCard card : cards) {
+      card.showProblems(byKey.getOrDefault("r" + card.index(), List.of()));
+    }
+    for (int i = 0; i < summaries.size(); i++) {
+      String prefix = "r" + i;
+      long n = byKey.entrySet().stream().filter(e -> e.getKey().equals(prefix)
+          || e.getKey().startsWith(prefix + ".")).mapToLong(e -> e.getValue().size()).sum();
+      summaries.get(i).setText(n == 0 ? "" : t.t("designer.problems", n));
     }
     headerProblems.removeAll();
     other.forEach(o -> {
@@ -293,9 +341,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   void showDecision(Decision d) {
     clearDecision();
     List<String> fired = d.firedRuleIds();
-    for (int i = 0; i < cards.size(); i++) {
-      cards.get(i).setFired(fired.contains(cards.get(i).ruleId()));
-    }
+    cards.forEach(c -> c.setFired(fired.contains(c.ruleId())));
     for (Decision.NearestMiss miss : d.nearestMisses()) {
       for (int i = 0; i < model.rules().size(); i++) {
         if (String.valueOf(model.rule(i).get("id")).equals(miss.rule())) {

@@ -25,6 +25,7 @@ public class RuleCard extends Div {
   private static final long serialVersionUID = 1L;
   private final Div problems = new Div();
   private final String ruleId;
+  private final int index;
 
   /**
    * @param register told about every block with its key ({@code r0.when1}, {@code r0.then0})
@@ -33,6 +34,7 @@ public class RuleCard extends Div {
   public RuleCard(EditorContext ctx, int index, BiConsumer<String, BlockFrame> register) {
     Map<String, Object> rule = ctx.model().rule(index);
     ruleId = String.valueOf(rule.get("id"));
+    this.index = index;
     setId("rule-" + ruleId);
     addClassName("rule-card");
     String lang = ctx.texts().chinese() ? "zh-CN" : "en";
@@ -155,6 +157,11 @@ public class RuleCard extends Div {
       }));
     }
     return zone;
+  }
+
+  /** The rule's index in the pack. */
+  public int index() {
+    return index;
   }
 
   /** The rule id shown on the card. */

@@ -248,6 +248,13 @@ public class ValueEditor extends CustomField<Object> {
     }
   }
 
+  /** Sets this editor's id, and ids for its parts: {@code id-ref} and {@code id-literal}. */
+  public void setIds(String id) {
+    setId(id);
+    reference.setId(id + "-ref");
+    literal.setId(id + "-literal");
+  }
+
   /** The literal input (for tests). */
   public Component literalInput() {
     return literal;
