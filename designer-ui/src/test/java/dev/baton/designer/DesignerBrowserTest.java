@@ -129,7 +129,7 @@ class DesignerBrowserTest extends DesignerTestBase {
     page.locator("#save-draft").click();
     // then: it is saved with a version above the published one
     assertThat(page.locator("vaadin-notification-card").last()).containsText("1.0.1");
-    assertThat(page.locator("#draft-version")).hasValue("1.0.1");
+    assertThat(page.locator("#draft-version input")).hasValue("1.0.1");
     shot(page, "06-analyst-saved");
     page.context().close();
   }
