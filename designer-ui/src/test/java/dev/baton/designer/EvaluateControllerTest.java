@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EvaluateControllerTest {
+class EvaluateControllerTest extends DesignerTestBase {
   @Autowired TestRestTemplate rest;
 
   private ResponseEntity<String> post(String body) {
     HttpHeaders h = new HttpHeaders();
     h.setContentType(MediaType.APPLICATION_JSON);
-    return rest.postForEntity("/api/v1/evaluate", new HttpEntity<>(body, h), String.class);
+    return rest.withBasicAuth("developer", "developer").postForEntity("/api/v1/evaluate", new HttpEntity<>(body, h), String.class);
   }
 
   @Test
@@ -43,5 +41,17 @@ class EvaluateControllerTest {
     // then
     assertThat(r.getStatusCode().value()).isEqualTo(400);
     assertThat(r.getBody()).contains("Nope", "problems");
+  }
+
+  @Test
+  void shouldRefuseEvaluationWhenNotSignedIn() {
+    // given
+    HttpHeaders h = new HttpHeaders();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    // when
+    ResponseEntity<String> r = rest.postForEntity("/api/v1/evaluate",
+        new HttpEntity<>("{\"facts\": {}}", h), String.class);
+    // then
+    assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody()).substring(0, Math.min(300, String.valueOf(r.getBody()).length()))).isEqualTo(401);
   }
 }

@@ -1,0 +1,96 @@
+package dev.baton.designer.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.baton.designer.i18n.Messages;
+import dev.baton.designer.i18n.Texts;
+import dev.baton.designer.rulepack.ui.RulePacksView;
+import dev.baton.designer.security.CurrentUser;
+import dev.baton.designer.security.UserAccounts;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The chrome around every view: title, navigation, the signed-in user with roles, the language
+ * switch (stored per user) and sign-out.
+ */
+@PermitAll
+@StyleSheet("context://styles/designer.css")
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+  private static final long serialVersionUID = 1L;
+  private final transient UserAccounts accounts;
+  private final transient AuthenticationContext auth;
+  private boolean built;
+
+  public MainLayout(UserAccounts accounts, AuthenticationContext auth) {
+    this.accounts = accounts;
+    this.auth = auth;
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    if (built) {
+      return;
+    }
+    built = true;
+    applyUserLocale();
+    buildChrome(Texts.current());
+  }
+
+  private void applyUserLocale() {
+    accounts.locale(CurrentUser.name()).map(Messages::supported).ifPresent(l -> {
+      VaadinSession.getCurrent().setLocale(l);
+      UI.getCurrent().setLocale(l);
+    });
+  }
+
+  private void buildChrome(Texts t) {
+    Span title = new Span(t.t("app.name"));
+    title.addClassName("baton-title");
+    Span user = new Span(t.t("layout.user", CurrentUser.name(),
+        auth.getGrantedRoles().stream().sorted().map(r -> t.t("role." + r))
+            .collect(Collectors.joining(", "))));
+    user.setId("current-user");
+    Select<Locale> language = new Select<>();
+    language.setId("language");
+    language.setItems(Messages.LOCALES);
+    language.setItemLabelGenerator(l -> Messages.get(l, "language.name"));
+    language.setValue(Messages.supported(UI.getCurrent().getLocale()));
+    language.setAriaLabel(t.t("layout.language"));
+    language.addValueChangeListener(e -> {
+      if (e.isFromClient() && e.getValue() != null) {
+        accounts.setLocale(CurrentUser.name(), e.getValue());
+        VaadinSession.getCurrent().setLocale(e.getValue());
+        UI.getCurrent().getPage().reload();
+      }
+    });
+    Button logout = new Button(t.t("layout.logout"), e -> auth.logout());
+    logout.setId("logout");
+    logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, user, language,
+        logout);
+    header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    header.expand(user);
+    header.setWidthFull();
+    header.addClassName("baton-header");
+    addToNavbar(header);
+    SideNav nav = new SideNav();
+    nav.addItem(new SideNavItem(t.t("nav.packs"), RulePacksView.class));
+    addToDrawer(nav);
+  }
+}

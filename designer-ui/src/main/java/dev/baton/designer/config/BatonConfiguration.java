@@ -1,0 +1,52 @@
+package dev.baton.designer.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.store.Databases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine inside the designer: one database (an H2 file under the data directory unless
+ * {@code baton.db.url} names another), shared by the engine's schema and the designer's own
+ * tables, and one {@link Baton} for the whole application.
+ */
+@Configuration
+public class BatonConfiguration {
+
+  /** The application's database; the embedded default is the engine's H2 file. */
+  @Bean(destroyMethod = "close")
+  public HikariDataSource dataSource(@Value("${baton.db.url:}") String url,
+      @Value("${baton.db.user:}") String user, @Value("${baton.db.password:}") String password) {
+    String jdbcUrl = isEmbeddedDefault(url) ? Databases.defaultUrl() : url;
+    if (isEmbeddedDefault(url)) {
+      try {
+        Files.createDirectories(Databases.defaultDataDir());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create the data directory "
+            + Databases.defaultDataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+      }
+    }
+    return Databases.pooled(jdbcUrl, blankToNull(user), blankToNull(password));
+  }
+
+  /** Baton on the application's database; migrates the engine schema on start. */
+  @Bean(destroyMethod = "close")
+  public Baton baton(DataSource dataSource) {
+    return Baton.open(dataSource, true);
+  }
+
+  /** True when no database was configured: the embedded default (demo data allowed). */
+  public static boolean isEmbeddedDefault(String url) {
+    return url == null || url.isBlank();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

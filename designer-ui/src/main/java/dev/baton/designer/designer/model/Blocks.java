@@ -1,0 +1,203 @@
+package dev.baton.designer.designer.model;
+
+import dev.baton.engine.rulepack.FieldType;
+import dev.baton.engine.rulepack.ValueType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What dropping a palette item does to the pack tree: new conditions and actions for a rule,
+ * new field tests for a condition. New blocks start with their value unset, so the reader's
+ * problem ("expected ..., found nothing") shows on them until the analyst fills them in.
+ */
+public final class Blocks {
+  private Blocks() {}
+
+  /** Adds the item to a rule (a condition or an action); returns true when the tree changed. */
+  public static boolean addToRule(PackModel model, int rule, PaletteItem item) {
+    if (item.kind().isAction()) {
+      model.then(rule).add(newAction(model, rule, item.kind()));
+      return true;
+    }
+    List<Object> when = model.when(rule);
+    when.add(newCondition(model, when, item));
+    return true;
+  }
+
+  /** Adds the item to a group (any / all) of conditions. */
+  public static boolean addToGroup(PackModel model, List<Object> when, Object group,
+      PaletteItem item) {
+    if (item.kind().isAction()) {
+      return false;
+    }
+    Conditions.groupItems(group).add(newCondition(model, when, item));
+    return true;
+  }
+
+  /** A new condition item for a palette item, typed after the rule's first pattern. */
+  public static Map<String, Object> newCondition(PackModel model, List<Object> when,
+      PaletteItem item) {
+    String type = item.type() != null ? item.type() : defaultType(model, when);
+    return switch (item.kind()) {
+      case FACT_TYPE -> Conditions.pattern(type, null, new LinkedHashMap<>());
+      case FIELD, COMPARISON, REFERENCE, TIME_WINDOW -> {
+        Map<String, Object> p = Conditions.pattern(type, null, new LinkedHashMap<>());
+        addTest(model, when, when.size(), p, item);
+        yield p;
+      }
+      case NOT, EXISTS -> single(item.kind().name().toLowerCase(),
+          Conditions.pattern(type, null, new LinkedHashMap<>()));
+      case ANY, ALL -> single(item.kind().name().toLowerCase(), new ArrayList<>(List.of(
+          Conditions.pattern(type, null, new LinkedHashMap<>()))));
+      case AGGREGATE -> {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("of", type);
+        body.put("is", new LinkedHashMap<>(Map.of("gte", 1)));
+        yield single("count", body);
+      }
+      default -> throw new IllegalArgumentException("Not a condition: " + item.kind());
+    };
+  }
+
+  /**
+   * Adds a field test to a pattern (PATTERN, NOT or EXISTS item) for a dropped item: a fact
+   * field of the pattern's type tests that field; a field of an earlier bound type binds the
+   * pattern's same-named field to it ({@code customerId: $req.customerId}); a comparison tests
+   * the next untested field; a reference compares with an earlier binding; a time window keeps
+   * the last 30 days of a date field. Returns false when the item does not fit.
+   *
+   * @param index the condition's index in {@code when} (bindings before it are offered)
+   */
+  public static boolean addTest(PackModel model, List<Object> when, int index,
+      Map<String, Object> pattern, PaletteItem item) {
+    if (pattern == null || !item.kind().isFieldTest()) {
+      return false;
+    }
+    String type = Conditions.patternType(Conditions.key(pattern));
+    Map<String, FieldType> fields = model.fields(type);
+    if (fields.isEmpty()) {
+      return false;
+    }
+    Map<String, Object> constraint = Conditions.constraintOf(pattern);
+    List<FieldTest> tests = new ArrayList<>(FieldTest.read(constraint));
+    List<Conditions.Binding> bound = Conditions.bindingsBefore(when, index);
+    FieldTest test;
+    switch (item.kind()) {
+      case FIELD -> {
+        if (type.equals(item.type())) {
+          test = new FieldTest(item.field(), "eq", null);
+        } else {
+          Optional<Conditions.Binding> b = bound.stream().filter(x -> !x.aggregate()
+              && x.type().equals(item.type())).findFirst();
+          if (b.isEmpty()) {
+            return false;
+          }
+          String target = fields.containsKey(item.field()) ? item.field()
+              : fields.keySet().iterator().next();
+          test = new FieldTest(target, "eq", "$" + b.get().name() + "." + item.field());
+        }
+      }
+      case COMPARISON -> {
+        String f = fields.keySet().stream().filter(x -> tests.stream()
+            .noneMatch(t -> t.field().equals(x))).findFirst()
+            .orElse(fields.keySet().iterator().next());
+        FieldType ft = fields.get(f);
+        test = new FieldTest(f, ft.scalar().isOrdered() && !ft.isEnum() ? "gte" : "eq", null);
+      }
+      case REFERENCE -> {
+        Optional<Conditions.Binding> b = bound.stream().filter(x -> !x.aggregate()).findFirst();
+        String f = fields.keySet().iterator().next();
+        String ref = null;
+        if (b.isPresent()) {
+          Map<String, FieldType> bf = model.fields(b.get().type());
+          String shared = fields.keySet().stream().filter(bf::containsKey).findFirst()
+              .orElse(null);
+          if (shared != null) {
+            f = shared;
+            ref = "$" + b.get().name() + "." + shared;
+          } else if (!bf.isEmpty()) {
+            ref = "$" + b.get().name() + "." + bf.keySet().iterator().next();
+          }
+        }
+        test = new FieldTest(f, "eq", ref);
+      }
+      case TIME_WINDOW -> {
+        String f = fields.entrySet().stream().filter(e -> e.getValue().scalar().isTime()
+            && !e.getValue().list()).map(Map.Entry::getKey).findFirst().orElse(null);
+        if (f == null) {
+          return false;
+        }
+        test = new FieldTest(f, "withinLast", "P30D");
+      }
+      default -> {
+        return false;
+      }
+    }
+    tests.add(test);
+    FieldTest.write(constraint, tests);
+    return true;
+  }
+
+  /** A new action; its required values are unset or take the rule's first binding. */
+  public static Map<String, Object> newAction(PackModel model, int rule, PaletteItem.Kind kind) {
+    List<Conditions.Binding> bound = Conditions.bindingsBefore(model.when(rule),
+        model.when(rule).size());
+    String customer = bound.stream().filter(b -> !b.aggregate()
+        && model.fields(b.type()).containsKey("customerId"))
+        .map(b -> "$" + b.name() + ".customerId").findFirst().orElse(null);
+    Map<String, Object> body = new LinkedHashMap<>();
+    switch (kind) {
+      case BLOCK, ALLOW -> body.put("reason", null);
+      case EMIT -> {
+        body.put("action", "CREATE_SALES_TASK");
+        body.put("customerId", customer);
+      }
+      case SCORE -> {
+        body.put("name", model.scores().isEmpty() ? null : model.scores().get(0));
+        body.put("points", 10);
+      }
+      default -> throw new IllegalArgumentException("Not an action: " + kind);
+    }
+    return single(kind.name().toLowerCase(), body);
+  }
+
+  private static Map<String, Object> single(String key, Object body) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(key, body);
+    return m;
+  }
+
+  private static String defaultType(PackModel model, List<Object> when) {
+    for (Object item : when) {
+      Map<String, Object> p = Conditions.patternOf(item);
+      if (p != null) {
+        return Conditions.patternType(Conditions.key(p));
+      }
+    }
+    List<String> names = model.typeNames();
+    return names.isEmpty() ? "Score" : names.get(0);
+  }
+
+  /** The operators that fit a field type. */
+  public static List<String> operatorsFor(FieldType type) {
+    List<String> ops = new ArrayList<>(List.of("eq", "ne"));
+    if (type.list()) {
+      return List.of("contains", "empty", "notEmpty");
+    }
+    if (type.scalar().isOrdered()) {
+      ops.addAll(List.of("lt", "lte", "gt", "gte", "between"));
+    }
+    ops.addAll(List.of("in", "notIn"));
+    if (type.scalar() == ValueType.STRING && !type.isEnum()) {
+      ops.addAll(List.of("contains", "startsWith"));
+    }
+    if (type.scalar().isTime()) {
+      ops.addAll(List.of("olderThan", "withinLast"));
+    }
+    ops.addAll(List.of("empty", "notEmpty"));
+    return ops;
+  }
+}

@@ -1,0 +1,361 @@
+package dev.baton.designer.designer.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import dev.baton.designer.base.ui.MainLayout;
+import dev.baton.designer.base.ui.Notices;
+import dev.baton.designer.designer.model.Blocks;
+import dev.baton.designer.designer.model.PackModel;
+import dev.baton.designer.designer.model.PaletteItem;
+import dev.baton.designer.designer.model.ProblemTexts;
+import dev.baton.designer.i18n.Texts;
+import dev.baton.designer.rulepack.RulePackService;
+import dev.baton.designer.security.CurrentUser;
+import dev.baton.designer.security.Role;
+import dev.baton.designer.versions.ui.VersionsView;
+import dev.baton.engine.Problem;
+import dev.baton.engine.repository.Draft;
+import dev.baton.engine.repository.DraftRef;
+import dev.baton.engine.rules.Decision;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rule designer: palette, rule cards with their blocks, live validation on the blocks, the
+ * test panel, the decision table, fact types and the YAML. Analysts edit and save drafts; the
+ * other roles read.
+ */
+@Route(value = "packs/:packId/design", layout = MainLayout.class)
+@RolesAllowed({"ANALYST", "OPS", "REVIEWER", "AUDITOR", "DEVELOPER", "ADMIN"})
+public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
+    HasDynamicTitle {
+  private static final long serialVersionUID = 1L;
+  private static final Pattern PATH = Pattern.compile("^rules\\[(\\d+)\\](?:\\.(when|then)\\[(\\d+)\\])?.*");
+
+  private final transient RulePackService service;
+  private final Texts t = Texts.current();
+  private transient PackModel model;
+  private transient EditorContext ctx;
+  private transient Draft draft;
+  private long revision;
+  private final Div rulesArea = new Div();
+  private final Div headerProblems = new Div();
+  private final Span problemCount = new Span();
+  private final Span status = new Span();
+  private final TextField version = new TextField();
+  private final TextArea yaml = new TextArea();
+  private transient Palette palette;
+  private transient Map<String, List<BlockFrame>> blocks = new HashMap<>();
+  private final transient List<RuleCard> cards = new ArrayList<>();
+  private final transient List<Span> summaries = new ArrayList<>();
+  private final transient java.util.Set<String> openRules = new java.util.HashSet<>();
+  private transient TestPanel testPanel;
+  private transient DecisionTableView tableView;
+  private transient FactTypesEditor factTypes;
+  private final SplitLayout split = new SplitLayout();
+  private String packId;
+
+  public DesignerView(RulePackService service) {
+    this.service = service;
+    setSizeFull();
+    setPadding(true);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    packId = event.getRouteParameters().get("packId").orElse("");
+    var d = service.draft(packId);
+    if (d.isEmpty()) {
+      removeAll();
+      add(new H3(t.t("designer.noDraft", packId)));
+      return;
+    }
+    load(d.get());
+  }
+
+  private void load(Draft d) {
+    draft = d;
+    revision = d.revision();
+    model = PackModel.of(d.pack());
+    ctx = new EditorContext(model, t, CurrentUser.hasAnyRole(Role.ANALYST));
+    ctx.onChange(this::changed);
+    removeAll();
+    add(toolbar(), headerProblems);
+    palette = new Palette(ctx);
+    palette.addAddListener(e -> {
+      if (Blocks.addToRule(model, e.rule(), e.item())) {
+        changed(EditorContext.Change.STRUCTURE);
+      }
+    });
+    testPanel = new TestPanel(service, t, () -> model, () -> draft, this::showDecision,
+        this::examplesSaved, ctx.editable());
+    tableView = new DecisionTableView(ctx);
+    factTypes = new FactTypesEditor(ctx);
+    TabSheet tabs = new TabSheet();
+    tabs.setSizeFull();
+    tabs.add(t.t("designer.tab.rules"), rulesPanel()).setId("tab-rules");
+    tabs.add(t.t("designer.tab.test"), testPanel).setId("tab-test");
+    tabs.add(t.t("designer.tab.table"), tableView).setId("tab-table");
+    tabs.add(t.t("designer.tab.facts"), factTypes).setId("tab-facts");
+    yaml.setReadOnly(true);
+    yaml.setId("yaml");
+    yaml.setWidthFull();
+    yaml.addClassName("yaml");
+    yaml.setLabel(t.t("designer.yaml.label"));
+    tabs.add(t.t("designer.tab.yaml"), yaml).setId("tab-yaml");
+    tabs.addSelectedChangeListener(e -> {
+      yaml.setValue(model.toYaml());
+      tableView.render();
+    });
+    split.removeAll();
+    split.addToPrimary(palette);
+    split.addToSecondary(tabs);
+    split.setSplitterPosition(20);
+    split.setSizeFull();
+    add(split);
+    renderRules();
+    validate();
+  }
+
+  private HorizontalLayout toolbar() {
+    H3 title = new H3(packId);
+    title.setId("designer-title");
+    version.setLabel(t.t("designer.version"));
+    version.setId("draft-version");
+    version.setValue(model.version());
+    version.setReadOnly(!ctx.editable());
+    version.setWidth("9em");
+    version.addValueChangeListener(e -> {
+      model.setVersion(e.getValue().trim());
+      changed(EditorContext.Change.VALUE);
+    });
+    status.setId("draft-status");
+    problemCount.setId("problem-count");
+    Button save = new Button(t.t("designer.save"), e -> save());
+    save.setId("save-draft");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    save.setEnabled(ctx.editable());
+    Button versions = new Button(t.t("designer.versions"), e -> UI.getCurrent().navigate(
+        VersionsView.class, new RouteParameters("packId", packId)));
+    versions.setId("designer-versions");
+    Span readOnly = new Span(ctx.editable() ? "" : t.t("designer.readOnly"));
+    readOnly.setId("read-only-note");
+    HorizontalLayout bar = new HorizontalLayout(title, version, status, problemCount, readOnly,
+        save, versions);
+    bar.setAlignItems(Alignment.BASELINE);
+    bar.setWidthFull();
+    bar.expand(readOnly);
+    updateStatus();
+    return bar;
+  }
+
+  private void updateStatus() {
+    status.setText(t.t("designer.status", revision, draft.savedBy(), t.time(draft.savedAt())));
+  }
+
+  private VerticalLayout rulesPanel() {
+    Button addRule = new Button(t.t("designer.addRule"), e -> {
+      model.addRule(Blocks.newCondition(model, new ArrayList<>(),
+          PaletteItem.of(PaletteItem.Kind.COMPARISON)), Blocks.newAction(model,
+          0, PaletteItem.Kind.EMIT));
+      changed(EditorContext.Change.STRUCTURE);
+    });
+    addRule.setId("add-rule");
+    addRule.setVisible(ctx.editable());
+    rulesArea.setId("rules");
+    rulesArea.setWidthFull();
+    VerticalLayout v = new VerticalLayout(rulesArea, addRule);
+    v.setPadding(false);
+    return v;
+  }
+
+  private void renderRules() {
+    rulesArea.removeAll();
+    cards.clear();
+    summaries.clear();
+    blocks = new HashMap<>();
+    for (int i = 0; i < model.rules().size(); i++) {
+      int index = i;
+      String ruleId = String.valueOf(model.rule(i).get("id"));
+      Span summary = new Span(ruleId + " — " + ruleTitle(model.rule(i)));
+      Span badge = new Span();
+      badge.addClassName("block-problem");
+      Details details = new Details(new HorizontalLayout(summary, badge));
+      details.setId("details-" + ruleId);
+      details.setWidthFull();
+      summaries.add(badge);
+      // cards are built when opened: a pack with many rules opens fast
+      details.addOpenedChangeListener(e -> {
+        if (e.isOpened() && details.getContent().findAny().isEmpty()) {
+          details.add(card(index));
+          validate();
+        }
+        if (e.isOpened()) {
+          openRules.add(ruleId);
+        } else {
+          openRules.remove(ruleId);
+        }
+      });
+      if (openRules.contains(ruleId) || model.rules().size() <= 3) {
+        details.add(card(index));
+        details.setOpened(true);
+      }
+      rulesArea.add(details);
+    }
+  }
+
+  private RuleCard card(int index) {
+    RuleCard card = new RuleCard(ctx, index, (key, block) -> {
+      if (block != null) {
+        blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(block);
+      }
+    });
+    cards.add(card);
+    return card;
+  }
+
+  @SuppressWarnings("unchecked")
+  private String ruleTitle(Map<String, Object> rule) {
+    if (rule.get("title") instanceof Map<?, ?> m) {
+      Object v = m.get(t.chinese() ? "zh-CN" : "en");
+      return v == null ? String.valueOf(((Map<String, Object>) m).get("en")) : String.valueOf(v);
+    }
+    return "";
+  }
+
+  private void changed(EditorContext.Change change) {
+    if (change == EditorContext.Change.STRUCTURE) {
+      renderRules();
+      palette.render();
+      factTypes.render();
+    }
+    testPanel.clearDecision();
+    clearDecision();
+    validate();
+  }
+
+  /** Runs the reader on the tree and shows each problem on its block. */
+  private void validate() {
+    List<Problem> problems = model.validate();
+    Map<String, List<String>> byKey = new LinkedHashMap<>();
+    List<String> other = new ArrayList<>();
+    for (Problem p : problems) {
+      String text = ProblemTexts.text(p, t);
+      String key = key(p.path());
+      if (key != null) {
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
+      } else {
+        other.add((p.path() == null ? "" : p.path() + ": ") + text);
+      }
+    }
+    blocks.forEach((key, list) -> {
+      list.get(0).showProblems(byKey.getOrDefault(key, List.of()));
+      list.stream().skip(1).forEach(b -> b.showProblems(List.of()));
+    });
+    for (RuleCard card : cards) {
+      card.showProblems(byKey.getOrDefault("r" + card.index(), List.of()));
+    }
+    for (int i = 0; i < summaries.size(); i++) {
+      String prefix = "r" + i;
+      long n = byKey.entrySet().stream().filter(e -> e.getKey().equals(prefix)
+          || e.getKey().startsWith(prefix + ".")).mapToLong(e -> e.getValue().size()).sum();
+      summaries.get(i).setText(n == 0 ? "" : t.t("designer.problems", n));
+    }
+    headerProblems.removeAll();
+    other.forEach(o -> {
+      Div d = new Div(o);
+      d.addClassName("block-problem");
+      headerProblems.add(d);
+    });
+    problemCount.setText(problems.isEmpty() ? t.t("designer.valid")
+        : t.t("designer.problems", problems.size()));
+    problemCount.getElement().setAttribute("data-problems", String.valueOf(problems.size()));
+  }
+
+  /** The block key of a problem path: {@code r2.when0}, {@code r2.then1}, {@code r2}, or null. */
+  static String key(String path) {
+    if (path == null) {
+      return null;
+    }
+    Matcher m = PATH.matcher(path);
+    if (!m.matches()) {
+      return null;
+    }
+    return m.group(2) == null ? "r" + m.group(1) : "r" + m.group(1) + "." + m.group(2)
+        + m.group(3);
+  }
+
+  private void save() {
+    try {
+      var pack = model.toPack();
+      DraftRef ref = service.saveDraft(pack, revision);
+      revision = ref.revision();
+      draft = service.draft(packId).orElseThrow();
+      if (!ref.version().equals(model.version())) {
+        model.setVersion(ref.version());
+        version.setValue(ref.version());
+        Notices.ok(t.t("designer.savedBumped", ref.revision(), ref.version()));
+      } else {
+        Notices.ok(t.t("designer.saved", ref.revision()));
+      }
+      updateStatus();
+    } catch (RuntimeException e) {
+      Notices.error(t, e);
+    }
+  }
+
+  private void examplesSaved(DraftRef ref) {
+    revision = ref.revision();
+    draft = service.draft(packId).orElseThrow();
+    updateStatus();
+  }
+
+  private void clearDecision() {
+    cards.forEach(c -> c.setFired(false));
+    blocks.values().forEach(l -> l.forEach(b -> b.showMiss(null)));
+  }
+
+  /** Highlights the rules that fired and shows each nearest miss on its failing block. */
+  void showDecision(Decision d) {
+    clearDecision();
+    List<String> fired = d.firedRuleIds();
+    cards.forEach(c -> c.setFired(fired.contains(c.ruleId())));
+    for (Decision.NearestMiss miss : d.nearestMisses()) {
+      for (int i = 0; i < model.rules().size(); i++) {
+        if (String.valueOf(model.rule(i).get("id")).equals(miss.rule())) {
+          List<BlockFrame> b = blocks.get("r" + i + ".when" + (miss.condition() - 1));
+          if (b != null) {
+            b.get(0).showMiss(t.t("designer.miss", miss.explanation()));
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public String getPageTitle() {
+    return t.t("designer.title", packId == null ? "" : packId);
+  }
+}

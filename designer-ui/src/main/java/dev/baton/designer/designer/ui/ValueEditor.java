@@ -1,0 +1,304 @@
+package dev.baton.designer.designer.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.customfield.CustomField;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.baton.designer.i18n.Texts;
+import dev.baton.engine.rulepack.FieldType;
+import dev.baton.engine.rulepack.ValueType;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A typed editor for the value of a field test, a parameter or an action parameter: enum
+ * dropdowns, number fields, date and date-time pickers (UTC), durations as amount and unit,
+ * lists for {@code in} / {@code between}, and a list of references ({@code $req.channel},
+ * {@code $params.cmiThreshold}, {@code $now}) offered instead of a literal. Its value is the
+ * tree value written into the pack (number, text, boolean, list, ISO-8601 text).
+ */
+public class ValueEditor extends CustomField<Object> {
+  private static final long serialVersionUID = 1L;
+  private static final Pattern DURATION = Pattern.compile("P(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?)?");
+
+  private final FieldType type;
+  private final String operator;
+  private final transient Texts t;
+  private final Select<String> reference = new Select<>();
+  private final HorizontalLayout literalBox = new HorizontalLayout();
+  private transient Component literal;
+  private boolean hasRefs;
+  private transient java.util.function.Supplier<Object> read;
+  private transient java.util.function.Consumer<Object> write;
+
+  /**
+   * @param references the references to offer (empty for none)
+   */
+  public ValueEditor(FieldType type, String operator, Object value, List<String> references,
+      Texts t) {
+    this.type = type == null ? FieldType.of(ValueType.STRING) : type;
+    this.operator = operator == null ? "eq" : operator;
+    this.t = t;
+    HorizontalLayout box = new HorizontalLayout();
+    box.setSpacing(true);
+    box.setPadding(false);
+    literalBox.setPadding(false);
+    buildLiteral();
+    if (!references.isEmpty()) {
+      hasRefs = true;
+      List<String> items = new ArrayList<>();
+      items.add("");
+      items.addAll(references);
+      reference.setItems(items);
+      reference.setItemLabelGenerator(r -> r.isEmpty() ? t.t("value.literal") : r);
+      reference.setAriaLabel(t.t("value.reference"));
+      reference.setValue("");
+      reference.addClassName("value-ref");
+      reference.addValueChangeListener(e -> {
+        literalBox.setVisible(e.getValue() == null || e.getValue().isEmpty());
+        updateValue();
+      });
+      box.add(reference);
+    }
+    box.add(literalBox);
+    add(box);
+    setPresentationValue(value);
+  }
+
+  /** An editor without references. */
+  public static ValueEditor literal(FieldType type, String operator, Object value, Texts t) {
+    return new ValueEditor(type, operator, value, List.of(), t);
+  }
+
+  private boolean isListOp() {
+    return operator.equals("in") || operator.equals("notIn");
+  }
+
+  private void buildLiteral() {
+    FieldType el = type.element();
+    if (operator.equals("empty") || operator.equals("notEmpty")
+        || (el.scalar() == ValueType.BOOLEAN && !isListOp())) {
+      Select<Boolean> s = new Select<>();
+      s.setItems(true, false);
+      s.setItemLabelGenerator(b -> t.t(b ? "value.true" : "value.false"));
+      s.addValueChangeListener(e -> updateValue());
+      set(s, s::getValue, v -> s.setValue(v instanceof Boolean b ? b
+          : v == null ? null : Boolean.valueOf(String.valueOf(v))));
+    } else if (operator.equals("olderThan") || operator.equals("withinLast")
+        || el.scalar() == ValueType.DURATION && !isListOp() && !operator.equals("between")) {
+      durationEditor();
+    } else if (isListOp() && el.isEnum()) {
+      MultiSelectComboBox<String> m = new MultiSelectComboBox<>();
+      m.setItems(el.enumValues());
+      m.addValueChangeListener(e -> updateValue());
+      set(m, () -> m.getValue().isEmpty() ? null : el.enumValues().stream()
+          .filter(m.getValue()::contains).toList(),
+          v -> m.setValue(v instanceof List<?> l ? new LinkedHashSet<>(l.stream()
+              .map(String::valueOf).toList()) : Set.of()));
+    } else if (isListOp() || operator.equals("between") || type.list() && !operator.equals("contains")) {
+      TextField f = new TextField();
+      f.setPlaceholder(t.t(operator.equals("between") ? "value.between" : "value.list"));
+      f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
+      f.addValueChangeListener(e -> updateValue());
+      set(f, () -> f.getValue().isBlank() ? null : Arrays.stream(f.getValue().split(","))
+          .map(String::trim).filter(s -> !s.isEmpty()).map(s -> convert(s, el.scalar()))
+          .toList(), v -> f.setValue(v instanceof List<?> l ? String.join(", ", l.stream()
+              .map(String::valueOf).toList()) : v == null ? "" : String.valueOf(v)));
+    } else if (el.isEnum()) {
+      Select<String> s = new Select<>();
+      s.setItems(el.enumValues());
+      s.setEmptySelectionAllowed(true);
+      s.setEmptySelectionCaption(t.t("value.choose"));
+      s.addValueChangeListener(e -> updateValue());
+      set(s, s::getValue, v -> s.setValue(v == null || !el.enumValues().contains(
+          String.valueOf(v)) ? null : String.valueOf(v)));
+    } else if (el.scalar() == ValueType.NUMBER) {
+      BigDecimalField f = new BigDecimalField();
+      f.setLocale(t.locale());
+      f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
+      f.addValueChangeListener(e -> updateValue());
+      set(f, () -> number(f.getValue()), v -> f.setValue(v instanceof Number n
+          ? new BigDecimal(n.toString()) : null));
+    } else if (el.scalar() == ValueType.INTEGER) {
+      IntegerField f = new IntegerField();
+      f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
+      f.addValueChangeListener(e -> updateValue());
+      set(f, f::getValue, v -> f.setValue(v instanceof Number n ? n.intValue() : null));
+    } else if (el.scalar() == ValueType.DATE) {
+      DatePicker p = new DatePicker();
+      p.setLocale(t.locale());
+      p.addValueChangeListener(e -> updateValue());
+      set(p, () -> p.getValue() == null ? null : p.getValue().toString(), v -> {
+        try {
+          p.setValue(v == null ? null : LocalDate.parse(String.valueOf(v)));
+        } catch (DateTimeParseException e) {
+          p.setValue(null);
+        }
+      });
+    } else if (el.scalar() == ValueType.DATETIME) {
+      DateTimePicker p = new DateTimePicker();
+      p.setLocale(t.locale());
+      p.setHelperText(t.t("value.utc"));
+      p.addValueChangeListener(e -> updateValue());
+      set(p, () -> p.getValue() == null ? null : p.getValue().toInstant(ZoneOffset.UTC)
+          .toString(), v -> {
+            try {
+              p.setValue(v == null ? null : LocalDateTime.ofInstant(Instant.parse(
+                  String.valueOf(v)), ZoneOffset.UTC));
+            } catch (DateTimeParseException e) {
+              p.setValue(null);
+            }
+          });
+    } else {
+      TextField f = new TextField();
+      f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
+      f.addValueChangeListener(e -> updateValue());
+      set(f, () -> f.getValue(), v -> f.setValue(v == null ? "" : String.valueOf(v)));
+    }
+  }
+
+  private void durationEditor() {
+    IntegerField amount = new IntegerField();
+    amount.setMin(0);
+    amount.setWidth("6em");
+    amount.setAriaLabel(t.t("value.amount"));
+    Select<String> unit = new Select<>();
+    unit.setItems("M", "H", "D");
+    unit.setItemLabelGenerator(u -> t.t("value.unit." + u));
+    unit.setValue("D");
+    amount.addValueChangeListener(e -> updateValue());
+    unit.addValueChangeListener(e -> updateValue());
+    HorizontalLayout h = new HorizontalLayout(amount, unit);
+    h.setPadding(false);
+    set(h, () -> amount.getValue() == null ? null : switch (unit.getValue()) {
+      case "M" -> "PT" + amount.getValue() + "M";
+      case "H" -> "PT" + amount.getValue() + "H";
+      default -> "P" + amount.getValue() + "D";
+    }, v -> {
+      Matcher m = DURATION.matcher(v == null ? "" : String.valueOf(v));
+      if (m.matches() && v != null && !String.valueOf(v).equals("P")) {
+        if (m.group(1) != null) {
+          amount.setValue(Integer.parseInt(m.group(1)));
+          unit.setValue("D");
+        } else if (m.group(2) != null) {
+          amount.setValue(Integer.parseInt(m.group(2)));
+          unit.setValue("H");
+        } else if (m.group(3) != null) {
+          amount.setValue(Integer.parseInt(m.group(3)));
+          unit.setValue("M");
+        }
+      } else {
+        amount.setValue(null);
+      }
+    });
+  }
+
+  private void set(Component c, java.util.function.Supplier<Object> r,
+      java.util.function.Consumer<Object> w) {
+    literal = c;
+    read = r;
+    write = w;
+    literalBox.add(c);
+  }
+
+  @Override
+  protected Object generateModelValue() {
+    String ref = reference.getValue();
+    if (ref != null && !ref.isEmpty()) {
+      return ref;
+    }
+    return read.get();
+  }
+
+  @Override
+  protected void setPresentationValue(Object value) {
+    if (value instanceof String s && s.startsWith("$") && hasRefs) {
+      if (!reference.getListDataView().getItems().anyMatch(s::equals)) {
+        List<String> items = new ArrayList<>(reference.getListDataView().getItems().toList());
+        items.add(s);
+        reference.setItems(items);
+      }
+      reference.setValue(s);
+      literalBox.setVisible(false);
+    } else {
+      if (hasRefs) {
+        reference.setValue("");
+      }
+      literalBox.setVisible(true);
+      write.accept(value);
+    }
+  }
+
+  /** Sets this editor's id, and ids for its parts: {@code id-ref} and {@code id-literal}. */
+  public void setIds(String id) {
+    setId(id);
+    reference.setId(id + "-ref");
+    literal.setId(id + "-literal");
+  }
+
+  /** The literal input (for tests). */
+  public Component literalInput() {
+    return literal;
+  }
+
+  /** A value from the engine's representation to the tree's (numbers stay numbers). */
+  public static Object treeValue(Object v) {
+    if (v instanceof BigDecimal d) {
+      return number(d);
+    }
+    if (v instanceof Instant || v instanceof LocalDate || v instanceof Duration) {
+      return v.toString();
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(ValueEditor::treeValue).toList();
+    }
+    if (v instanceof Map<?, ?>) {
+      return v;
+    }
+    return v;
+  }
+
+  private static Object number(BigDecimal d) {
+    if (d == null) {
+      return null;
+    }
+    BigDecimal s = d.stripTrailingZeros();
+    if (s.scale() <= 0 && s.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+      return s.longValueExact();
+    }
+    return s;
+  }
+
+  /** Text typed in a list editor, as a value of the scalar type. */
+  static Object convert(String s, ValueType type) {
+    try {
+      return switch (type) {
+        case NUMBER -> number(new BigDecimal(s));
+        case INTEGER -> Long.parseLong(s);
+        case BOOLEAN -> Boolean.parseBoolean(s);
+        default -> s;
+      };
+    } catch (NumberFormatException e) {
+      return s;
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package dev.baton.designer;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The designer as people use it, in headless Chromium: an analyst changes the consent-check
+ * pack by drag and drop, sees a validation problem on the block and fixes it, runs the
+ * examples and saves; ops sees the diff and publishes; the designer in Chinese; refusals.
+ * Screenshots of each step go to {@code target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DesignerBrowserTest extends DesignerTestBase {
+  private static final Path SHOTS = Paths.get("target", "screenshots");
+  private static final String RULE = "voice-refused-switch-to-text";
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowser() {
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update",
+            "--disable-sync")));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  private Page signIn(String user) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setLocale("en-US").setViewportSize(1500, 1000));
+    context.setDefaultTimeout(30_000);
+    Page page = context.newPage();
+    page.navigate("http://localhost:" + port + "/login");
+    page.locator("input[name='username']").fill(user);
+    page.locator("input[name='password']").fill(user);
+    page.locator("input[name='password']").press("Enter");
+    assertThat(page.locator("#current-user")).containsText(user);
+    return page;
+  }
+
+  private static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
+        .setFullPage(true));
+  }
+
+  private static void choose(Page page, String selectId, String option) {
+    page.locator("#" + selectId).click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option)
+        .setExact(true)).click();
+  }
+
+  private void openDesigner(Page page, String pack) {
+    page.locator("#open-" + pack).click();
+    assertThat(page.locator("#designer-title")).hasText(pack);
+  }
+
+  @Test
+  @Order(1)
+  void shouldLetAnAnalystAddAConditionByDragAndDropTestAndSaveWhenSignedInAsAnalyst() {
+    // given
+    Page page = signIn("analyst");
+    assertThat(page.locator("#packs-grid")).containsText("consent-check");
+    shot(page, "01-analyst-packs");
+    openDesigner(page, "consent-check");
+    assertThat(page.locator("#problem-count")).hasText("No problems");
+    page.locator("#details-" + RULE + " > vaadin-details-summary").click();
+    assertThat(page.locator("#drop-when-" + RULE)).isVisible();
+    shot(page, "02-analyst-designer");
+
+    // when: a comparison is dragged from the palette into the rule
+    page.locator("#palette-COMPARISON").dragTo(page.locator("#drop-when-" + RULE));
+    Locator block = page.locator("#cond-" + RULE + "-5");
+    // then: the new block shows the reader's problem on itself
+    assertThat(block).isVisible();
+    choose(page, "cond-" + RULE + "-5-test-0-field", "channel");
+    assertThat(block.locator(".block-problem")).containsText("Expected enum");
+    assertThat(page.locator("#problem-count")).hasText("1 problems");
+    shot(page, "03-analyst-validation-problem");
+
+    // when: the value is set
+    choose(page, "cond-" + RULE + "-5-test-0-value-literal", "VOICE");
+    // then: the problem is gone
+    assertThat(block.locator(".block-problem")).hasCount(0);
+    assertThat(page.locator("#problem-count")).hasText("No problems");
+    shot(page, "04-analyst-fixed");
+
+    // when: the examples run on the edited pack
+    page.locator("#tab-test").click();
+    page.locator("#run-examples").click();
+    // then: every example passes
+    assertThat(page.locator("#examples-summary")).hasAttribute("data-failed", "0");
+    assertThat(page.locator("#examples-summary")).containsText("examples passed");
+    shot(page, "05-analyst-examples");
+
+    // when: the draft is saved
+    page.locator("#save-draft").click();
+    // then: it is saved with a version above the published one
+    assertThat(page.locator("vaadin-notification-card").last()).containsText("1.0.1");
+    assertThat(page.locator("#draft-version input")).hasValue("1.0.1");
+    shot(page, "06-analyst-saved");
+    page.context().close();
+  }
+
+  @Test
+  @Order(2)
+  void shouldShowTheDiffAndPublishWhenSignedInAsOps() {
+    // given
+    Page page = signIn("ops");
+    page.locator("#versions-consent-check").click();
+    // then: the diff from the published version to the draft names the added condition
+    assertThat(page.locator("#diff-summary")).containsText("changes");
+    assertThat(page.locator("#diff-grid")).containsText("condition added");
+    assertThat(page.locator("#diff-grid")).containsText("VOICE");
+    shot(page, "07-ops-diff");
+
+    // when
+    page.locator("#publish-note textarea").fill("Voice fallback only for voice requests");
+    page.locator("#publish").click();
+    // then
+    assertThat(page.locator("#versions-grid")).containsText("1.0.1");
+    assertThat(page.locator("#versions-grid")).containsText("Voice fallback only");
+    shot(page, "08-ops-published");
+
+    // when: the draft of cmi-threshold is backtested against the demo decisions
+    page.navigate("http://localhost:" + port + "/packs/cmi-threshold/versions");
+    page.locator("#run-backtest").click();
+    // then
+    assertThat(page.locator("#backtest-result")).containsText("48 decisions re-evaluated");
+    assertThat(page.locator("#flip-chart")).hasAttribute("data-bars", "0");
+    shot(page, "09-ops-backtest");
+    page.context().close();
+  }
+
+  @Test
+  @Order(3)
+  void shouldShowTheDesignerInChineseWhenTheUserSwitchesToChinese() {
+    // given
+    Page page = signIn("analyst");
+    // when
+    choose(page, "language", "中文");
+    // then
+    assertThat(page.locator("#current-user")).containsText("业务分析师");
+    openDesigner(page, "cmi-threshold");
+    assertThat(page.locator("#save-draft")).hasText("保存草稿");
+    assertThat(page.locator("#palette")).containsText("比较");
+    assertThat(page.locator("#problem-count")).hasText("没有问题");
+    shot(page, "10-analyst-chinese");
+    choose(page, "language", "English");
+    assertThat(page.locator("#save-draft")).hasText("Save draft");
+    page.context().close();
+  }
+
+  @Test
+  @Order(4)
+  void shouldShowTheDesignerReadOnlyWhenSignedInAsAuditor() {
+    // given
+    Page page = signIn("auditor");
+    // then
+    assertThat(page.locator("#import-template")).isHidden();
+    openDesigner(page, "cmi-threshold");
+    assertThat(page.locator("#save-draft")).isDisabled();
+    assertThat(page.locator("#read-only-note")).containsText("analyst role");
+    page.locator("#details-high-cmi-push-content-pack > vaadin-details-summary").click();
+    assertThat(page.locator("#cond-high-cmi-push-content-pack-1-type"))
+        .hasAttribute("readonly", "");
+    assertThat(page.locator("#drop-when-high-cmi-push-content-pack")).isHidden();
+    shot(page, "11-auditor-read-only");
+    page.context().close();
+  }
+
+  @Test
+  @Order(5)
+  void shouldRefuseTheSecondSaveWhenTwoAnalystsEditTheSameDraft() {
+    // given: two analysts open the same draft
+    Page first = signIn("analyst");
+    openDesigner(first, "ai-trigger");
+    Page second = signIn("analyst");
+    openDesigner(second, "ai-trigger");
+    first.locator("#save-draft").click();
+    assertThat(first.locator("vaadin-notification-card").last()).containsText("Saved as");
+
+    // when: the second saves on the old revision
+    second.locator("#save-draft").click();
+    // then: refused with a clear message, the editor keeps its content
+    assertThat(second.locator("vaadin-notification-card").last()).containsText("Not saved");
+    assertThat(second.locator("#designer-title")).hasText("ai-trigger");
+    shot(second, "12-concurrent-edit-refused");
+    first.context().close();
+    second.context().close();
+  }
+}
