@@ -29,5 +29,6 @@ public abstract class DesignerTestBase {
     r.add("baton.db.url", () -> "jdbc:h2:file:" + DATA.resolve("baton").toAbsolutePath()
         + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
     r.add("baton.demo.enabled", () -> "true");
+    r.add("baton.workflow.port", () -> "0");
   }
 }

@@ -1,13 +1,101 @@
 package dev.baton.designer.config;
 
+import dev.baton.designer.TemplateCatalogue;
+import dev.baton.engine.battlepack.BattlePackRuntime;
+import dev.baton.engine.battlepack.BattlePackServices;
+import dev.baton.engine.battlepack.PipelineSource;
+import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
+import dev.baton.engine.workflow.WorkflowEngineOptions;
+import dev.baton.engine.workflow.WorkflowMode;
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * Where the workflow engine joins the designer. The embedded Zeebe-protocol gateway and the
- * Camunda client (started on loopback on embedded defaults, or pointed at a cluster with
- * {@code camunda.client.*}) are declared here as beans when the workflow module is merged; the
- * designer's views take them by injection. Until then the designer has no workflow beans and
- * no workflow views.
+ * The workflow engine inside the designer. On the embedded defaults Baton's own Zeebe-protocol
+ * engine serves the gRPC gateway on loopback ({@code baton.workflow.port}, default 26500) with its
+ * state in the application's database; with {@code camunda.client.grpc-address} (or {@code
+ * baton.workflow.mode=cluster}) the same client, BPMN and workers go to a Camunda 8 cluster and
+ * the embedded gateway stays off. Either way the battle-pack workflow is deployed and its
+ * workers run in this process.
  */
 @Configuration(proxyBeanMethods = false)
-public class WorkflowConfiguration {}
+public class WorkflowConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowConfiguration.class);
+
+  /** Embedded or cluster, from the configuration alone. */
+  @Bean
+  public WorkflowMode workflowMode(Environment env) {
+    Map<String, String> config = new LinkedHashMap<>();
+    Binder.get(env).bind("camunda.client", Bindable.mapOf(String.class, String.class))
+        .ifBound(m -> m.forEach((k, v) -> config.put("camunda.client." + k, v)));
+    String mode = env.getProperty(WorkflowMode.MODE);
+    if (mode != null && !mode.isBlank()) {
+      config.put(WorkflowMode.MODE, mode);
+    }
+    return WorkflowMode.fromConfiguration(config);
+  }
+
+  /** The embedded engine when it runs (none in cluster mode). */
+  public record EmbeddedGateway(Optional<EmbeddedWorkflowEngine> engine) implements AutoCloseable {
+    @Override
+    public void close() {
+      engine.ifPresent(EmbeddedWorkflowEngine::close);
+    }
+  }
+
+  /** The embedded engine, absent in cluster mode. */
+  @Bean(destroyMethod = "close")
+  public EmbeddedGateway embeddedGateway(WorkflowMode mode,
+      DataSource dataSource, @Value("${baton.workflow.host:127.0.0.1}") String host,
+      @Value("${baton.workflow.port:26500}") int port) {
+    if (!mode.embedded()) {
+      LOG.info("Workflows run on a Camunda 8 cluster; the embedded gateway is off.");
+      return new EmbeddedGateway(Optional.empty());
+    }
+    EmbeddedWorkflowEngine engine = EmbeddedWorkflowEngine.start(
+        WorkflowEngineOptions.defaults(dataSource).withHost(host).withPort(port));
+    LOG.info("Embedded workflow engine: Zeebe gRPC gateway on {}", engine.grpcAddress());
+    return new EmbeddedGateway(Optional.of(engine));
+  }
+
+  /** The official Camunda 8 client, for the embedded engine or the cluster. */
+  @Bean(destroyMethod = "close")
+  public CamundaClient camundaClient(WorkflowMode mode,
+      EmbeddedGateway gateway) {
+    return mode.newClient(() -> gateway.engine().orElseThrow().grpcAddress());
+  }
+
+  /**
+   * The battle-pack workflow: demo history loaded when demo data is on, BPMN deployed, workers
+   * open. The rule pipeline is each template's active published version (sales ops' edits), or
+   * the template.
+   */
+  @Bean(destroyMethod = "close")
+  public BattlePackRuntime battlePackRuntime(CamundaClient client, Baton baton,
+      TemplateCatalogue catalogue, @Value("${baton.db.url:}") String dbUrl,
+      @Value("${baton.demo.enabled:}") String demo,
+      @Value("${baton.workflow.review-timeout:PT4H}") Duration reviewTimeout) {
+    boolean demoOn = demo == null || demo.isBlank() ? BatonConfiguration.isEmbeddedDefault(dbUrl)
+        : Boolean.parseBoolean(demo);
+    if (demoOn) {
+      dev.baton.engine.battlepack.DemoData.load(baton.store());
+    }
+    BattlePackServices services = BattlePackServices.of(baton,
+        PipelineSource.publishedOr(baton.packs(), catalogue.pipeline()))
+        .withReviewTimeout(reviewTimeout);
+    return BattlePackRuntime.start(client, services, BattlePackRuntime.bundledBpmn());
+  }
+}

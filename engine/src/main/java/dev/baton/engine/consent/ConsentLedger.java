@@ -104,7 +104,8 @@ public interface ConsentLedger {
    * The evaluation with the ledger's consent facts: for every customer id that an input fact
    * names (a text field {@code customerId}), {@link #factsFor} at the evaluation's time. The
    * ledger is the only source of consent: {@code Consent} facts already in the evaluation are
-   * dropped. Every other fact, the pipeline, time, request id and actor are kept.
+   * dropped. Every other fact, the pipeline, time, request id and actor are kept. A pipeline in
+   * which no pack declares the fact type {@code Consent} is returned unchanged.
    */
   Evaluation withConsentFacts(Evaluation evaluation);
 

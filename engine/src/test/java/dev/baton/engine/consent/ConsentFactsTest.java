@@ -172,6 +172,22 @@ class ConsentFactsTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void shouldLeaveTheEvaluationUnchangedWhenNoPackOfThePipelineReadsConsent() {
+    try (Ledgers l = Ledgers.fresh("h2").customer("C-2002")) {
+      // given: the customer has consent records, the pipeline only scores CMI
+      l.ledger.record(consent("C-2002", Channel.WECHAT, Purpose.SALES_FOLLOW_UP,
+          ConsentStatus.GRANTED, "EV-T-1", "2026-08-18T11:00:00Z"));
+      RulePack cmi = RulePacks.read(Path.of("../rule-packs/cmi-threshold"));
+      Evaluation request = Evaluation.of(List.of(cmi), List.of(new Fact("Customer",
+          Map.of("customerId", "C-2002"))), NOW);
+      // when
+      Evaluation enriched = l.ledger.withConsentFacts(request);
+      // then
+      assertThat(enriched).isSameAs(request);
+    }
+  }
+
   /** Histories of one pair, each as (status, recordedAt, expiresAt) triples. */
   static List<List<String[]>> histories() {
     return List.of(

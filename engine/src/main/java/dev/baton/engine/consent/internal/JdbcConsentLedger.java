@@ -177,6 +177,10 @@ public final class JdbcConsentLedger implements ConsentLedger {
 
   @Override
   public Evaluation withConsentFacts(Evaluation evaluation) {
+    if (evaluation.pipeline().stream().noneMatch(p -> p.factTypes().stream()
+        .anyMatch(t -> CONSENT_FACT.equals(t.name())))) {
+      return evaluation; // no pack of the pipeline reads consent: nothing to add
+    }
     Set<String> customerIds = new LinkedHashSet<>();
     List<Fact> facts = new ArrayList<>();
     for (Fact f : evaluation.facts()) {
