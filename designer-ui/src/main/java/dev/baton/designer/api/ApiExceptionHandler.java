@@ -47,7 +47,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Input that the engine rejected: 400 with every problem. */
   @ExceptionHandler(ValidationException.class)
   public ProblemDetail invalid(ValidationException e) {
-    String what = e.getMessage().lines().findFirst().orElse("The input is not valid");
+    String what = e.getMessage().lines().findFirst().orElse("The input is not valid")
+        .replaceAll(":$", "");
     return ApiProblems.invalid(what + "; nothing was changed.", e.problems());
   }
 

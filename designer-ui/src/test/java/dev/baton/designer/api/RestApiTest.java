@@ -203,7 +203,7 @@ class RestApiTest extends DesignerTestBase {
     String yaml = """
         id: %s
         version: 1.0.0
-        kind: scoring
+        kind: custom
         title: {en: API pack, zh-CN: 接口规则包}
         facts:
           Customer:
@@ -225,7 +225,7 @@ class RestApiTest extends DesignerTestBase {
         "{\"note\": \"first\"}");
     ResponseEntity<String> twice = post("ops", "/api/v1/packs/" + id + "/publish", null);
     ResponseEntity<String> changed = call("ops", HttpMethod.POST, "/api/v1/packs",
-        yaml.replace("1.0.0", "1.1.0").replace("CREATE_SALES_TASK", "NOTIFY_REP"),
+        yaml.replace("1.0.0", "1.1.0").replace("{en: First rule", "{en: Renamed rule"),
         "application/yaml");
     ResponseEntity<String> diff = get("auditor", "/api/v1/packs/" + id
         + "/diff?from=1.0.0&to=draft");
@@ -239,7 +239,7 @@ class RestApiTest extends DesignerTestBase {
     assertProblem(twice, 409);
     assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(201);
     assertThat(diff.getStatusCode().value()).as(diff.getBody()).isEqualTo(200);
-    assertThat(diff.getBody()).contains("NOTIFY_REP");
+    assertThat(diff.getBody()).contains("Renamed rule");
     assertThat(body(one).get("versions").size()).isEqualTo(1);
     assertThat(list.getBody()).contains(id, "cmi-threshold");
   }
