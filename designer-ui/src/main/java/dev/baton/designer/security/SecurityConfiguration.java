@@ -1,12 +1,14 @@
 package dev.baton.designer.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.baton.designer.api.ApiAuthenticationProblems;
+import dev.baton.designer.api.ApiTokenFilter;
+import dev.baton.designer.api.ApiTokens;
 import dev.baton.designer.base.ui.LoginView;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -15,6 +17,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Sign-in and roles. Users, BCrypt password hashes and roles live in the database (tables of the
@@ -44,13 +47,20 @@ public class SecurityConfiguration {
     return m;
   }
 
-  /** The REST API: HTTP basic, no session, no CSRF token (no cookies are used). */
+  /**
+   * The REST API: HTTP basic or an API token ({@code Authorization: Bearer}), no session, no CSRF
+   * token (no cookies are used); 401 and 403 as problem details. Roles are checked per endpoint.
+   */
   @Bean
   @Order(1)
-  public SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+  public SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens,
+      JdbcUserDetailsManager users, ApiAuthenticationProblems problems) throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(b -> b.authenticationEntryPoint(problems))
+        .addFilterBefore(new ApiTokenFilter(tokens, users, problems),
+            BasicAuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     return http.build();
@@ -60,7 +70,8 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   public SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(a -> a.requestMatchers("/libs/**", "/styles/**", "/error").permitAll());
+    http.authorizeHttpRequests(a -> a.requestMatchers("/libs/**", "/styles/**", "/error",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll());
     http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class));
     return http.build();
   }

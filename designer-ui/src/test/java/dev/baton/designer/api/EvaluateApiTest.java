@@ -1,4 +1,6 @@
-package dev.baton.designer;
+package dev.baton.designer.api;
+
+import dev.baton.designer.DesignerTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-class EvaluateControllerTest extends DesignerTestBase {
+class EvaluateApiTest extends DesignerTestBase {
   @Autowired TestRestTemplate rest;
 
   private ResponseEntity<String> post(String body) {
