@@ -195,6 +195,48 @@ class ReviewAuditBrowserTest extends DesignerTestBase {
 
   @Test
   @Order(3)
+  void shouldFindTheDecisionFromTheCustomerReplayItAndVerifyWhenSignedInAsAuditor() {
+    // given: the released pack's decision
+    String decisionId = runtime.services().packs().pack(packId).orElseThrow().pack()
+        .decisionId();
+    Page page = signIn("auditor");
+    page.navigate("http://localhost:" + port + "/audit");
+    assertThat(page.locator("#audit-grid")).isVisible();
+    shot(page, "r07-auditor-timeline");
+
+    // when: filter by the customer (click 1), open the decision (click 2)
+    page.locator("#audit-customer input").fill(CUSTOMER);
+    page.locator("#audit-search").click();
+    assertThat(page.locator("#audit-count")).containsText("decisions match");
+    page.locator("#audit-grid vaadin-grid-cell-content").filter(
+        new Locator.FilterOptions().setHasText(decisionId)).first().click();
+    // then: inputs, why and the workflow steps it caused, with process instance keys
+    assertThat(page.locator("#audit-detail")).hasAttribute("data-decision", decisionId);
+    assertThat(page.locator("#audit-workflow")).containsText("Workflow steps");
+    assertThat(page.locator("#audit-steps")).containsText("release");
+    assertThat(page.locator("#audit-workflow")).containsText("RELEASED");
+    assertThat(page.locator("#audit-fired")).containsText("Rules that fired");
+    assertThat(page.locator("#audit-input")).containsText(CUSTOMER);
+    shot(page, "r08-auditor-decision");
+
+    // when: replay (click 3)
+    page.locator("#audit-replay").click();
+    // then
+    assertThat(page.locator("#replay-result")).containsText("identical");
+    assertThat(page.locator("#replay-result")).hasAttribute("data-identical", "true");
+    shot(page, "r09-auditor-replay-identical");
+
+    // when: the chain is verified
+    page.locator("#audit-verify").click();
+    // then
+    assertThat(page.locator("#verify-result")).hasAttribute("data-ok", "true");
+    assertThat(page.locator("#verify-result")).containsText("Chain verified");
+    shot(page, "r10-auditor-verified");
+    page.context().close();
+  }
+
+  @Test
+  @Order(4)
   void shouldKeepTheInboxClosedWhenTheUserIsNoReviewer() {
     // given
     Page page = signIn("analyst");
