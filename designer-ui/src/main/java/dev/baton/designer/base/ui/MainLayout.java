@@ -19,7 +19,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.baton.designer.i18n.Messages;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.rulepack.ui.RulePacksView;
+import dev.baton.designer.audit.ui.AuditView;
+import dev.baton.designer.review.ui.ReviewInboxView;
 import dev.baton.designer.security.CurrentUser;
+import dev.baton.designer.security.Role;
 import dev.baton.designer.security.UserAccounts;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
@@ -91,6 +94,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     addToNavbar(header);
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem(t.t("nav.packs"), RulePacksView.class));
+    if (CurrentUser.hasAnyRole(Role.REVIEWER)) {
+      nav.addItem(new SideNavItem(t.t("nav.reviews"), ReviewInboxView.class));
+    }
+    if (CurrentUser.hasAnyRole(Role.AUDITOR)) {
+      nav.addItem(new SideNavItem(t.t("nav.audit"), AuditView.class));
+    }
     addToDrawer(nav);
   }
 }

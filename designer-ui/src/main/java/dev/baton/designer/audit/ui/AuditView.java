@@ -1,0 +1,319 @@
+package dev.baton.designer.audit.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import dev.baton.designer.audit.AuditDetail;
+import dev.baton.designer.audit.AuditFilter;
+import dev.baton.designer.audit.AuditService;
+import dev.baton.designer.base.ui.MainLayout;
+import dev.baton.designer.base.ui.Notices;
+import dev.baton.designer.i18n.Texts;
+import dev.baton.engine.audit.DecisionRecord;
+import dev.baton.engine.audit.ExportFormat;
+import dev.baton.engine.audit.Masking;
+import dev.baton.engine.audit.ReplayReport;
+import dev.baton.engine.audit.VerifyReport;
+import dev.baton.engine.battlepack.WorkflowStep;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
+/**
+ * The auditor's view of the decision log: a timeline with filters (customer, pack, version,
+ * action, dates); a decision's inputs, fired rules, why / why not, consent proofs and the
+ * workflow steps it caused; replay with the differences; verify the chain; export with masking.
+ */
+@Route(value = "audit", layout = MainLayout.class)
+@StyleSheet("context://styles/review.css")
+@RolesAllowed({"AUDITOR", "ADMIN"})
+public class AuditView extends VerticalLayout implements HasDynamicTitle {
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ExecutorService WORK = Executors.newFixedThreadPool(2, r -> {
+    Thread th = new Thread(r, "baton-audit");
+    th.setDaemon(true);
+    return th;
+  });
+  private final transient AuditService service;
+  private final Texts t = Texts.current();
+  private final TextField customer = new TextField();
+  private final TextField pack = new TextField();
+  private final TextField version = new TextField();
+  private final TextField action = new TextField();
+  private final DatePicker from = new DatePicker();
+  private final DatePicker to = new DatePicker();
+  private final Grid<DecisionRecord> grid = new Grid<>();
+  private final Span count = new Span();
+  private final Div detail = new Div();
+
+  public AuditView(AuditService service) {
+    this.service = service;
+    setWidthFull();
+    customer.setId("audit-customer");
+    customer.setLabel(t.t("audit.customer"));
+    pack.setId("audit-pack");
+    pack.setLabel(t.t("audit.pack"));
+    version.setId("audit-version");
+    version.setLabel(t.t("audit.version"));
+    action.setId("audit-action");
+    action.setLabel(t.t("audit.action"));
+    from.setId("audit-from");
+    from.setLabel(t.t("audit.from"));
+    to.setId("audit-to");
+    to.setLabel(t.t("audit.to"));
+    Button search = new Button(t.t("audit.search"), e -> search());
+    search.setId("audit-search");
+    search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    customer.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> search());
+    HorizontalLayout filters = new HorizontalLayout(customer, pack, version, action, from, to,
+        search);
+    filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+    filters.setWrap(true);
+    count.setId("audit-count");
+    grid.setId("audit-grid");
+    grid.addColumn(DecisionRecord::sequence).setHeader(t.t("audit.col.sequence"))
+        .setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(r -> t.time(r.recordedAt())).setHeader(t.t("audit.col.recorded"))
+        .setAutoWidth(true);
+    grid.addColumn(DecisionRecord::customerId).setHeader(t.t("audit.col.customer"))
+        .setAutoWidth(true);
+    grid.addColumn(r -> r.packs().stream().map(p -> p.id() + "@" + p.version())
+        .collect(Collectors.joining(", "))).setHeader(t.t("audit.col.packs"));
+    grid.addColumn(r -> String.join(", ", r.actions())).setHeader(t.t("audit.col.actions"));
+    grid.addColumn(DecisionRecord::decisionId).setHeader(t.t("audit.col.decision"))
+        .setAutoWidth(true);
+    grid.setAllRowsVisible(false);
+    grid.setHeight("22rem");
+    grid.addItemClickListener(e -> open(e.getItem().decisionId()));
+    detail.setId("audit-detail");
+    detail.setWidthFull();
+    add(new H2(t.t("audit.title")), chainTools(), filters, count, grid, detail);
+    search();
+  }
+
+  private HorizontalLayout chainTools() {
+    ProgressBar bar = new ProgressBar();
+    bar.setId("verify-progress");
+    bar.setIndeterminate(true);
+    bar.setVisible(false);
+    bar.setWidth("10rem");
+    Span result = new Span();
+    result.setId("verify-result");
+    Button verify = new Button(t.t("audit.verify"));
+    verify.setId("audit-verify");
+    verify.addClickListener(e -> {
+      UI ui = UI.getCurrent();
+      verify.setEnabled(false);
+      bar.setVisible(true);
+      result.setText(t.t("audit.verify.running"));
+      ui.setPollInterval(300);
+      WORK.submit(new DelegatingSecurityContextRunnable(() -> {
+        try {
+          VerifyReport r = service.verify();
+          ui.access(() -> {
+            result.setText(r.ok() ? t.t("audit.verify.ok", r.checked())
+                : t.t("audit.verify.broken", r.checked(), r.firstBadSequence(),
+                    r.firstBadDecisionId(), r.reason()));
+            result.getElement().setAttribute("data-ok", String.valueOf(r.ok()));
+            bar.setVisible(false);
+            verify.setEnabled(true);
+            ui.setPollInterval(-1);
+          });
+        } catch (RuntimeException ex) {
+          ui.access(() -> {
+            Notices.error(t, ex);
+            bar.setVisible(false);
+            verify.setEnabled(true);
+            ui.setPollInterval(-1);
+          });
+        }
+      }));
+    });
+    Checkbox mask = new Checkbox(t.t("audit.export.mask"), true);
+    mask.setId("export-mask");
+    Select<ExportFormat> format = new Select<>();
+    format.setId("export-format");
+    format.setItems(ExportFormat.values());
+    format.setValue(ExportFormat.CSV);
+    format.setAriaLabel(t.t("audit.export.format"));
+    Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
+      ExportFormat f = format.getValue() == null ? ExportFormat.CSV : format.getValue();
+      Masking m = mask.getValue() ? Masking.redact("customerId", "name", "phone", "email",
+          "repId") : Masking.none();
+      byte[] bytes = service.export(filter(), f, m);
+      return new DownloadResponse(new ByteArrayInputStream(bytes),
+          "decisions." + f.name().toLowerCase(java.util.Locale.ROOT),
+          f == ExportFormat.CSV ? "text/csv;charset=UTF-8" : "application/json", bytes.length);
+    }), t.t("audit.export"));
+    export.setId("audit-export");
+    HorizontalLayout bar1 = new HorizontalLayout(verify, bar, result, format, mask, export);
+    bar1.setAlignItems(FlexComponent.Alignment.CENTER);
+    return bar1;
+  }
+
+  private AuditFilter filter() {
+    return new AuditFilter(customer.getValue(), pack.getValue(), version.getValue(),
+        action.getValue(), from.getValue(), to.getValue());
+  }
+
+  private void search() {
+    try {
+      AuditFilter f = filter();
+      List<DecisionRecord> rows = service.search(f);
+      long total = service.count(f);
+      grid.setItems(rows);
+      count.setText(t.t("audit.count", total, rows.size()));
+      count.getElement().setAttribute("data-count", String.valueOf(total));
+    } catch (IllegalArgumentException e) {
+      Notices.error(t.t("audit.badFilter", e.getMessage()));
+    }
+  }
+
+  private void open(String decisionId) {
+    detail.removeAll();
+    service.detail(decisionId).ifPresentOrElse(this::show,
+        () -> detail.add(new Span(t.t("audit.notFound", decisionId))));
+  }
+
+  private void show(AuditDetail d) {
+    DecisionRecord r = d.record();
+    detail.getElement().setAttribute("data-decision", r.decisionId());
+    detail.add(new H3(t.t("audit.detail.title", r.decisionId(), r.customerId())));
+    detail.add(new Span(t.t("audit.detail.meta", r.sequence(), t.time(r.recordedAt()),
+        r.actor(), r.requestId(), r.packs().stream().map(p -> p.id() + "@" + p.version())
+            .collect(Collectors.joining(", ")))));
+    JsonNode decision = readTree(r.decisionJson());
+    Div why = new Div();
+    why.add(section("audit.detail.actions", "audit-actions", list(decision.path("actions"),
+        n -> n.path("action").asText() + " (" + n.path("pack").asText() + " / "
+            + n.path("rule").asText() + ")")));
+    why.add(section("audit.detail.vetoed", "audit-vetoed", list(decision.path("vetoed"),
+        n -> n.path("action").path("action").asText() + ": " + n.path("reason").asText())));
+    why.add(section("audit.detail.fired", "audit-fired", list(decision.path("fired"),
+        n -> n.path("pack").asText() + " / " + n.path("rule").asText() + " — "
+            + n.path("title").asText())));
+    why.add(section("audit.detail.misses", "audit-misses", list(decision.path("nearestMisses"),
+        n -> n.path("pack").asText() + " / " + n.path("rule").asText() + ": "
+            + n.path("explanation").asText())));
+    why.add(section("audit.detail.proofs", "audit-proofs", list(decision.path("proofs"),
+        JsonNode::toString)));
+    Grid<WorkflowStep> steps = new Grid<>();
+    steps.setId("audit-steps");
+    steps.addColumn(s -> t.time(s.occurredAt())).setHeader(t.t("audit.step.time"))
+        .setAutoWidth(true);
+    steps.addColumn(WorkflowStep::jobType).setHeader(t.t("audit.step.type")).setAutoWidth(true);
+    steps.addColumn(WorkflowStep::elementId).setHeader(t.t("audit.step.element"))
+        .setAutoWidth(true);
+    steps.addColumn(WorkflowStep::processInstanceKey).setHeader(t.t("audit.step.instance"))
+        .setAutoWidth(true);
+    steps.addColumn(WorkflowStep::summary).setHeader(t.t("audit.step.summary"));
+    steps.setItems(d.steps());
+    steps.setAllRowsVisible(true);
+    Div workflow = new Div(new H4(t.t("audit.detail.steps", d.steps().size())));
+    workflow.getElement().setAttribute("data-steps", String.valueOf(d.steps().size()));
+    workflow.setId("audit-workflow");
+    if (d.steps().isEmpty()) {
+      workflow.add(new Span(t.t("audit.detail.noSteps")));
+    } else {
+      workflow.add(steps);
+    }
+    d.packs().forEach(p -> workflow.add(new Div(new Span(t.t("audit.detail.pack",
+        p.pack().packId(), p.status(), p.processInstanceKey())))));
+    Span replayResult = new Span();
+    replayResult.setId("replay-result");
+    Div replayDiff = new Div();
+    replayDiff.setId("replay-diff");
+    Button replay = new Button(t.t("audit.replay"), e -> {
+      replayDiff.removeAll();
+      try {
+        ReplayReport rep = service.replay(r.decisionId());
+        replayResult.setText(rep.allIdentical() ? t.t("audit.replay.identical")
+            : t.t("audit.replay.different", rep.different(), rep.failed()));
+        replayResult.getElement().setAttribute("data-identical",
+            String.valueOf(rep.allIdentical()));
+        rep.differences().forEach(diff -> diff.fields().forEach(f ->
+            replayDiff.add(new Div(new Span(t.t("audit.replay.field", f.path(),
+                f.recorded(), f.replayed()))))));
+        rep.failures().forEach(f -> replayDiff.add(new Div(new Span(f.problem()))));
+      } catch (RuntimeException ex) {
+        Notices.error(t, ex);
+      }
+    });
+    replay.setId("audit-replay");
+    replay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    Pre input = new Pre(pretty(r.inputJson()));
+    input.addClassName("audit-json");
+    input.setId("audit-input");
+    detail.add(new HorizontalLayout(replay, replayResult), replayDiff, workflow, why,
+        new H4(t.t("audit.detail.inputs")), input);
+  }
+
+  private Div section(String key, String id, UnorderedList items) {
+    Div d = new Div(new H4(t.t(key, items.getChildren().count())), items);
+    d.setId(id);
+    if (items.getChildren().findAny().isEmpty()) {
+      d.add(new Span(t.t("audit.detail.none")));
+    }
+    return d;
+  }
+
+  private static UnorderedList list(JsonNode array,
+      java.util.function.Function<JsonNode, String> text) {
+    UnorderedList l = new UnorderedList();
+    if (array != null && array.isArray()) {
+      array.forEach(n -> l.add(new ListItem(text.apply(n))));
+    }
+    return l;
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json == null ? "{}" : json);
+    } catch (java.io.IOException e) {
+      return JSON.createObjectNode();
+    }
+  }
+
+  private static String pretty(String json) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(readTree(json));
+    } catch (java.io.IOException e) {
+      return json;
+    }
+  }
+
+  @Override
+  public String getPageTitle() {
+    return t.t("audit.title");
+  }
+}

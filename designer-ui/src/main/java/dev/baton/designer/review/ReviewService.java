@@ -1,0 +1,99 @@
+package dev.baton.designer.review;
+
+import static dev.baton.designer.security.Role.ADMIN_;
+import static dev.baton.designer.security.Role.REVIEWER_;
+
+import dev.baton.designer.security.CurrentUser;
+import dev.baton.designer.security.Role;
+import dev.baton.engine.battlepack.BattlePackRuntime;
+import dev.baton.engine.battlepack.ReviewItem;
+import dev.baton.engine.battlepack.ReviewMessage;
+import dev.baton.engine.battlepack.ReviewRefusedException;
+import dev.baton.engine.battlepack.ReviewRole;
+import dev.baton.engine.battlepack.ReviewVerdict;
+import dev.baton.engine.battlepack.StoredPack;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The review inbox: the battle packs waiting for the signed-in reviewer's queues, and their
+ * verdicts. Every method checks the designer role ({@code @RolesAllowed}) and the user's review
+ * queue again on the server, so a verdict by a user without the role is refused whatever calls
+ * it; a second verdict on the same review is refused by the engine's review queue. A refused
+ * verdict changes nothing.
+ */
+@Service
+public class ReviewService {
+  private final BattlePackRuntime runtime;
+  private final ReviewerRoles roles;
+
+  public ReviewService(BattlePackRuntime runtime,
+      @Value("${baton.review.legal-users:legal}") String legalUsers,
+      @Value("${baton.review.finance-users:finance}") String financeUsers) {
+    this.runtime = runtime;
+    this.roles = ReviewerRoles.of(legalUsers, financeUsers);
+  }
+
+  /** The review queues of the signed-in user. */
+  @RolesAllowed({REVIEWER_, ADMIN_})
+  public Set<ReviewRole> myRoles() {
+    return roles.rolesOf(CurrentUser.name(), CurrentUser.hasAnyRole(Role.REVIEWER),
+        CurrentUser.hasAnyRole(Role.ADMIN));
+  }
+
+  /** The open reviews of the user's queues, the earliest due first, overdue marked. */
+  @RolesAllowed({REVIEWER_, ADMIN_})
+  public List<InboxEntry> inbox() {
+    Instant now = runtime.services().clock().instant();
+    List<InboxEntry> out = new ArrayList<>();
+    for (ReviewRole r : myRoles()) {
+      for (ReviewItem item : runtime.pendingReviews(r)) {
+        out.add(InboxEntry.of(item, runtime.services().packs().pack(item.packId()), now));
+      }
+    }
+    out.sort(Comparator.comparing((InboxEntry e) -> e.item().dueAt(),
+        Comparator.nullsLast(Comparator.naturalOrder())));
+    return out;
+  }
+
+  /** Both review items of a pack (legal first), for reviewers and administrators. */
+  @RolesAllowed({REVIEWER_, ADMIN_})
+  public List<ReviewItem> reviewsOf(String packId) {
+    return runtime.services().reviews().forPack(packId);
+  }
+
+  /** A stored battle pack. */
+  @RolesAllowed({REVIEWER_, ADMIN_})
+  public Optional<StoredPack> pack(String packId) {
+    return runtime.services().packs().pack(packId);
+  }
+
+  /**
+   * Records the signed-in user's verdict on a pack's review in a queue and publishes {@code
+   * review-decided}.
+   *
+   * @throws AccessDeniedException when the user does not review for that queue
+   * @throws ReviewRefusedException when the engine refuses the verdict (already decided, a
+   *     rejection without comment, unknown review); nothing changes
+   */
+  @RolesAllowed({REVIEWER_, ADMIN_})
+  public ReviewMessage decide(String packId, ReviewRole role, boolean approve, String comment) {
+    if (!myRoles().contains(role)) {
+      throw new AccessDeniedException("User " + CurrentUser.name() + " does not review for "
+          + role.wire());
+    }
+    String text = comment == null ? "" : comment.strip();
+    String user = CurrentUser.name();
+    ReviewVerdict verdict = approve ? ReviewVerdict.approve(role, user, text)
+        : ReviewVerdict.reject(role, user, text);
+    return runtime.decide(packId, role, verdict);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.baton.designer.review.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import dev.baton.designer.i18n.Texts;
+import dev.baton.designer.review.InboxEntry;
+import dev.baton.engine.battlepack.BattlePack;
+import dev.baton.engine.battlepack.Evidence;
+import dev.baton.engine.battlepack.PricingStrategy;
+import dev.baton.engine.battlepack.ReviewItem;
+import dev.baton.engine.battlepack.RiskHint;
+import java.util.List;
+
+/**
+ * One review in the inbox: the pack's customer, queue and due time (overdue highlighted), its 3
+ * pricing strategies and 2 compliance risk hints with their evidence, a comment and approve /
+ * reject. Rejecting needs a comment; the card says so before anything is sent.
+ */
+public class ReviewCard extends Div {
+  private static final long serialVersionUID = 1L;
+
+  /** What the card asks the view to do. */
+  @FunctionalInterface
+  public interface Decider {
+    /** Decide the entry's review; true when the verdict was recorded. */
+    boolean decide(InboxEntry entry, boolean approve, String comment);
+  }
+
+  private final TextArea comment = new TextArea();
+
+  public ReviewCard(InboxEntry entry, Texts t, Decider decider) {
+    ReviewItem item = entry.item();
+    String role = item.role().wire();
+    addClassName("review-card");
+    setId("review-" + item.packId() + "-" + role);
+    getElement().setAttribute("data-role", role);
+    getElement().setAttribute("data-pack", item.packId());
+    entry.pack().ifPresent(p -> getElement().setAttribute("data-customer", p.pack().customerId()));
+    if (entry.overdue()) {
+      addClassName("overdue");
+      getElement().setAttribute("data-overdue", "true");
+    }
+    String customer = entry.pack().map(p -> p.pack().customerId()).orElse("?");
+    H4 title = new H4(t.t("review.card.title", customer, t.t("review.role." + role),
+        item.packId()));
+    Span due = new Span(t.t("review.card.due", t.time(item.dueAt())));
+    due.addClassName("review-due");
+    HorizontalLayout head = new HorizontalLayout(title, due);
+    head.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+    if (entry.overdue()) {
+      Span badge = new Span(t.t(item.status().name().equals("ESCALATED")
+          ? "review.card.escalated" : "review.card.overdue"));
+      badge.addClassName("badge-overdue");
+      badge.getElement().getThemeList().add("badge error");
+      head.add(badge);
+    }
+    add(head);
+    entry.pack().ifPresentOrElse(p -> addPack(p.pack(), t),
+        () -> add(new Span(t.t("review.card.noPack"))));
+    comment.setLabel(t.t("review.comment"));
+    comment.setWidthFull();
+    comment.setMaxLength(4000);
+    comment.addClassName("review-comment");
+    Button approve = new Button(t.t("review.approve"));
+    approve.addClassName("review-approve");
+    approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+    Button reject = new Button(t.t("review.reject"));
+    reject.addClassName("review-reject");
+    reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    approve.addClickListener(e -> send(entry, true, decider, t));
+    reject.addClickListener(e -> send(entry, false, decider, t));
+    add(comment, new HorizontalLayout(approve, reject));
+  }
+
+  private void send(InboxEntry entry, boolean approve, Decider decider, Texts t) {
+    String text = comment.getValue() == null ? "" : comment.getValue().strip();
+    if (!approve && text.isEmpty()) {
+      comment.setInvalid(true);
+      comment.setErrorMessage(t.t("review.rejectNeedsComment"));
+      return;
+    }
+    comment.setInvalid(false);
+    decider.decide(entry, approve, text);
+  }
+
+  private void addPack(BattlePack pack, Texts t) {
+    add(new Span(t.t("review.card.meta", pack.repId(), pack.visitRequestId(), pack.decisionId(),
+        pack.generator())));
+    Div strategies = new Div();
+    strategies.addClassName("review-strategies");
+    strategies.add(new H4(t.t("review.strategies", pack.pricingStrategies().size())));
+    for (PricingStrategy s : pack.pricingStrategies()) {
+      Div box = new Div();
+      box.addClassName("review-strategy");
+      box.add(new Span(t.t("review.strategy", s.name(), s.discountPct(), s.price())));
+      box.add(new Div(new Span(s.rationale())));
+      box.add(evidence(s.evidence(), t));
+      strategies.add(box);
+    }
+    Div hints = new Div();
+    hints.addClassName("review-hints");
+    hints.add(new H4(t.t("review.hints", pack.riskHints().size())));
+    for (RiskHint h : pack.riskHints()) {
+      Div box = new Div();
+      box.addClassName("review-hint");
+      box.getElement().setAttribute("data-severity", h.severity());
+      box.add(new Span(t.t("review.hint", h.title(), t.t("review.severity." + h.severity()))));
+      box.add(new Div(new Span(h.detail())));
+      box.add(evidence(h.evidence(), t));
+      hints.add(box);
+    }
+    HorizontalLayout body = new HorizontalLayout(strategies, hints);
+    body.setWidthFull();
+    body.setFlexGrow(1, strategies, hints);
+    add(body);
+  }
+
+  private static UnorderedList evidence(List<Evidence> evidence, Texts t) {
+    UnorderedList list = new UnorderedList();
+    list.addClassName("review-evidence");
+    for (Evidence e : evidence) {
+      list.add(new ListItem(t.t("review.evidence", t.t("review.evidence." + e.kind().name()),
+          e.id(), e.summary())));
+    }
+    return list;
+  }
+}

@@ -1,0 +1,250 @@
+package dev.baton.designer;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.baton.engine.battlepack.BattlePackRuntime;
+import dev.baton.engine.battlepack.DemoData;
+import dev.baton.engine.battlepack.ReviewItem;
+import dev.baton.engine.battlepack.ReviewRole;
+import dev.baton.engine.battlepack.ReviewStatus;
+import dev.baton.engine.battlepack.StoredPack;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The review and audit story in headless Chromium: a demo visit request produces a battle pack;
+ * legal and finance approve it in their inboxes; a second verdict is refused; the pack is
+ * released; the auditor finds the decision from the customer, sees the workflow steps it
+ * caused, replays it ("identical") and verifies the chain. Screenshots in {@code
+ * target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReviewAuditBrowserTest extends DesignerTestBase {
+  private static final Path SHOTS = Paths.get("target", "screenshots");
+  private static final String CUSTOMER = DemoData.VISIT_AI_ALLOWED.customerId();
+  private static Playwright playwright;
+  private static Browser browser;
+  private static String packId;
+
+  @LocalServerPort int port;
+  @Autowired BattlePackRuntime runtime;
+
+  @BeforeAll
+  static void startBrowser() {
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update",
+            "--disable-sync")));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  private Page signIn(String user) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setLocale("en-US").setViewportSize(1500, 1000));
+    context.setDefaultTimeout(30_000);
+    Page page = context.newPage();
+    page.navigate("http://localhost:" + port + "/login");
+    page.locator("input[name='username']").fill(user);
+    page.locator("input[name='password']").fill(user);
+    page.locator("input[name='password']").press("Enter");
+    assertThat(page.locator("#current-user")).containsText(user);
+    return page;
+  }
+
+  private static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
+        .setFullPage(true));
+  }
+
+  private static <T> T await(Supplier<Optional<T>> probe, String what) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      Optional<T> v = probe.get();
+      if (v.isPresent()) {
+        return v.get();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("Timed out waiting for " + what);
+  }
+
+  private Optional<ReviewItem> pendingFor(ReviewRole role) {
+    return runtime.pendingReviews(role).stream().filter(i -> runtime.services().packs()
+        .pack(i.packId()).map(p -> p.pack().customerId().equals(CUSTOMER)).orElse(false))
+        .findFirst();
+  }
+
+  private Locator card(Page page, String role) {
+    return page.locator(".review-card[data-pack='" + packId + "'][data-role='" + role + "']");
+  }
+
+  @Test
+  @Order(1)
+  void shouldShowThePackWithStrategiesAndHintsAndApproveWhenLegalReviews() {
+    // given: a demo visit request has produced a battle pack waiting for both reviews
+    runtime.startVisit(DemoData.VISIT_AI_ALLOWED);
+    ReviewItem item = await(() -> pendingFor(ReviewRole.LEGAL), "the legal review");
+    await(() -> pendingFor(ReviewRole.FINANCE), "the finance review");
+    packId = item.packId();
+    Page page = signIn("legal");
+
+    // when
+    page.navigate("http://localhost:" + port + "/reviews");
+    Locator card = card(page, "legal");
+    // then: the legal queue only, with 3 strategies and 2 hints with evidence
+    assertThat(page.locator("#review-queues")).containsText("Legal");
+    assertThat(page.locator("#review-queues")).not().containsText("Finance");
+    assertThat(card).isVisible();
+    assertThat(card(page, "finance")).hasCount(0);
+    assertThat(card.locator(".review-strategy")).hasCount(3);
+    assertThat(card.locator(".review-hint")).hasCount(2);
+    assertThat(card.locator(".review-hint .review-evidence li").first()).isVisible();
+    shot(page, "r01-legal-inbox");
+
+    // when: rejecting without a comment
+    card.locator(".review-reject").click();
+    // then: refused on the card, the item still open
+    assertThat(card.locator(".review-comment")).hasAttribute("invalid", "");
+    assertThat(runtime.services().reviews().item(packId, ReviewRole.LEGAL).orElseThrow()
+        .status().open()).isTrue();
+    shot(page, "r02-legal-reject-needs-comment");
+
+    // when: approving with a comment
+    card.locator(".review-comment textarea").fill("Consent and contract terms checked.");
+    card.locator(".review-approve").click();
+    // then
+    assertThat(page.locator("vaadin-notification-card").last()).containsText("Approved");
+    assertThat(card).hasCount(0);
+    assertThat(runtime.services().reviews().item(packId, ReviewRole.LEGAL).orElseThrow()
+        .status()).isEqualTo(ReviewStatus.APPROVED);
+    shot(page, "r03-legal-approved");
+    page.context().close();
+  }
+
+  @Test
+  @Order(2)
+  void shouldRefuseASecondDecisionAndChangeNothingWhenTheReviewIsAlreadyDecided() {
+    // given: the finance inbox open in two tabs of the same reviewer
+    Page first = signIn("finance");
+    first.navigate("http://localhost:" + port + "/reviews");
+    Page second = first.context().newPage();
+    second.navigate("http://localhost:" + port + "/reviews");
+    assertThat(card(first, "finance").locator(".review-strategy")).hasCount(3);
+    assertThat(card(first, "legal")).hasCount(0);
+    shot(first, "r04-finance-inbox");
+
+    // when: the first tab approves, then the stale second tab rejects
+    card(first, "finance").locator(".review-comment textarea").fill("Margins fine.");
+    card(first, "finance").locator(".review-approve").click();
+    assertThat(first.locator("vaadin-notification-card").last()).containsText("Approved");
+    card(second, "finance").locator(".review-comment textarea").fill("Too cheap.");
+    card(second, "finance").locator(".review-reject").click();
+
+    // then: refused with a clear message; the approval stands
+    assertThat(second.locator(".notice-error")).containsText("already decided");
+    assertThat(second.locator(".notice-error")).containsText("nothing was changed");
+    ReviewItem finance = runtime.services().reviews().item(packId, ReviewRole.FINANCE)
+        .orElseThrow();
+    assertThat(finance.status()).isEqualTo(ReviewStatus.APPROVED);
+    assertThat(finance.comment()).isEqualTo("Margins fine.");
+    shot(second, "r05-finance-second-decision-refused");
+
+    // and: both approvals release the pack
+    StoredPack released = await(() -> runtime.services().packs().pack(packId)
+        .filter(p -> p.status().equals("RELEASED")), "the release of " + packId);
+    assertThat(released.status()).isEqualTo("RELEASED");
+    first.context().close();
+  }
+
+  @Test
+  @Order(3)
+  void shouldFindTheDecisionFromTheCustomerReplayItAndVerifyWhenSignedInAsAuditor() {
+    // given: the released pack's decision
+    String decisionId = runtime.services().packs().pack(packId).orElseThrow().pack()
+        .decisionId();
+    Page page = signIn("auditor");
+    page.navigate("http://localhost:" + port + "/audit");
+    assertThat(page.locator("#audit-grid")).isVisible();
+    shot(page, "r07-auditor-timeline");
+
+    // when: filter by the customer (click 1), open the decision (click 2)
+    page.locator("#audit-customer input").fill(CUSTOMER);
+    page.locator("#audit-search").click();
+    assertThat(page.locator("#audit-count")).containsText("decisions match");
+    page.locator("#audit-grid vaadin-grid-cell-content").filter(
+        new Locator.FilterOptions().setHasText(decisionId)).first().click();
+    // then: inputs, why and the workflow steps it caused, with process instance keys
+    assertThat(page.locator("#audit-detail")).hasAttribute("data-decision", decisionId);
+    assertThat(page.locator("#audit-workflow")).containsText("Workflow steps");
+    assertThat(page.locator("#audit-steps")).containsText("release");
+    assertThat(page.locator("#audit-workflow")).containsText("RELEASED");
+    assertThat(page.locator("#audit-fired")).containsText("Rules that fired");
+    assertThat(page.locator("#audit-input")).containsText(CUSTOMER);
+    shot(page, "r08-auditor-decision");
+
+    // when: replay (click 3)
+    page.locator("#audit-replay").click();
+    // then
+    assertThat(page.locator("#replay-result")).containsText("identical");
+    assertThat(page.locator("#replay-result")).hasAttribute("data-identical", "true");
+    shot(page, "r09-auditor-replay-identical");
+
+    // when: the chain is verified
+    page.locator("#audit-verify").click();
+    // then
+    assertThat(page.locator("#verify-result")).hasAttribute("data-ok", "true");
+    assertThat(page.locator("#verify-result")).containsText("Chain verified");
+    shot(page, "r10-auditor-verified");
+    page.context().close();
+  }
+
+  @Test
+  @Order(4)
+  void shouldKeepTheInboxClosedWhenTheUserIsNoReviewer() {
+    // given
+    Page page = signIn("analyst");
+    // when
+    page.navigate("http://localhost:" + port + "/reviews");
+    // then: the view is not available to the analyst
+    assertThat(page.locator("#review-cards")).hasCount(0);
+    shot(page, "r06-analyst-no-inbox");
+    page.context().close();
+  }
+}

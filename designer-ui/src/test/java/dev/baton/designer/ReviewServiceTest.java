@@ -1,0 +1,56 @@
+package dev.baton.designer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.designer.audit.AuditFilter;
+import dev.baton.designer.audit.AuditService;
+import dev.baton.designer.review.ReviewService;
+import dev.baton.engine.battlepack.ReviewRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The review and audit services refuse on the server, whatever the UI shows. */
+class ReviewServiceTest extends DesignerTestBase {
+  @Autowired ReviewService reviews;
+  @Autowired AuditService audit;
+
+  @Test
+  @WithMockUser(username = "legal", roles = "REVIEWER")
+  void shouldRefuseAVerdictWhenTheReviewerWorksAnotherQueue() {
+    // when / then: legal may not decide the finance review
+    assertThatThrownBy(() -> reviews.decide("BP-any", ReviewRole.FINANCE, true, "ok"))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(reviews.myRoles()).containsExactly(ReviewRole.LEGAL);
+  }
+
+  @Test
+  @WithMockUser(username = "analyst", roles = "ANALYST")
+  void shouldRefuseTheInboxAndAVerdictWhenTheUserIsNoReviewer() {
+    // when / then
+    assertThatThrownBy(() -> reviews.inbox()).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> reviews.decide("BP-any", ReviewRole.LEGAL, true, "ok"))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  @WithMockUser(username = "legal", roles = "REVIEWER")
+  void shouldRefuseTheAuditWhenTheUserIsNoAuditor() {
+    // when / then
+    assertThatThrownBy(() -> audit.verify()).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> audit.search(AuditFilter.none()))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  @WithMockUser(username = "auditor", roles = "AUDITOR")
+  void shouldFindTheDemoDecisionsWhenTheAuditorSearchesByPack() {
+    // when
+    long n = audit.count(new AuditFilter(null, "cmi-threshold", null, null, null, null));
+    // then
+    assertThat(n).isGreaterThanOrEqualTo(48);
+    assertThat(audit.verify().ok()).isTrue();
+  }
+}
