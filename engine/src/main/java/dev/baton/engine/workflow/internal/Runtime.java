@@ -68,6 +68,9 @@ final class Runtime implements AutoCloseable {
   final Map<String, LinkedHashSet<Long>> subscriptionsByName = new HashMap<>();
   final Map<Long, Message> messages = new HashMap<>();
   final Map<String, Long> messageIds = new HashMap<>();
+  /** Buffered messages by name, and by name and correlation key; oldest (lowest key) first. */
+  private final Map<String, TreeMap<Long, Message>> messagesByName = new HashMap<>();
+  private final Map<String, TreeMap<Long, Message>> messagesByCorrelation = new HashMap<>();
   final Map<Long, Incident> incidents = new HashMap<>();
   private final PriorityQueue<long[]> dues = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   private long nextKey;
@@ -192,6 +195,7 @@ final class Runtime implements AutoCloseable {
     }
     if (!failed && (!changes.isEmpty() || !createdInBatch.isEmpty())) {
       changes.nextKey = nextKey;
+      changes.created = createdInBatch;
       try {
         store.write(changes);
       } catch (RuntimeException e) {
@@ -232,6 +236,8 @@ final class Runtime implements AutoCloseable {
     subscriptionsByName.clear();
     messages.clear();
     messageIds.clear();
+    messagesByName.clear();
+    messagesByCorrelation.clear();
     incidents.clear();
     dues.clear();
     load();
@@ -1272,14 +1278,29 @@ final class Runtime implements AutoCloseable {
 
   void indexMessage(Message m) {
     messages.put(m.key, m);
+    messagesByName.computeIfAbsent(m.name, k -> new TreeMap<>()).put(m.key, m);
+    messagesByCorrelation.computeIfAbsent(m.name + "\u0000" + m.correlationKey,
+        k -> new TreeMap<>()).put(m.key, m);
     if (m.messageId != null && !m.messageId.isEmpty()) {
       messageIds.put(m.name + "\u0000" + m.correlationKey + "\u0000" + m.messageId, m.key);
     }
     dues.add(new long[] {m.expiresAt, 3, m.key});
   }
 
+  private static void unindex(Map<String, TreeMap<Long, Message>> index, String k, long key) {
+    TreeMap<Long, Message> set = index.get(k);
+    if (set != null) {
+      set.remove(key);
+      if (set.isEmpty()) {
+        index.remove(k);
+      }
+    }
+  }
+
   private void removeMessage(Message m) {
     messages.remove(m.key);
+    unindex(messagesByName, m.name, m.key);
+    unindex(messagesByCorrelation, m.name + "\u0000" + m.correlationKey, m.key);
     if (m.messageId != null && !m.messageId.isEmpty()) {
       messageIds.remove(m.name + "\u0000" + m.correlationKey + "\u0000" + m.messageId);
     }
@@ -1332,7 +1353,13 @@ final class Runtime implements AutoCloseable {
   /** A new subscription takes the oldest matching buffered message it has not had. */
   private void correlateBuffered(Subscription s) {
     long now = now();
-    for (Message m : new TreeMap<>(messages).values()) {
+    TreeMap<Long, Message> candidates = s.processInstanceKey == 0
+        ? messagesByName.get(s.name)
+        : messagesByCorrelation.get(s.name + "\u0000" + s.correlationKey);
+    if (candidates == null) {
+      return;
+    }
+    for (Message m : new ArrayList<>(candidates.values())) {
       if (m.expiresAt <= now || !m.name.equals(s.name)) {
         continue;
       }

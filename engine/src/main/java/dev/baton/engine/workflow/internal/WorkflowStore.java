@@ -44,6 +44,8 @@ final class WorkflowStore {
   static final class Changes {
     final Map<Table, Map<Long, Entity>> rows = new EnumMap<>(Table.class);
     final List<Definition> definitions = new ArrayList<>();
+    /** Keys created in this batch (their rows are inserted, not updated). */
+    java.util.Set<Long> created = java.util.Set.of();
     /** Operator history rows this batch started or ended, by key. */
     final Map<Long, InstanceRow> instances = new LinkedHashMap<>();
     final Map<Long, ElementRow> elements = new LinkedHashMap<>();
@@ -126,26 +128,47 @@ final class WorkflowStore {
       }
       for (var e : changes.rows.entrySet()) {
         String table = e.getKey().name;
+        // rows created in this batch are inserted, others updated or deleted: one statement per
+        // row, sent in JDBC batches
         try (PreparedStatement del = c.prepareStatement("delete from " + table
-            + " where entity_key = ?")) {
-          for (Long key : e.getValue().keySet()) {
-            del.setLong(1, key);
-            del.addBatch();
-          }
-          del.executeBatch();
-        }
-        try (PreparedStatement ins = c.prepareStatement("insert into " + table
-            + " (entity_key, data) values (?, ?)")) {
-          boolean any = false;
-          for (Entity entity : e.getValue().values()) {
-            if (entity != null) {
-              ins.setLong(1, entity.key());
+                + " where entity_key = ?");
+            PreparedStatement upd = c.prepareStatement("update " + table
+                + " set data = ? where entity_key = ?");
+            PreparedStatement ins = c.prepareStatement("insert into " + table
+                + " (entity_key, data) values (?, ?)")) {
+          int dels = 0;
+          int upds = 0;
+          int inss = 0;
+          for (var row : e.getValue().entrySet()) {
+            Entity entity = row.getValue();
+            long key = row.getKey();
+            if (entity == null) {
+              del.setLong(1, key);
+              del.addBatch();
+              dels++;
+            } else if (changes.created.contains(key)) {
+              ins.setLong(1, key);
               ins.setString(2, Json.write(entity));
               ins.addBatch();
-              any = true;
+              inss++;
+            } else {
+              upd.setString(1, Json.write(entity));
+              upd.setLong(2, key);
+              upd.addBatch();
+              upds++;
             }
           }
-          if (any) {
+          if (dels > 0) {
+            del.executeBatch();
+          }
+          if (upds > 0) {
+            for (int n : upd.executeBatch()) {
+              if (n == 0) {
+                throw new SQLException("workflow state row to update is missing from " + table);
+              }
+            }
+          }
+          if (inss > 0) {
             ins.executeBatch();
           }
         }
