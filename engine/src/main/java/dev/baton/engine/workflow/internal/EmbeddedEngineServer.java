@@ -42,9 +42,6 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
     Server server = NettyServerBuilder
         .forAddress(new InetSocketAddress(options.host(), options.port()))
         .addService(gateway)
-        // the handlers only check a request and queue it for the engine thread: running them on
-        // the event loop saves a thread hand-off per command
-        .directExecutor()
         .maxInboundMessageSize(options.maxMessageSize())
         .permitKeepAliveTime(1, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
