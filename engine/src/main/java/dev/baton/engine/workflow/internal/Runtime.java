@@ -68,6 +68,9 @@ final class Runtime implements AutoCloseable {
   final Map<String, LinkedHashSet<Long>> subscriptionsByName = new HashMap<>();
   final Map<Long, Message> messages = new HashMap<>();
   final Map<String, Long> messageIds = new HashMap<>();
+  /** Buffered messages by name, and by name and correlation key; oldest (lowest key) first. */
+  private final Map<String, TreeMap<Long, Message>> messagesByName = new HashMap<>();
+  private final Map<String, TreeMap<Long, Message>> messagesByCorrelation = new HashMap<>();
   final Map<Long, Incident> incidents = new HashMap<>();
   private final PriorityQueue<long[]> dues = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   private long nextKey;
@@ -192,6 +195,7 @@ final class Runtime implements AutoCloseable {
     }
     if (!failed && (!changes.isEmpty() || !createdInBatch.isEmpty())) {
       changes.nextKey = nextKey;
+      changes.created = createdInBatch;
       try {
         store.write(changes);
       } catch (RuntimeException e) {
@@ -232,6 +236,8 @@ final class Runtime implements AutoCloseable {
     subscriptionsByName.clear();
     messages.clear();
     messageIds.clear();
+    messagesByName.clear();
+    messagesByCorrelation.clear();
     incidents.clear();
     dues.clear();
     load();
@@ -267,6 +273,7 @@ final class Runtime implements AutoCloseable {
     for (Incident i : store.load(Table.INCIDENT, Incident.class)) {
       incidents.put(i.key, i);
     }
+    backfillHistory();
   }
 
   private void fireDue(long now) {
@@ -452,6 +459,7 @@ final class Runtime implements AutoCloseable {
     root.callerElementInstanceKey = callerKey;
     elements.put(root.key, root);
     save(root);
+    historyStarted(root);
     created.accept(root);
     activate(d.model.node(startId), root);
     return root;
@@ -472,6 +480,7 @@ final class Runtime implements AutoCloseable {
     scope.activeChildren++;
     save(scope);
     save(ei);
+    historyStarted(ei);
     return ei;
   }
 
@@ -761,6 +770,7 @@ final class Runtime implements AutoCloseable {
         ? "No more retries left." : message, "JOB");
     i.jobKey = j.key;
     save(i);
+    changes.incidents.get(i.key).jobKey = j.key;
   }
 
   /** Completes a job's element with the worker's variables. */
@@ -896,9 +906,14 @@ final class Runtime implements AutoCloseable {
   }
 
   private void removeFromScope(ElementInstance ei) {
+    removeFromScope(ei, true);
+  }
+
+  private void removeFromScope(ElementInstance ei, boolean completed) {
     ei.done = true;
     elements.remove(ei.key);
     delete(ei);
+    historyEnded(ei, completed ? "COMPLETED" : "TERMINATED");
     ElementInstance scope = parent(ei);
     if (scope != null) {
       scope.activeChildren--;
@@ -913,8 +928,7 @@ final class Runtime implements AutoCloseable {
     }
     for (Incident i : new ArrayList<>(incidents.values())) {
       if (i.elementInstanceKey == ei.key) {
-        incidents.remove(i.key);
-        delete(i);
+        removeIncident(i);
       }
     }
   }
@@ -965,7 +979,7 @@ final class Runtime implements AutoCloseable {
         terminate(called);
       }
     }
-    removeFromScope(ei);
+    removeFromScope(ei, false);
   }
 
   // ====================================================================== waits: timers, messages, signals
@@ -1141,8 +1155,7 @@ final class Runtime implements AutoCloseable {
         removeJob(j);
         for (Incident i : new ArrayList<>(incidents.values())) {
           if (i.jobKey == j.key) {
-            incidents.remove(i.key);
-            delete(i);
+            removeIncident(i);
           }
         }
       }
@@ -1265,14 +1278,29 @@ final class Runtime implements AutoCloseable {
 
   void indexMessage(Message m) {
     messages.put(m.key, m);
+    messagesByName.computeIfAbsent(m.name, k -> new TreeMap<>()).put(m.key, m);
+    messagesByCorrelation.computeIfAbsent(m.name + "\u0000" + m.correlationKey,
+        k -> new TreeMap<>()).put(m.key, m);
     if (m.messageId != null && !m.messageId.isEmpty()) {
       messageIds.put(m.name + "\u0000" + m.correlationKey + "\u0000" + m.messageId, m.key);
     }
     dues.add(new long[] {m.expiresAt, 3, m.key});
   }
 
+  private static void unindex(Map<String, TreeMap<Long, Message>> index, String k, long key) {
+    TreeMap<Long, Message> set = index.get(k);
+    if (set != null) {
+      set.remove(key);
+      if (set.isEmpty()) {
+        index.remove(k);
+      }
+    }
+  }
+
   private void removeMessage(Message m) {
     messages.remove(m.key);
+    unindex(messagesByName, m.name, m.key);
+    unindex(messagesByCorrelation, m.name + "\u0000" + m.correlationKey, m.key);
     if (m.messageId != null && !m.messageId.isEmpty()) {
       messageIds.remove(m.name + "\u0000" + m.correlationKey + "\u0000" + m.messageId);
     }
@@ -1325,7 +1353,13 @@ final class Runtime implements AutoCloseable {
   /** A new subscription takes the oldest matching buffered message it has not had. */
   private void correlateBuffered(Subscription s) {
     long now = now();
-    for (Message m : new TreeMap<>(messages).values()) {
+    TreeMap<Long, Message> candidates = s.processInstanceKey == 0
+        ? messagesByName.get(s.name)
+        : messagesByCorrelation.get(s.name + "\u0000" + s.correlationKey);
+    if (candidates == null) {
+      return;
+    }
+    for (Message m : new ArrayList<>(candidates.values())) {
       if (m.expiresAt <= now || !m.name.equals(s.name)) {
         continue;
       }
@@ -1440,6 +1474,7 @@ final class Runtime implements AutoCloseable {
     i.retry = retry;
     incidents.put(i.key, i);
     save(i);
+    historyIncident(i);
     LOG.info("Incident {} on '{}' of process instance {}: {}", type, ei.elementId,
         ei.processInstanceKey, message);
     return i;
@@ -1467,12 +1502,12 @@ final class Runtime implements AutoCloseable {
     i.jobKey = j.key;
     i.errorCode = code;
     save(i);
+    changes.incidents.get(i.key).jobKey = j.key;
   }
 
   /** Resolves an incident: retries what failed. */
   void resolve(Incident i) {
-    incidents.remove(i.key);
-    delete(i);
+    removeIncident(i);
     if ("JOB".equals(i.retry)) {
       Job j = jobs.get(i.jobKey);
       if (j != null) {
@@ -1501,6 +1536,135 @@ final class Runtime implements AutoCloseable {
     Node n = node(body);
     body.miCompleted--;
     innerCompleted(body, n, body);
+  }
+
+  private void removeIncident(Incident i) {
+    incidents.remove(i.key);
+    delete(i);
+    WorkflowStore.IncidentRow r = changes.incidents.computeIfAbsent(i.key, k -> {
+      WorkflowStore.IncidentRow x = new WorkflowStore.IncidentRow();
+      x.key = k;
+      return x;
+    });
+    r.resolvedAt = now();
+  }
+
+  // ====================================================================== operator history
+
+  /** Zeebe's element type name, e.g. SERVICE_TASK, MULTI_INSTANCE_BODY. */
+  private String elementType(ElementInstance ei) {
+    if (ei.mi == 1) {
+      return "MULTI_INSTANCE_BODY";
+    }
+    String type = node(ei).elementType;
+    StringBuilder b = new StringBuilder(type.length() + 4);
+    for (int i = 0; i < type.length(); i++) {
+      char ch = type.charAt(i);
+      if (Character.isUpperCase(ch) && i > 0) {
+        b.append('_');
+      }
+      b.append(Character.toUpperCase(ch));
+    }
+    return b.toString();
+  }
+
+  private void historyStarted(ElementInstance ei) {
+    long now = now();
+    WorkflowStore.ElementRow r = new WorkflowStore.ElementRow();
+    r.isNew = true;
+    r.key = ei.key;
+    r.processInstanceKey = ei.processInstanceKey;
+    r.parentKey = ei.parentKey;
+    r.elementId = ei.elementId;
+    r.elementType = elementType(ei);
+    r.startedAt = now;
+    changes.elements.put(r.key, r);
+    if (ei.parentKey == 0) {
+      WorkflowStore.InstanceRow p = new WorkflowStore.InstanceRow();
+      p.isNew = true;
+      p.key = ei.key;
+      p.bpmnProcessId = ei.bpmnProcessId;
+      p.version = ei.version;
+      p.definitionKey = ei.processDefinitionKey;
+      ElementInstance caller = ei.callerElementInstanceKey == 0 ? null
+          : elements.get(ei.callerElementInstanceKey);
+      p.parentInstanceKey = caller == null ? 0 : caller.processInstanceKey;
+      p.startedAt = now;
+      changes.instances.put(p.key, p);
+    }
+  }
+
+  private void historyEnded(ElementInstance ei, String state) {
+    long now = now();
+    WorkflowStore.ElementRow r = changes.elements.computeIfAbsent(ei.key, k -> {
+      WorkflowStore.ElementRow x = new WorkflowStore.ElementRow();
+      x.key = k;
+      return x;
+    });
+    r.state = state;
+    r.endedAt = now;
+    if (ei.parentKey == 0) {
+      WorkflowStore.InstanceRow p = changes.instances.computeIfAbsent(ei.key, k -> {
+        WorkflowStore.InstanceRow x = new WorkflowStore.InstanceRow();
+        x.key = k;
+        return x;
+      });
+      p.state = state;
+      p.endedAt = now;
+      p.variables = Json.write(ei.variables);
+    }
+  }
+
+  private void historyIncident(Incident i) {
+    WorkflowStore.IncidentRow r = new WorkflowStore.IncidentRow();
+    r.isNew = true;
+    r.key = i.key;
+    r.processInstanceKey = i.processInstanceKey;
+    r.elementInstanceKey = i.elementInstanceKey;
+    r.elementId = i.elementId;
+    r.errorType = i.errorType;
+    r.errorMessage = i.errorMessage == null ? "" : i.errorMessage;
+    r.createdAt = now();
+    changes.incidents.put(r.key, r);
+  }
+
+  /** Adds history rows for state stored before the history tables existed. */
+  private void backfillHistory() {
+    Set<Long> open = store.openHistoryKeys("wf_element_history", "element_key", "ended_at");
+    Set<Long> openInstances = store.openHistoryKeys("wf_process_instance", "instance_key",
+        "ended_at");
+    Set<Long> openIncidents = store.openHistoryKeys("wf_incident_history", "incident_key",
+        "resolved_at");
+    WorkflowStore.Changes saved = changes;
+    changes = new WorkflowStore.Changes();
+    try {
+      for (ElementInstance ei : elements.values()) {
+        if (!open.contains(ei.key)) {
+          historyStarted(ei);
+          if (ei.parentKey == 0 && openInstances.contains(ei.key)) {
+            changes.instances.remove(ei.key);
+          }
+        } else if (ei.parentKey == 0 && !openInstances.contains(ei.key)) {
+          historyStarted(ei);
+          changes.elements.remove(ei.key);
+        }
+      }
+      for (Incident i : incidents.values()) {
+        if (!openIncidents.contains(i.key)) {
+          historyIncident(i);
+          changes.incidents.get(i.key).jobKey = i.jobKey;
+        }
+      }
+      if (!changes.isEmpty()) {
+        changes.nextKey = nextKey;
+        store.write(changes);
+        LOG.info("Workflow history: added {} element instances, {} process instances and {}"
+            + " incidents stored before the history was kept", changes.elements.size(),
+            changes.instances.size(), changes.incidents.size());
+      }
+    } finally {
+      changes = saved;
+    }
   }
 
   /** Whether the engine still has anything for this process instance. */
