@@ -53,7 +53,9 @@ class CrashRecoveryTest {
       Set<String> acknowledged = new LinkedHashSet<>();
       try {
         BlockingQueue<String> lines = lines(child);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // A deadline for the child JVM to start, migrate its schema and record (not a timing
+        // goal): on a loaded 2-core machine the start alone took over a minute.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL) {
           String line = lines.poll(Math.max(1, deadline - System.nanoTime()),
               TimeUnit.NANOSECONDS);
