@@ -33,6 +33,9 @@ public interface EmbeddedWorkflowEngine extends AutoCloseable {
   /** The gateway address for {@link WorkflowClients#embedded(URI)}, e.g. {@code http://127.0.0.1:26500}. */
   URI grpcAddress();
 
+  /** The read-only operator view of this engine's state (see {@link WorkflowInspector}). */
+  WorkflowInspector inspector();
+
   /** Stops the gateway and the engine; the state stays in the database. */
   @Override
   void close();

@@ -4,6 +4,7 @@ import dev.baton.engine.store.BatonStore;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
 import dev.baton.engine.workflow.WorkflowException;
+import dev.baton.engine.workflow.WorkflowInspector;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -16,11 +17,14 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
   private final Runtime runtime;
   private final Server server;
   private final String host;
+  private final WorkflowInspector inspector;
 
-  private EmbeddedEngineServer(Runtime runtime, Server server, String host) {
+  private EmbeddedEngineServer(Runtime runtime, Server server, String host,
+      WorkflowInspector inspector) {
     this.runtime = runtime;
     this.server = server;
     this.host = host;
+    this.inspector = inspector;
   }
 
   /** Migrates, loads and starts; see {@link EmbeddedWorkflowEngine#start}. */
@@ -52,12 +56,18 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
     }
     gateway.port(server.getPort());
     runtime.start();
-    return new EmbeddedEngineServer(runtime, server, options.host());
+    return new EmbeddedEngineServer(runtime, server, options.host(),
+        new JdbcWorkflowInspector(options.dataSource()));
   }
 
   @Override
   public int port() {
     return server.getPort();
+  }
+
+  @Override
+  public WorkflowInspector inspector() {
+    return inspector;
   }
 
   @Override

@@ -157,6 +157,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
           d.resourceName = (String) p[0];
           d.xml = (String) p[1];
           d.deploymentKey = deploymentKey;
+          d.deployedAt = rt.now();
           d.model = m;
           rt.addDefinition(d);
           rt.openStartEvents(d, previous);

@@ -267,6 +267,7 @@ final class Runtime implements AutoCloseable {
     for (Incident i : store.load(Table.INCIDENT, Incident.class)) {
       incidents.put(i.key, i);
     }
+    backfillHistory();
   }
 
   private void fireDue(long now) {
@@ -452,6 +453,7 @@ final class Runtime implements AutoCloseable {
     root.callerElementInstanceKey = callerKey;
     elements.put(root.key, root);
     save(root);
+    historyStarted(root);
     created.accept(root);
     activate(d.model.node(startId), root);
     return root;
@@ -472,6 +474,7 @@ final class Runtime implements AutoCloseable {
     scope.activeChildren++;
     save(scope);
     save(ei);
+    historyStarted(ei);
     return ei;
   }
 
@@ -761,6 +764,7 @@ final class Runtime implements AutoCloseable {
         ? "No more retries left." : message, "JOB");
     i.jobKey = j.key;
     save(i);
+    changes.incidents.get(i.key).jobKey = j.key;
   }
 
   /** Completes a job's element with the worker's variables. */
@@ -896,9 +900,14 @@ final class Runtime implements AutoCloseable {
   }
 
   private void removeFromScope(ElementInstance ei) {
+    removeFromScope(ei, true);
+  }
+
+  private void removeFromScope(ElementInstance ei, boolean completed) {
     ei.done = true;
     elements.remove(ei.key);
     delete(ei);
+    historyEnded(ei, completed ? "COMPLETED" : "TERMINATED");
     ElementInstance scope = parent(ei);
     if (scope != null) {
       scope.activeChildren--;
@@ -913,8 +922,7 @@ final class Runtime implements AutoCloseable {
     }
     for (Incident i : new ArrayList<>(incidents.values())) {
       if (i.elementInstanceKey == ei.key) {
-        incidents.remove(i.key);
-        delete(i);
+        removeIncident(i);
       }
     }
   }
@@ -965,7 +973,7 @@ final class Runtime implements AutoCloseable {
         terminate(called);
       }
     }
-    removeFromScope(ei);
+    removeFromScope(ei, false);
   }
 
   // ====================================================================== waits: timers, messages, signals
@@ -1141,8 +1149,7 @@ final class Runtime implements AutoCloseable {
         removeJob(j);
         for (Incident i : new ArrayList<>(incidents.values())) {
           if (i.jobKey == j.key) {
-            incidents.remove(i.key);
-            delete(i);
+            removeIncident(i);
           }
         }
       }
@@ -1440,6 +1447,7 @@ final class Runtime implements AutoCloseable {
     i.retry = retry;
     incidents.put(i.key, i);
     save(i);
+    historyIncident(i);
     LOG.info("Incident {} on '{}' of process instance {}: {}", type, ei.elementId,
         ei.processInstanceKey, message);
     return i;
@@ -1467,12 +1475,12 @@ final class Runtime implements AutoCloseable {
     i.jobKey = j.key;
     i.errorCode = code;
     save(i);
+    changes.incidents.get(i.key).jobKey = j.key;
   }
 
   /** Resolves an incident: retries what failed. */
   void resolve(Incident i) {
-    incidents.remove(i.key);
-    delete(i);
+    removeIncident(i);
     if ("JOB".equals(i.retry)) {
       Job j = jobs.get(i.jobKey);
       if (j != null) {
@@ -1501,6 +1509,135 @@ final class Runtime implements AutoCloseable {
     Node n = node(body);
     body.miCompleted--;
     innerCompleted(body, n, body);
+  }
+
+  private void removeIncident(Incident i) {
+    incidents.remove(i.key);
+    delete(i);
+    WorkflowStore.IncidentRow r = changes.incidents.computeIfAbsent(i.key, k -> {
+      WorkflowStore.IncidentRow x = new WorkflowStore.IncidentRow();
+      x.key = k;
+      return x;
+    });
+    r.resolvedAt = now();
+  }
+
+  // ====================================================================== operator history
+
+  /** Zeebe's element type name, e.g. SERVICE_TASK, MULTI_INSTANCE_BODY. */
+  private String elementType(ElementInstance ei) {
+    if (ei.mi == 1) {
+      return "MULTI_INSTANCE_BODY";
+    }
+    String type = node(ei).elementType;
+    StringBuilder b = new StringBuilder(type.length() + 4);
+    for (int i = 0; i < type.length(); i++) {
+      char ch = type.charAt(i);
+      if (Character.isUpperCase(ch) && i > 0) {
+        b.append('_');
+      }
+      b.append(Character.toUpperCase(ch));
+    }
+    return b.toString();
+  }
+
+  private void historyStarted(ElementInstance ei) {
+    long now = now();
+    WorkflowStore.ElementRow r = new WorkflowStore.ElementRow();
+    r.isNew = true;
+    r.key = ei.key;
+    r.processInstanceKey = ei.processInstanceKey;
+    r.parentKey = ei.parentKey;
+    r.elementId = ei.elementId;
+    r.elementType = elementType(ei);
+    r.startedAt = now;
+    changes.elements.put(r.key, r);
+    if (ei.parentKey == 0) {
+      WorkflowStore.InstanceRow p = new WorkflowStore.InstanceRow();
+      p.isNew = true;
+      p.key = ei.key;
+      p.bpmnProcessId = ei.bpmnProcessId;
+      p.version = ei.version;
+      p.definitionKey = ei.processDefinitionKey;
+      ElementInstance caller = ei.callerElementInstanceKey == 0 ? null
+          : elements.get(ei.callerElementInstanceKey);
+      p.parentInstanceKey = caller == null ? 0 : caller.processInstanceKey;
+      p.startedAt = now;
+      changes.instances.put(p.key, p);
+    }
+  }
+
+  private void historyEnded(ElementInstance ei, String state) {
+    long now = now();
+    WorkflowStore.ElementRow r = changes.elements.computeIfAbsent(ei.key, k -> {
+      WorkflowStore.ElementRow x = new WorkflowStore.ElementRow();
+      x.key = k;
+      return x;
+    });
+    r.state = state;
+    r.endedAt = now;
+    if (ei.parentKey == 0) {
+      WorkflowStore.InstanceRow p = changes.instances.computeIfAbsent(ei.key, k -> {
+        WorkflowStore.InstanceRow x = new WorkflowStore.InstanceRow();
+        x.key = k;
+        return x;
+      });
+      p.state = state;
+      p.endedAt = now;
+      p.variables = Json.write(ei.variables);
+    }
+  }
+
+  private void historyIncident(Incident i) {
+    WorkflowStore.IncidentRow r = new WorkflowStore.IncidentRow();
+    r.isNew = true;
+    r.key = i.key;
+    r.processInstanceKey = i.processInstanceKey;
+    r.elementInstanceKey = i.elementInstanceKey;
+    r.elementId = i.elementId;
+    r.errorType = i.errorType;
+    r.errorMessage = i.errorMessage == null ? "" : i.errorMessage;
+    r.createdAt = now();
+    changes.incidents.put(r.key, r);
+  }
+
+  /** Adds history rows for state stored before the history tables existed. */
+  private void backfillHistory() {
+    Set<Long> open = store.openHistoryKeys("wf_element_history", "element_key", "ended_at");
+    Set<Long> openInstances = store.openHistoryKeys("wf_process_instance", "instance_key",
+        "ended_at");
+    Set<Long> openIncidents = store.openHistoryKeys("wf_incident_history", "incident_key",
+        "resolved_at");
+    WorkflowStore.Changes saved = changes;
+    changes = new WorkflowStore.Changes();
+    try {
+      for (ElementInstance ei : elements.values()) {
+        if (!open.contains(ei.key)) {
+          historyStarted(ei);
+          if (ei.parentKey == 0 && openInstances.contains(ei.key)) {
+            changes.instances.remove(ei.key);
+          }
+        } else if (ei.parentKey == 0 && !openInstances.contains(ei.key)) {
+          historyStarted(ei);
+          changes.elements.remove(ei.key);
+        }
+      }
+      for (Incident i : incidents.values()) {
+        if (!openIncidents.contains(i.key)) {
+          historyIncident(i);
+          changes.incidents.get(i.key).jobKey = i.jobKey;
+        }
+      }
+      if (!changes.isEmpty()) {
+        changes.nextKey = nextKey;
+        store.write(changes);
+        LOG.info("Workflow history: added {} element instances, {} process instances and {}"
+            + " incidents stored before the history was kept", changes.elements.size(),
+            changes.instances.size(), changes.incidents.size());
+      }
+    } finally {
+      changes = saved;
+    }
   }
 
   /** Whether the engine still has anything for this process instance. */

@@ -41,6 +41,8 @@ final class State {
     String resourceName;
     String xml;
     long deploymentKey;
+    /** Epoch millis; 0 for deployments stored before it was recorded. */
+    long deployedAt;
     transient ProcessModel model;
   }
 

@@ -44,6 +44,10 @@ final class WorkflowStore {
   static final class Changes {
     final Map<Table, Map<Long, Entity>> rows = new EnumMap<>(Table.class);
     final List<Definition> definitions = new ArrayList<>();
+    /** Operator history rows this batch started or ended, by key. */
+    final Map<Long, InstanceRow> instances = new LinkedHashMap<>();
+    final Map<Long, ElementRow> elements = new LinkedHashMap<>();
+    final Map<Long, IncidentRow> incidents = new LinkedHashMap<>();
     long nextKey;
 
     void put(Entity e) {
@@ -55,16 +59,62 @@ final class WorkflowStore {
     }
 
     boolean isEmpty() {
-      return rows.isEmpty() && definitions.isEmpty();
+      return rows.isEmpty() && definitions.isEmpty() && instances.isEmpty()
+          && elements.isEmpty() && incidents.isEmpty();
     }
+  }
+
+  /**
+   * A history row: inserted whole when {@code isNew} (started in this batch), otherwise only its
+   * end is updated.
+   */
+  static final class InstanceRow {
+    boolean isNew;
+    long key;
+    String bpmnProcessId;
+    int version;
+    long definitionKey;
+    long parentInstanceKey;
+    String state = "ACTIVE";
+    long startedAt;
+    Long endedAt;
+    String variables;
+  }
+
+  /** An element instance's history row; see {@link InstanceRow}. */
+  static final class ElementRow {
+    boolean isNew;
+    long key;
+    long processInstanceKey;
+    long parentKey;
+    String elementId;
+    String elementType;
+    String state = "ACTIVE";
+    long startedAt;
+    Long endedAt;
+  }
+
+  /** An incident's history row; see {@link InstanceRow}. */
+  static final class IncidentRow {
+    boolean isNew;
+    long key;
+    long processInstanceKey;
+    long elementInstanceKey;
+    String elementId;
+    String errorType;
+    String errorMessage;
+    long jobKey;
+    long createdAt;
+    Long resolvedAt;
   }
 
   void write(Changes changes) {
     store.inTransaction(c -> {
       for (Definition d : changes.definitions) {
         try (PreparedStatement ps = c.prepareStatement("insert into wf_definition (def_key,"
-            + " bpmn_process_id, version, resource_name, xml, deployment_key) values"
-            + " (?, ?, ?, ?, ?, ?)")) {
+            + " bpmn_process_id, version, resource_name, xml, deployment_key, deployed_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")) {
+          ps.setLong(7, d.deployedAt);
           ps.setLong(1, d.key);
           ps.setString(2, d.bpmnProcessId);
           ps.setInt(3, d.version);
@@ -100,6 +150,7 @@ final class WorkflowStore {
           }
         }
       }
+      writeHistory(c, changes);
       try (PreparedStatement ps = c.prepareStatement(
           "update wf_key_sequence set next_key = ? where id = 1 and next_key < ?")) {
         ps.setLong(1, changes.nextKey);
@@ -111,6 +162,136 @@ final class WorkflowStore {
     if (checkpointOnCommit) {
       checkpoint();
     }
+  }
+
+  private static void writeHistory(Connection c, Changes changes) throws SQLException {
+    if (!changes.instances.isEmpty()) {
+      try (PreparedStatement ins = c.prepareStatement("insert into wf_process_instance"
+          + " (instance_key, bpmn_process_id, version, def_key, parent_instance_key, state,"
+          + " started_at, ended_at, variables) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement upd = c.prepareStatement("update wf_process_instance set state = ?,"
+              + " ended_at = ?, variables = ? where instance_key = ?")) {
+        boolean anyIns = false;
+        boolean anyUpd = false;
+        for (InstanceRow r : changes.instances.values()) {
+          if (r.isNew) {
+            ins.setLong(1, r.key);
+            ins.setString(2, r.bpmnProcessId);
+            ins.setInt(3, r.version);
+            ins.setLong(4, r.definitionKey);
+            ins.setLong(5, r.parentInstanceKey);
+            ins.setString(6, r.state);
+            ins.setLong(7, r.startedAt);
+            ins.setObject(8, r.endedAt, java.sql.Types.BIGINT);
+            ins.setString(9, r.variables);
+            ins.addBatch();
+            anyIns = true;
+          } else {
+            upd.setString(1, r.state);
+            upd.setObject(2, r.endedAt, java.sql.Types.BIGINT);
+            upd.setString(3, r.variables);
+            upd.setLong(4, r.key);
+            upd.addBatch();
+            anyUpd = true;
+          }
+        }
+        if (anyIns) {
+          ins.executeBatch();
+        }
+        if (anyUpd) {
+          upd.executeBatch();
+        }
+      }
+    }
+    if (!changes.elements.isEmpty()) {
+      try (PreparedStatement ins = c.prepareStatement("insert into wf_element_history"
+          + " (element_key, process_instance_key, parent_key, element_id, element_type, state,"
+          + " started_at, ended_at) values (?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement upd = c.prepareStatement("update wf_element_history set state = ?,"
+              + " ended_at = ? where element_key = ?")) {
+        boolean anyIns = false;
+        boolean anyUpd = false;
+        for (ElementRow r : changes.elements.values()) {
+          if (r.isNew) {
+            ins.setLong(1, r.key);
+            ins.setLong(2, r.processInstanceKey);
+            ins.setLong(3, r.parentKey);
+            ins.setString(4, r.elementId);
+            ins.setString(5, r.elementType);
+            ins.setString(6, r.state);
+            ins.setLong(7, r.startedAt);
+            ins.setObject(8, r.endedAt, java.sql.Types.BIGINT);
+            ins.addBatch();
+            anyIns = true;
+          } else {
+            upd.setString(1, r.state);
+            upd.setObject(2, r.endedAt, java.sql.Types.BIGINT);
+            upd.setLong(3, r.key);
+            upd.addBatch();
+            anyUpd = true;
+          }
+        }
+        if (anyIns) {
+          ins.executeBatch();
+        }
+        if (anyUpd) {
+          upd.executeBatch();
+        }
+      }
+    }
+    if (!changes.incidents.isEmpty()) {
+      try (PreparedStatement ins = c.prepareStatement("insert into wf_incident_history"
+          + " (incident_key, process_instance_key, element_instance_key, element_id, error_type,"
+          + " error_message, job_key, created_at, resolved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement upd = c.prepareStatement("update wf_incident_history set"
+              + " resolved_at = ? where incident_key = ?")) {
+        boolean anyIns = false;
+        boolean anyUpd = false;
+        for (IncidentRow r : changes.incidents.values()) {
+          if (r.isNew) {
+            ins.setLong(1, r.key);
+            ins.setLong(2, r.processInstanceKey);
+            ins.setLong(3, r.elementInstanceKey);
+            ins.setString(4, r.elementId);
+            ins.setString(5, r.errorType);
+            ins.setString(6, r.errorMessage);
+            ins.setLong(7, r.jobKey);
+            ins.setLong(8, r.createdAt);
+            ins.setObject(9, r.resolvedAt, java.sql.Types.BIGINT);
+            ins.addBatch();
+            anyIns = true;
+          } else {
+            upd.setObject(1, r.resolvedAt, java.sql.Types.BIGINT);
+            upd.setLong(2, r.key);
+            upd.addBatch();
+            anyUpd = true;
+          }
+        }
+        if (anyIns) {
+          ins.executeBatch();
+        }
+        if (anyUpd) {
+          upd.executeBatch();
+        }
+      }
+    }
+  }
+
+  /**
+   * Keys of the history rows still open (not ended / not resolved), to add rows for state that
+   * was written before the history tables existed.
+   */
+  java.util.Set<Long> openHistoryKeys(String table, String keyColumn, String endColumn) {
+    return store.inTransaction(c -> {
+      java.util.Set<Long> out = new java.util.HashSet<>();
+      try (var s = c.createStatement(); ResultSet rs = s.executeQuery("select " + keyColumn
+          + " from " + table + " where " + endColumn + " is null")) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+      return out;
+    });
   }
 
   long loadNextKey() {
@@ -132,7 +313,8 @@ final class WorkflowStore {
     return store.inTransaction(c -> {
       List<Definition> out = new ArrayList<>();
       try (var s = c.createStatement(); ResultSet rs = s.executeQuery("select def_key,"
-          + " bpmn_process_id, version, resource_name, xml, deployment_key from wf_definition"
+          + " bpmn_process_id, version, resource_name, xml, deployment_key, deployed_at"
+          + " from wf_definition"
           + " order by def_key")) {
         while (rs.next()) {
           Definition d = new Definition();
@@ -142,6 +324,7 @@ final class WorkflowStore {
           d.resourceName = rs.getString(4);
           d.xml = rs.getString(5);
           d.deploymentKey = rs.getLong(6);
+          d.deployedAt = rs.getLong(7);
           out.add(d);
         }
       }
