@@ -20,7 +20,10 @@ import dev.baton.designer.i18n.Messages;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.rulepack.ui.RulePacksView;
 import dev.baton.designer.security.CurrentUser;
+import dev.baton.designer.security.Role;
 import dev.baton.designer.security.UserAccounts;
+import dev.baton.designer.workflow.ui.OperationsView;
+import dev.baton.designer.workflow.ui.WorkflowDesignerView;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -91,6 +94,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     addToNavbar(header);
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem(t.t("nav.packs"), RulePacksView.class));
+    if (CurrentUser.hasAnyRole(Role.DEVELOPER, Role.ADMIN)) {
+      nav.addItem(new SideNavItem(t.t("nav.workflows"), WorkflowDesignerView.class));
+    }
+    if (CurrentUser.hasAnyRole(Role.OPS, Role.DEVELOPER, Role.ADMIN)) {
+      nav.addItem(new SideNavItem(t.t("nav.operations"), OperationsView.class));
+    }
     addToDrawer(nav);
   }
 }
