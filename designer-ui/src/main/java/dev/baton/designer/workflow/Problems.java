@@ -16,6 +16,9 @@ public final class Problems {
   private static final Pattern QUOTED = Pattern.compile("'([A-Za-z_][\\w.\\-]*)'");
   private static final Pattern ELEMENT = Pattern.compile("Element: ([A-Za-z_][\\w.\\-]*)");
 
+  private static final Pattern LEAD = Pattern.compile(
+      "^Expected to deploy new resources, but '[^']*':\\s*");
+
   private Problems() {}
 
   /** The problems of one refusal; ids that are not elements of {@code knownIds} are skipped. */
@@ -32,7 +35,7 @@ public final class Problems {
           }
         }
       }
-      String text = part.strip();
+      String text = LEAD.matcher(part.strip()).replaceFirst("");
       if (ids.isEmpty()) {
         continue;
       }
