@@ -123,9 +123,17 @@ class WorkflowBrowserTest extends DesignerTestBase {
     double[] target = centre(shape(page, taskId));
     drag(page, connect[0], connect[1], target[0], target[1]);
     assertThat(page.locator("#wf-canvas .djs-connection")).hasCount(1);
-    // append an end event to the task (context pad), which connects it too
+    // an end event from the palette, connected from the task the same way
+    double[] endEntry = centre(page.locator(
+        "#wf-canvas .djs-palette .entry.bpmn-icon-end-event-none"));
+    drag(page, endEntry[0], endEntry[1], target[0] + 200, target[1]);
+    Locator end = page.locator("#wf-canvas .djs-element.djs-shape[data-element-id^='Event_']");
+    assertThat(end).hasCount(1);
+    String endId = end.getAttribute("data-element-id");
     shape(page, taskId).click();
-    page.locator("#wf-canvas .djs-context-pad .entry[data-action='append.end-event']").click();
+    connect = centre(page.locator("#wf-canvas .djs-context-pad .entry[data-action='connect']"));
+    double[] endAt = centre(shape(page, endId));
+    drag(page, connect[0], connect[1], endAt[0], endAt[1]);
     assertThat(page.locator("#wf-canvas .djs-connection")).hasCount(2);
     shot(page, "wf-03-connected");
     // the Baton task type from the side panel
