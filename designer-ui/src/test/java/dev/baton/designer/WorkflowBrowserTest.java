@@ -130,10 +130,11 @@ class WorkflowBrowserTest extends DesignerTestBase {
     Locator end = page.locator("#wf-canvas .djs-element.djs-shape[data-element-id^='Event_']");
     assertThat(end).hasCount(1);
     String endId = end.getAttribute("data-element-id");
-    shape(page, taskId).click();
-    connect = centre(page.locator("#wf-canvas .djs-context-pad .entry[data-action='connect']"));
+    shot(page, "wf-03a-end-dropped");
+    // the palette's global connect tool: pick it, then drag from the task to the end event
+    page.locator("#wf-canvas .djs-palette .entry.bpmn-icon-connection-multi").click();
     double[] endAt = centre(shape(page, endId));
-    drag(page, connect[0], connect[1], endAt[0], endAt[1]);
+    drag(page, target[0], target[1], endAt[0], endAt[1]);
     assertThat(page.locator("#wf-canvas .djs-connection")).hasCount(2);
     shot(page, "wf-03-connected");
     // the Baton task type from the side panel
