@@ -77,7 +77,20 @@
       });
     }
 
-    async setXml(xml) {
+    setXml(xml) {
+      this._imported = this._import(xml);
+      return this._imported;
+    }
+
+    /* Waits for the libraries and the latest import (markers go on the drawn diagram). */
+    async _drawn() {
+      await this._ready;
+      if (this._imported) {
+        await this._imported;
+      }
+    }
+
+    async _import(xml) {
       await this._ready;
       try {
         await this.bpmn.importXML(xml);
@@ -134,7 +147,7 @@
 
     /* Writes the Zeebe extension elements of one element (undoable, one command each). */
     async apply(id, json) {
-      await this._ready;
+      await this._drawn();
       const p = JSON.parse(json);
       const el = this.bpmn.get('elementRegistry').get(id);
       if (!el) {
@@ -194,7 +207,7 @@
 
     /* Problems from the engine: a red marker and a note on each element named, by id. */
     async showProblems(json) {
-      await this._ready;
+      await this._drawn();
       const problems = JSON.parse(json);
       const overlays = this.bpmn.get('overlays');
       const canvas = this.bpmn.get('canvas');
@@ -220,7 +233,7 @@
 
     /* Operations: the path an instance took (done, active, incident). */
     async showPath(json) {
-      await this._ready;
+      await this._drawn();
       const { completed, active, incidents } = JSON.parse(json);
       const canvas = this.bpmn.get('canvas');
       const registry = this.bpmn.get('elementRegistry');
@@ -237,7 +250,7 @@
 
     /* Test and keyboard helpers: select an element by id, draw the created XML. */
     async select(id) {
-      await this._ready;
+      await this._drawn();
       const el = this.bpmn.get('elementRegistry').get(id);
       if (el) {
         this.bpmn.get('selection').select(el);
