@@ -24,6 +24,8 @@ import dev.baton.designer.review.ui.ReviewInboxView;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
 import dev.baton.designer.security.UserAccounts;
+import dev.baton.designer.workflow.ui.OperationsView;
+import dev.baton.designer.workflow.ui.WorkflowDesignerView;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -99,6 +101,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
     if (CurrentUser.hasAnyRole(Role.AUDITOR)) {
       nav.addItem(new SideNavItem(t.t("nav.audit"), AuditView.class));
+    }
+    if (CurrentUser.hasAnyRole(Role.DEVELOPER, Role.ADMIN)) {
+      nav.addItem(new SideNavItem(t.t("nav.workflows"), WorkflowDesignerView.class));
+    }
+    if (CurrentUser.hasAnyRole(Role.OPS, Role.DEVELOPER, Role.ADMIN)) {
+      nav.addItem(new SideNavItem(t.t("nav.operations"), OperationsView.class));
     }
     addToDrawer(nav);
   }

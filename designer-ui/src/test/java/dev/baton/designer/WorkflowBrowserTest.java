@@ -1,0 +1,234 @@
+package dev.baton.designer;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.FilePayload;
+import dev.baton.designer.workflow.WorkflowService;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * The workflow designer and the operations view in headless Chromium: a developer draws a
+ * workflow with bpmn-js (palette, context pad), sets its Baton task type, deploys and starts it
+ * and finds the instance in operations; an invalid BPMN file is refused on its element and
+ * nothing is deployed. Screenshots in {@code target/screenshots/}.
+ */
+class WorkflowBrowserTest extends DesignerTestBase {
+  private static final Path SHOTS = Paths.get("target", "screenshots");
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort int port;
+  @Autowired WorkflowService service;
+
+  @BeforeAll
+  static void startBrowser() {
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update",
+            "--disable-sync")));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  private Page signIn(String user) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setLocale("en-US").setViewportSize(1600, 1100));
+    context.setDefaultTimeout(30_000);
+    Page page = context.newPage();
+    page.navigate("http://localhost:" + port + "/login");
+    page.locator("input[name='username']").fill(user);
+    page.locator("input[name='password']").fill(user);
+    page.locator("input[name='password']").press("Enter");
+    assertThat(page.locator("#current-user")).containsText(user);
+    return page;
+  }
+
+  private static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
+        .setFullPage(true));
+  }
+
+  private static void drag(Page page, double fromX, double fromY, double toX, double toY) {
+    page.mouse().move(fromX, fromY);
+    page.mouse().down();
+    page.mouse().move(fromX + 10, fromY + 10, new com.microsoft.playwright.Mouse.MoveOptions()
+        .setSteps(3));
+    page.mouse().move(toX, toY, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
+    page.mouse().up();
+  }
+
+  private static Locator shape(Page page, String id) {
+    return page.locator("#wf-canvas .djs-element.djs-shape[data-element-id='" + id + "']");
+  }
+
+  private static double[] centre(Locator l) {
+    BoundingBox b = l.boundingBox();
+    return new double[] {b.x + b.width / 2, b.y + b.height / 2};
+  }
+
+  @Test
+  void shouldDeployAndStartWhenADeveloperDrawsAWorkflow() {
+    // given
+    Page page = signIn("developer");
+    page.navigate("http://localhost:" + port + "/workflows");
+    assertThat(page.locator("#wf-canvas[data-imported]")).hasCount(1);
+    assertThat(shape(page, "gather-context")).isVisible();
+    assertThat(page.locator("#wf-canvas .bjs-powered-by")).isVisible();
+    shot(page, "wf-01-shipped-workflow");
+
+    // when: a new diagram, a task dragged from the palette, connected start -> task -> end
+    page.locator("#wf-new").click();
+    assertThat(shape(page, "StartEvent_1")).isVisible();
+    assertThat(page.locator("#wf-canvas .djs-element[data-element-id^='Activity_']"))
+        .hasCount(0);
+    double[] start = centre(shape(page, "StartEvent_1"));
+    double[] palette = centre(page.locator("#wf-canvas .djs-palette .entry.bpmn-icon-task"));
+    drag(page, palette[0], palette[1], start[0] + 220, start[1]);
+    Locator task = page.locator("#wf-canvas .djs-element.djs-shape[data-element-id^='Activity_']");
+    assertThat(task).hasCount(1);
+    String taskId = task.getAttribute("data-element-id");
+    shot(page, "wf-02-task-dropped");
+    // connect the start event to the task with the context pad's connect tool
+    shape(page, "StartEvent_1").click();
+    double[] connect = centre(page.locator("#wf-canvas .djs-context-pad .entry[data-action='connect']"));
+    double[] target = centre(shape(page, taskId));
+    drag(page, connect[0], connect[1], target[0], target[1]);
+    assertThat(page.locator("#wf-canvas .djs-connection")).hasCount(1);
+    // an end event from the palette, connected from the task the same way
+    double[] endEntry = centre(page.locator(
+        "#wf-canvas .djs-palette .entry.bpmn-icon-end-event-none"));
+    drag(page, endEntry[0], endEntry[1], target[0] + 200, target[1]);
+    Locator end = page.locator("#wf-canvas .djs-element.djs-shape[data-element-id^='Event_']");
+    assertThat(end).hasCount(1);
+    String endId = end.getAttribute("data-element-id");
+    shot(page, "wf-03a-end-dropped");
+    // the palette's global connect tool: pick it, then drag from the task to the end event
+    page.locator("#wf-canvas .djs-palette .entry.bpmn-icon-connection-multi").click();
+    double[] endAt = centre(shape(page, endId));
+    drag(page, target[0], target[1], endAt[0], endAt[1]);
+    assertThat(page.locator("#wf-canvas .djs-connection")).hasCount(2);
+    shot(page, "wf-03-connected");
+    // the Baton task type from the side panel
+    shape(page, taskId).click();
+    assertThat(page.locator("#wf-element")).containsText(taskId);
+    page.locator("#task-type-baton-gather-context").click();
+    assertThat(page.locator("#wf-task-type input")).hasValue("baton.gather-context");
+    assertThat(page.locator("#wf-element")).containsText("ServiceTask");
+    shot(page, "wf-04-task-type-set");
+    page.locator("#wf-save").click();
+    assertThat(page.locator("#wf-versions")).containsText("Process_");
+    page.locator("#wf-deploy").click();
+    assertThat(page.locator("vaadin-notification-card").filter(
+        new Locator.FilterOptions().setHasText("Deployed Process_"))).hasCount(1);
+    shot(page, "wf-05-deployed");
+    page.locator("#wf-variables input").fill("{\"customerId\":\"C-1001\"}");
+    page.locator("#wf-start").click();
+    Locator started = page.locator("vaadin-notification-card").filter(
+        new Locator.FilterOptions().setHasText("Started Process_"));
+    assertThat(started).hasCount(1);
+    String processId = started.textContent().replaceAll(".*Started (Process_\\w+).*", "$1")
+        .strip();
+    shot(page, "wf-06-started");
+
+    // then: the instance is in the operations view, its path on the diagram
+    page.navigate("http://localhost:" + port + "/operations");
+    Locator row = page.locator("#ops-instances vaadin-grid-cell-content")
+        .filter(new Locator.FilterOptions().setHasText(processId));
+    assertThat(row.first()).isVisible();
+    row.first().click();
+    assertThat(page.locator("#ops-detail")).containsText(processId);
+    assertThat(page.locator("#ops-diagram[data-path]")).hasCount(1);
+    assertThat(page.locator("#ops-diagram .djs-element.baton-done[data-element-id='StartEvent_1']"))
+        .hasCount(1);
+    shot(page, "wf-07-operations");
+  }
+
+  @Test
+  void shouldShowTheProblemOnTheElementAndDeployNothingWhenTheBpmnIsInvalid() {
+    // given: a service task without a task type
+    String xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" \
+        xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" \
+        xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" \
+        xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="Defs_bad" \
+        targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="bad_process" isExecutable="true">
+            <bpmn:startEvent id="Start_bad"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:serviceTask id="Task_without_type" name="No type">
+              <bpmn:incoming>Flow_1</bpmn:incoming>
+            </bpmn:serviceTask>
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_bad" targetRef="Task_without_type" />
+          </bpmn:process>
+          <bpmndi:BPMNDiagram id="D1"><bpmndi:BPMNPlane id="P1" bpmnElement="bad_process">
+            <bpmndi:BPMNShape id="S1" bpmnElement="Start_bad"><dc:Bounds x="150" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="S2" bpmnElement="Task_without_type"><dc:Bounds x="260" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNEdge id="E1" bpmnElement="Flow_1"><di:waypoint x="186" y="118" /><di:waypoint x="260" y="118" /></bpmndi:BPMNEdge>
+          </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+        </bpmn:definitions>
+        """;
+    Page page = signIn("developer");
+    page.navigate("http://localhost:" + port + "/workflows");
+    assertThat(page.locator("#wf-canvas[data-imported]")).hasCount(1);
+
+    // when
+    page.locator("#wf-import input[type=file]").setInputFiles(new FilePayload("bad.bpmn",
+        "application/xml", xml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(page.locator("#wf-canvas .djs-shape[data-element-id='Task_without_type']"))
+        .isVisible();
+    page.locator("#wf-deploy").click();
+
+    // then
+    assertThat(page.locator(".baton-problem-note[data-element='Task_without_type']"))
+        .containsText("zeebe:taskDefinition");
+    assertThat(page.locator("vaadin-notification-card").filter(
+        new Locator.FilterOptions().setHasText("nothing was deployed"))).hasCount(1);
+    shot(page, "wf-08-invalid-refused");
+    assertThat(page.locator("#wf-deployed")).not().containsText("bad_process");
+    org.assertj.core.api.Assertions.assertThat(deployedIds()).doesNotContain("bad_process");
+  }
+
+  @WithMockUser(roles = "DEVELOPER")
+  List<String> deployedIds() {
+    var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+        "developer", "x", List.of(new org.springframework.security.core.authority
+            .SimpleGrantedAuthority("ROLE_DEVELOPER")));
+    var ctx = org.springframework.security.core.context.SecurityContextHolder.getContext();
+    var before = ctx.getAuthentication();
+    ctx.setAuthentication(auth);
+    try {
+      return service.deployed().stream().map(d -> d.bpmnProcessId()).toList();
+    } finally {
+      ctx.setAuthentication(before);
+    }
+  }
+}
