@@ -58,6 +58,7 @@ public final class BattlePackRuntime implements AutoCloseable {
     try {
       key = client.newDeployResourceCommand()
           .addResourceBytes(bpmn, "visit-battle-pack.bpmn")
+          .requestTimeout(Duration.ofSeconds(60)) // at start-up, next to schema migrations
           .send().join()
           .getProcesses().stream()
           .filter(p -> p.getBpmnProcessId().equals(VisitRequests.PROCESS_ID))
