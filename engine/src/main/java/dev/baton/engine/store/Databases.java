@@ -30,7 +30,17 @@ public final class Databases {
    * others, so the CLI works on the database of a running designer or {@code baton serve}.
    */
   public static String defaultUrl() {
-    return h2Url(defaultDataDir()) + ";AUTO_SERVER=TRUE";
+    return sharedH2Url(defaultDataDir());
+  }
+
+  /**
+   * The JDBC URL of the H2 file database in a data directory, shared with other processes
+   * ({@code AUTO_SERVER=TRUE}; H2 refuses it together with {@code DB_CLOSE_ON_EXIT=FALSE}, so the
+   * database closes with the JVM).
+   */
+  public static String sharedH2Url(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("baton")
+        + ";LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
   }
 
   /**
