@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TemplateCatalogue {
   /** The template pack ids, in pipeline order. */
-  public static final List<String> PIPELINE = List.of("cmi-threshold", "ai-trigger",
-      "consent-check");
+  public static final List<String> PIPELINE =
+      dev.baton.engine.battlepack.PipelineSource.TEMPLATE_IDS;
 
   /** Where the rule-packs jar keeps each template: {@code baton/rule-packs/<id>/}. */
   public static final String ROOT = "baton/rule-packs/";
