@@ -78,7 +78,8 @@ class DecisionsCommandTest {
     assertThat(verified.out()).contains("OK: 2 records checked");
 
     assertThat(replayed.exitCode()).as(replayed.out()).isZero();
-    assertThat(replayed.out()).contains("2 identical, 0 different");
+    assertThat(replayed.out()).as("replay's progress: %s; verify: %s", replayed.err(),
+        verified.out()).contains("2 identical, 0 different");
     assertThat(replayed.err()).contains("2 of 2 decisions");
     assertThat(replayedOne.out()).contains("1 identical, 0 different");
   }
