@@ -2,24 +2,13 @@ package dev.baton.designer;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The designer as people use it, in headless Chromium: an analyst changes the consent-check
@@ -28,53 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots of each step go to {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DesignerBrowserTest extends DesignerTestBase {
-  private static final Path SHOTS = Paths.get("target", "screenshots");
+class DesignerBrowserTest extends BrowserTestBase {
   private static final String RULE = "voice-refused-switch-to-text";
-  private static Playwright playwright;
-  private static Browser browser;
-
-  @LocalServerPort int port;
-
-  @BeforeAll
-  static void startBrowser() {
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update",
-            "--disable-sync")));
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
-  private Page signIn(String user) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale("en-US").setViewportSize(1500, 1000));
-    context.setDefaultTimeout(30_000);
-    Page page = context.newPage();
-    page.navigate("http://localhost:" + port + "/login");
-    page.locator("input[name='username']").fill(user);
-    page.locator("input[name='password']").fill(user);
-    page.locator("input[name='password']").press("Enter");
-    assertThat(page.locator("#current-user")).containsText(user);
-    return page;
-  }
-
-  private static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
-        .setFullPage(true));
-  }
 
   private static void choose(Page page, String selectId, String option) {
     page.locator("#" + selectId).click();
@@ -155,7 +99,7 @@ class DesignerBrowserTest extends DesignerTestBase {
     shot(page, "08-ops-published");
 
     // when: the draft of cmi-threshold is backtested against the demo decisions
-    page.navigate("http://localhost:" + port + "/packs/cmi-threshold/versions");
+    page.navigate(url("/packs/cmi-threshold/versions"));
     page.locator("#run-backtest").click();
     // then
     assertThat(page.locator("#backtest-result")).containsText("48 decisions re-evaluated");

@@ -3,32 +3,20 @@ package dev.baton.designer;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.DemoData;
 import dev.baton.engine.battlepack.ReviewItem;
 import dev.baton.engine.battlepack.ReviewRole;
 import dev.baton.engine.battlepack.ReviewStatus;
 import dev.baton.engine.battlepack.StoredPack;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The review and audit story in headless Chromium: a demo visit request produces a battle pack;
@@ -38,72 +26,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReviewAuditBrowserTest extends DesignerTestBase {
-  private static final Path SHOTS = Paths.get("target", "screenshots");
+class ReviewAuditBrowserTest extends BrowserTestBase {
   private static final String CUSTOMER = DemoData.VISIT_AI_ALLOWED.customerId();
-  private static Playwright playwright;
-  private static Browser browser;
   private static String packId;
 
-  @LocalServerPort int port;
   @Autowired BattlePackRuntime runtime;
-
-  @BeforeAll
-  static void startBrowser() {
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update",
-            "--disable-sync")));
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
-  private Page signIn(String user) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale("en-US").setViewportSize(1500, 1000));
-    context.setDefaultTimeout(30_000);
-    Page page = context.newPage();
-    page.navigate("http://localhost:" + port + "/login");
-    page.locator("input[name='username']").fill(user);
-    page.locator("input[name='password']").fill(user);
-    page.locator("input[name='password']").press("Enter");
-    assertThat(page.locator("#current-user")).containsText(user);
-    return page;
-  }
-
-  private static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
-        .setFullPage(true));
-  }
-
-  private static <T> T await(Supplier<Optional<T>> probe, String what) {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      Optional<T> v = probe.get();
-      if (v.isPresent()) {
-        return v.get();
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("Timed out waiting for " + what);
-  }
 
   private Optional<ReviewItem> pendingFor(ReviewRole role) {
     return runtime.pendingReviews(role).stream().filter(i -> runtime.services().packs()
@@ -126,7 +53,7 @@ class ReviewAuditBrowserTest extends DesignerTestBase {
     Page page = signIn("legal");
 
     // when
-    page.navigate("http://localhost:" + port + "/reviews");
+    page.navigate(url("/reviews"));
     Locator card = card(page, "legal");
     // then: the legal queue only, with 3 strategies and 2 hints with evidence
     assertThat(page.locator("#review-queues")).containsText("Legal");
@@ -163,9 +90,9 @@ class ReviewAuditBrowserTest extends DesignerTestBase {
   void shouldRefuseASecondDecisionAndChangeNothingWhenTheReviewIsAlreadyDecided() {
     // given: the finance inbox open in two tabs of the same reviewer
     Page first = signIn("finance");
-    first.navigate("http://localhost:" + port + "/reviews");
+    first.navigate(url("/reviews"));
     Page second = first.context().newPage();
-    second.navigate("http://localhost:" + port + "/reviews");
+    second.navigate(url("/reviews"));
     assertThat(card(first, "finance").locator(".review-strategy")).hasCount(3);
     assertThat(card(first, "legal")).hasCount(0);
     shot(first, "r04-finance-inbox");
@@ -200,7 +127,7 @@ class ReviewAuditBrowserTest extends DesignerTestBase {
     String decisionId = runtime.services().packs().pack(packId).orElseThrow().pack()
         .decisionId();
     Page page = signIn("auditor");
-    page.navigate("http://localhost:" + port + "/audit");
+    page.navigate(url("/audit"));
     assertThat(page.locator("#audit-grid")).isVisible();
     shot(page, "r07-auditor-timeline");
 
@@ -241,7 +168,7 @@ class ReviewAuditBrowserTest extends DesignerTestBase {
     // given
     Page page = signIn("analyst");
     // when
-    page.navigate("http://localhost:" + port + "/reviews");
+    page.navigate(url("/reviews"));
     // then: the view is not available to the analyst
     assertThat(page.locator("#review-cards")).hasCount(0);
     shot(page, "r06-analyst-no-inbox");

@@ -2,25 +2,15 @@ package dev.baton.designer;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.FilePayload;
 import dev.baton.designer.workflow.WorkflowService;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -29,53 +19,9 @@ import org.springframework.security.test.context.support.WithMockUser;
  * and finds the instance in operations; an invalid BPMN file is refused on its element and
  * nothing is deployed. Screenshots in {@code target/screenshots/}.
  */
-class WorkflowBrowserTest extends DesignerTestBase {
-  private static final Path SHOTS = Paths.get("target", "screenshots");
-  private static Playwright playwright;
-  private static Browser browser;
+class WorkflowBrowserTest extends BrowserTestBase {
 
-  @LocalServerPort int port;
   @Autowired WorkflowService service;
-
-  @BeforeAll
-  static void startBrowser() {
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update",
-            "--disable-sync")));
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
-  private Page signIn(String user) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale("en-US").setViewportSize(1600, 1100));
-    context.setDefaultTimeout(30_000);
-    Page page = context.newPage();
-    page.navigate("http://localhost:" + port + "/login");
-    page.locator("input[name='username']").fill(user);
-    page.locator("input[name='password']").fill(user);
-    page.locator("input[name='password']").press("Enter");
-    assertThat(page.locator("#current-user")).containsText(user);
-    return page;
-  }
-
-  private static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
-        .setFullPage(true));
-  }
 
   private static void drag(Page page, double fromX, double fromY, double toX, double toY) {
     page.mouse().move(fromX, fromY);
@@ -119,8 +65,8 @@ class WorkflowBrowserTest extends DesignerTestBase {
   @Test
   void shouldDeployAndStartWhenADeveloperDrawsAWorkflow() {
     // given
-    Page page = signIn("developer");
-    page.navigate("http://localhost:" + port + "/workflows");
+    Page page = signIn("developer", 1600, 1100);
+    page.navigate(url("/workflows"));
     assertThat(page.locator("#wf-canvas[data-imported]")).hasCount(1);
     assertThat(shape(page, "gather-context")).isVisible();
     assertThat(page.locator("#wf-canvas .bjs-powered-by")).isVisible();
@@ -183,7 +129,7 @@ class WorkflowBrowserTest extends DesignerTestBase {
     shot(page, "wf-06-started");
 
     // then: the instance is in the operations view, its path on the diagram
-    page.navigate("http://localhost:" + port + "/operations");
+    page.navigate(url("/operations"));
     Locator row = page.locator("#ops-instances vaadin-grid-cell-content")
         .filter(new Locator.FilterOptions().setHasText(processId));
     assertThat(row.first()).isVisible();
@@ -219,8 +165,8 @@ class WorkflowBrowserTest extends DesignerTestBase {
           </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
         </bpmn:definitions>
         """;
-    Page page = signIn("developer");
-    page.navigate("http://localhost:" + port + "/workflows");
+    Page page = signIn("developer", 1600, 1100);
+    page.navigate(url("/workflows"));
     assertThat(page.locator("#wf-canvas[data-imported]")).hasCount(1);
 
     // when
