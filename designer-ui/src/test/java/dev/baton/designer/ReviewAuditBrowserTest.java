@@ -12,6 +12,7 @@ import dev.baton.engine.battlepack.ReviewRole;
 import dev.baton.engine.battlepack.ReviewStatus;
 import dev.baton.engine.battlepack.StoredPack;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,15 @@ class ReviewAuditBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#verify-result")).hasAttribute("data-ok", "true");
     assertThat(page.locator("#verify-result")).containsText("Chain verified");
     shot(page, "r10-auditor-verified");
+
+    // when: every recorded decision is replayed (no From / To day: the whole log)
+    page.locator("#audit-replay-range").click();
+    // then: all of them identical, none different or failed
+    assertThat(page.locator("#replay-range-result")).hasAttribute("data-different", "0");
+    assertThat(page.locator("#replay-range-result")).containsText(Pattern.compile(
+        "([1-9]\\d*) replayed: \\1 identical, 0 different, 0 failed"));
+    assertThat(page.locator(".replay-range-difference")).hasCount(0);
+    shot(page, "r11-auditor-range-replayed");
     page.context().close();
   }
 

@@ -3,6 +3,7 @@ package dev.baton.designer.i18n;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -46,5 +47,11 @@ public record Texts(Locale locale) {
     }
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
         .withZone(ZoneId.systemDefault()).format(at);
+  }
+
+  /** A day in the locale's medium style. */
+  public String date(LocalDate day) {
+    return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        .withLocale(locale).format(day);
   }
 }

@@ -117,7 +117,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     grid.addItemClickListener(e -> open(e.getItem().decisionId()));
     detail.setId("audit-detail");
     detail.setWidthFull();
-    add(new H2(t.t("audit.title")), chainTools(), filters, count, grid, detail);
+    RangeReplay rangeReplay = new RangeReplay(service, WORK,
+        () -> new RangeReplay.Days(from.getValue(), to.getValue()), t);
+    add(new H2(t.t("audit.title")), chainTools(), filters, count, rangeReplay, grid, detail);
     search();
   }
 
