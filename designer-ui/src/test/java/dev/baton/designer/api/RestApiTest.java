@@ -367,6 +367,35 @@ class RestApiTest extends DesignerTestBase {
   }
 
   @Test
+  void shouldAnswerProblemAndStartNothingWhenPathMethodOrMediaTypeIsWrong() {
+    // given
+    String requestId = "VR-API-" + UUID.randomUUID();
+    HttpHeaders html = new HttpHeaders();
+    html.setBasicAuth("developer", "developer");
+    html.setAccept(java.util.List.of(MediaType.TEXT_HTML));
+    // when
+    ResponseEntity<String> unknown = get("developer", "/api/v1/no-such-endpoint");
+    ResponseEntity<String> unknownFromBrowser = rest.exchange("/api/v1/no-such-endpoint",
+        HttpMethod.GET, new HttpEntity<>(null, html), String.class);
+    ResponseEntity<String> text = call("developer", HttpMethod.POST, "/api/v1/visit-requests",
+        visit(requestId, "C-2002"), "text/plain");
+    ResponseEntity<String> delete = call("developer", HttpMethod.DELETE,
+        "/api/v1/visit-requests", null, null);
+    ResponseEntity<String> read = get("developer", "/api/v1/visit-requests/" + requestId);
+    // then: problem details that say what to fix; the request was not taken
+    assertProblem(unknown, 404);
+    assertThat(unknown.getBody()).contains("no API endpoint at /api/v1/no-such-endpoint",
+        "/v3/api-docs");
+    assertProblem(unknownFromBrowser, 404);
+    assertProblem(text, 415);
+    assertThat(text.getBody()).contains("'text/plain' is not accepted", "application/json",
+        "Nothing was changed");
+    assertProblem(delete, 405);
+    assertThat(delete.getBody()).contains("DELETE is not allowed", "POST");
+    assertProblem(read, 404);
+  }
+
+  @Test
   void shouldDecideReviewOnceAndOnlyAsReviewer() throws Exception {
     // given a battle pack in the legal queue
     String requestId = "VR-API-" + UUID.randomUUID();
