@@ -126,13 +126,11 @@ final class ReviewCommand extends CommandGroup {
       try (CamundaClient client = gateway.client()) {
         message.publish(client, Duration.ofHours(1));
       } catch (RuntimeException e) {
-        if (!String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
-          error("The verdict is stored, but its message could not be published: "
-              + e.getMessage() + ". Is the workflow engine running at " + gateway.gateway
-              + "? Once it is, send it again: baton review republish --pack " + packId
-              + " --role " + r.wire());
-          return ExitCodes.USAGE;
-        }
+        error("The verdict is stored, but its message could not be published: "
+            + e.getMessage() + ". Is the workflow engine running at " + gateway.gateway
+            + "? Once it is, send it again: baton review republish --pack " + packId
+            + " --role " + r.wire());
+        return ExitCodes.USAGE;
       }
       out().println((approved() ? "Approved " : "Rejected ") + packId + " for " + r.wire()
           + " as " + who + "; the workflow was notified (" + message.name() + ", "
@@ -187,14 +185,15 @@ final class ReviewCommand extends CommandGroup {
             + " review approve' or 'reject'.");
         return ExitCodes.INVALID;
       }
+      boolean published;
       try (CamundaClient client = gateway.client()) {
-        message.publish(client, Duration.ofHours(1));
+        published = message.publish(client, Duration.ofHours(1));
       } catch (RuntimeException e) {
-        if (!String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
-          throw gateway.unreachable(e);
-        }
+        throw gateway.unreachable(e);
       }
-      out().println("Published " + message.correlationKey() + " again.");
+      out().println(published ? "Published " + message.correlationKey() + " again."
+          : "The workflow engine has " + message.correlationKey() + " already (same message"
+              + " id): nothing to publish.");
       return ExitCodes.OK;
     }
   }

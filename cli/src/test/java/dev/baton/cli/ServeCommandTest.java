@@ -81,6 +81,8 @@ class ServeCommandTest {
           "--reviewer", "li.legal", "--comment", "again", "--db", db, "--gateway", gateway);
       Run finance = run("review", "approve", "--pack", legalPack, "--role", "finance",
           "--reviewer", "wang.finance", "--db", db, "--gateway", gateway);
+      Run republished = run("review", "republish", "--pack", legalPack, "--role", "legal",
+          "--db", db, "--gateway", gateway);
 
       // then
       assertThat(started.code).isZero();
@@ -89,6 +91,9 @@ class ServeCommandTest {
       assertThat(twice.code).isEqualTo(ExitCodes.INVALID);
       assertThat(twice.err).contains("already");
       assertThat(finance.code).as(finance.err).isZero();
+      assertThat(republished.code).as(republished.err).isZero();
+      assertThat(republished.out).contains("has " + legalPack + ":legal already",
+          "nothing to publish");
       awaitMatch(() -> run("review", "show", "--pack", legalPack, "--db", db).out,
           Pattern.compile("(RELEASED)"));
       assertThat(run("review", "show", "--pack", legalPack, "--db", db).out)

@@ -147,15 +147,11 @@ public final class BattlePackRuntime implements AutoCloseable {
 
   private void publish(ReviewMessage message) {
     try {
-      message.publish(client, MESSAGE_TIME_TO_LIVE);
+      message.publish(client, MESSAGE_TIME_TO_LIVE); // false: published before, the workflow has it
     } catch (RuntimeException e) {
-      String text = String.valueOf(e.getMessage());
-      if (text.contains("ALREADY_EXISTS")) {
-        return; // published before: the workflow has it
-      }
       throw new BatonException("The verdict on " + message.correlationKey() + " is stored but"
-          + " its message could not be published (" + text + "); publish it again with"
-          + " republish once the workflow engine is reachable.", e);
+          + " its message could not be published (" + e.getMessage() + "); publish it again"
+          + " with republish once the workflow engine is reachable.", e);
     }
   }
 

@@ -28,16 +28,29 @@ public record ReviewMessage(
   /**
    * Publishes the message through the official client and waits for the acknowledgement. The
    * message is buffered for {@code timeToLive}, so a verdict that arrives before the workflow
-   * waits is not lost.
+   * waits is not lost. Publishing it again is harmless: the engine refuses the same message id
+   * while the first is buffered ({@code ALREADY_EXISTS}), which this reports as {@code false}.
+   *
+   * @return true when published now, false when the engine had it already
+   * @throws RuntimeException (the client's) when the engine cannot be reached or refuses it
+   *     for another reason
    */
-  public void publish(CamundaClient client, Duration timeToLive) {
-    client.newPublishMessageCommand()
-        .messageName(name)
-        .correlationKey(correlationKey)
-        .messageId(messageId)
-        .timeToLive(timeToLive)
-        .variables(variables)
-        .send()
-        .join();
+  public boolean publish(CamundaClient client, Duration timeToLive) {
+    try {
+      client.newPublishMessageCommand()
+          .messageName(name)
+          .correlationKey(correlationKey)
+          .messageId(messageId)
+          .timeToLive(timeToLive)
+          .variables(variables)
+          .send()
+          .join();
+      return true;
+    } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
+        return false;
+      }
+      throw e;
+    }
   }
 }
