@@ -1,11 +1,7 @@
 package dev.baton.designer;
 
+import dev.baton.engine.rulepack.BundledTemplates;
 import dev.baton.engine.rulepack.RulePack;
-import dev.baton.engine.rulepack.RulePacks;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TemplateCatalogue {
   /** The template pack ids, in pipeline order. */
-  public static final List<String> PIPELINE =
-      dev.baton.engine.battlepack.PipelineSource.TEMPLATE_IDS;
-
-  /** Where the rule-packs jar keeps each template: {@code baton/rule-packs/<id>/}. */
-  public static final String ROOT = "baton/rule-packs/";
+  public static final List<String> PIPELINE = BundledTemplates.IDS;
 
   /** A template: the pack and its examples text (or null). */
   public record Template(RulePack pack, String examples) {}
@@ -29,20 +21,8 @@ public class TemplateCatalogue {
 
   public TemplateCatalogue() {
     for (String id : PIPELINE) {
-      String name = ROOT + id + "/pack.yaml";
-      String text = read(name).orElseThrow(() ->
-          new IllegalStateException("Template pack missing from the classpath: " + name));
-      templates.put(id, new Template(RulePacks.parse(name, text),
-          read(ROOT + id + "/examples.yaml").orElse(null)));
-    }
-  }
-
-  private Optional<String> read(String name) {
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
-      return in == null ? Optional.empty()
-          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      templates.put(id, new Template(BundledTemplates.pack(id),
+          BundledTemplates.examples(id).orElse(null)));
     }
   }
 

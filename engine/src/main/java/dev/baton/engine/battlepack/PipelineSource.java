@@ -1,6 +1,7 @@
 package dev.baton.engine.battlepack;
 
 import dev.baton.engine.repository.PackRepository;
+import dev.baton.engine.rulepack.BundledTemplates;
 import dev.baton.engine.rulepack.RulePack;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public interface PipelineSource {
   }
 
   /** The template pack ids of the pipeline, in evaluation order. */
-  List<String> TEMPLATE_IDS = List.of("cmi-threshold", "ai-trigger", "consent-check");
+  List<String> TEMPLATE_IDS = BundledTemplates.IDS;
 
   /**
    * The template packs shipped in the rule-packs jar ({@code baton/rule-packs/<id>/pack.yaml}),
@@ -48,21 +49,6 @@ public interface PipelineSource {
    * @throws dev.baton.engine.BatonException when the rule-packs jar is not on the class path
    */
   static List<RulePack> bundledTemplates() {
-    List<RulePack> out = new ArrayList<>();
-    for (String id : TEMPLATE_IDS) {
-      String name = "baton/rule-packs/" + id + "/pack.yaml";
-      try (java.io.InputStream in = PipelineSource.class.getClassLoader()
-          .getResourceAsStream(name)) {
-        if (in == null) {
-          throw new dev.baton.engine.BatonException("The template pack " + name
-              + " is not on the class path: add the baton-rule-packs jar.");
-        }
-        out.add(dev.baton.engine.rulepack.RulePacks.parse(name,
-            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-    return List.copyOf(out);
+    return BundledTemplates.pipeline();
   }
 }
