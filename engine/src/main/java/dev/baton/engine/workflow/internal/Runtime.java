@@ -1169,7 +1169,8 @@ final class Runtime implements AutoCloseable {
     if (t == null || t.dueAt != due) {
       return;
     }
-    boolean repeat = t.repetitions != 0 && t.interval != null;
+    // repetitions: the firings left, this one included (R3 → 3, 2, 1), or -1 for R/ (forever)
+    boolean repeat = t.interval != null && (t.repetitions < 0 || t.repetitions > 1);
     if (t.processInstanceKey == 0) {
       Definition d = definitions.get(t.processDefinitionKey);
       if (d == null || latest(d.bpmnProcessId) != d) {
