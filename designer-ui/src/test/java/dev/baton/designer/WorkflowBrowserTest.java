@@ -7,6 +7,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.FilePayload;
 import dev.baton.designer.workflow.WorkflowService;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 class WorkflowBrowserTest extends BrowserTestBase {
 
   @Autowired WorkflowService service;
+  @Autowired CamundaClient client;
 
   private static void drag(Page page, double fromX, double fromY, double toX, double toY) {
     page.mouse().move(fromX, fromY);
@@ -139,6 +142,52 @@ class WorkflowBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#ops-diagram .djs-element.baton-done[data-element-id='StartEvent_1']"))
         .hasCount(1);
     shot(page, "wf-07-operations");
+  }
+
+  @Test
+  @WithMockUser(roles = "OPS")
+  void shouldRetryTheFailedJobWhenOpsRetriesItsIncident() {
+    // given: a deployed one-task process whose job failed with no retries left
+    String type = "ops-test-" + java.util.UUID.randomUUID();
+    client.newDeployResourceCommand().addProcessModel(io.camunda.zeebe.model.bpmn.Bpmn
+        .createExecutableProcess("ops_retry").startEvent()
+        .serviceTask("Task_charge", t -> t.zeebeJobType(type)).endEvent().done(),
+        "ops-retry.bpmn").send().join();
+    long pi = client.newCreateInstanceCommand().bpmnProcessId("ops_retry").latestVersion()
+        .send().join().getProcessInstanceKey();
+    ActivatedJob job = activate(type);
+    client.newFailCommand(job).retries(0).errorMessage("payment service down").send().join();
+    Page page = signIn("ops", 1600, 1100);
+    page.navigate(url("/operations"));
+    Locator incident = page.locator("#ops-retry-" + incidentOf(pi));
+    assertThat(page.locator("#ops-incidents")).containsText("payment service down");
+    shot(page, "wf-09-incident");
+
+    // when
+    incident.click();
+
+    // then: the incident is gone, the job can be worked on again with 3 retries
+    assertThat(page.locator("vaadin-notification-card").filter(
+        new Locator.FilterOptions().setHasText("3 retries"))).hasCount(1);
+    assertThat(incident).hasCount(0);
+    shot(page, "wf-10-incident-retried");
+    ActivatedJob again = activate(type);
+    org.assertj.core.api.Assertions.assertThat(again.getKey()).isEqualTo(job.getKey());
+    org.assertj.core.api.Assertions.assertThat(again.getRetries()).isEqualTo(3);
+    client.newCompleteCommand(again).send().join();
+    page.context().close();
+  }
+
+  private ActivatedJob activate(String type) {
+    return await(() -> client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+        .timeout(java.time.Duration.ofMinutes(5)).send().join().getJobs().stream().findFirst(),
+        "a job of type " + type);
+  }
+
+  private long incidentOf(long processInstanceKey) {
+    return await(() -> service.incidents(true).stream()
+        .filter(i -> i.processInstanceKey() == processInstanceKey).findFirst(),
+        "the incident of instance " + processInstanceKey).incidentKey();
   }
 
   @Test
