@@ -23,6 +23,7 @@ public class EChart extends Div {
   public EChart(String id) {
     setId(id);
     addClassName("chart");
+    setWidthFull();
   }
 
   /** Draws the option and sets the data attributes ({@code data-<name>}). */
@@ -34,8 +35,14 @@ public class EChart extends Div {
       throw new IllegalStateException("An ECharts option that is not JSON: " + e.getMessage(), e);
     }
     data.forEach((k, v) -> getElement().setAttribute("data-" + k, v));
-    getElement().executeJs("const c = (window.echarts.getInstanceByDom(this)"
-        + " || window.echarts.init(this)); c.setOption(JSON.parse($0), true);", json);
+    // a ResizeObserver keeps the chart as wide as its element: at the first draw the element
+    // may not have its final width yet (styles still loading, layout not done)
+    getElement().executeJs("const el = this;"
+        + " const c = window.echarts.getInstanceByDom(el) || window.echarts.init(el);"
+        + " c.setOption(JSON.parse($0), true);"
+        + " if (!el.__batonResize) { el.__batonResize = new ResizeObserver(() => {"
+        + "   const i = window.echarts.getInstanceByDom(el); if (i) { i.resize(); } });"
+        + "   el.__batonResize.observe(el); }", json);
   }
 
   /**
@@ -50,7 +57,7 @@ public class EChart extends Div {
     if (series.size() > 1) {
       option.put("legend", Map.of("top", 0));
     }
-    option.put("grid", Map.of("left", 50, "right", 20, "top", series.size() > 1 ? 36 : 24,
+    option.put("grid", Map.of("left", 50, "right", 20, "top", series.size() > 1 ? 56 : 40,
         "bottom", 60));
     option.put("xAxis", Map.of("type", "category", "data", categories,
         "axisLabel", Map.of("interval", 0, "rotate", categories.size() > 8 ? 30 : 0)));

@@ -122,6 +122,10 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
     showChannels(o.channels());
     rows = new ListDataProvider<>(o.statuses());
     grid.setDataProvider(rows);
+    // a short list in full; a long one scrolls inside the grid
+    boolean few = o.statuses().size() <= 12;
+    grid.setAllRowsVisible(few);
+    grid.setHeight(few ? null : "24rem");
     applyFilter();
   }
 
@@ -212,6 +216,7 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
     count.setText(t.t("consent.count", shown, rows.getItems().size()));
     count.setId("consent-count");
     count.getElement().setAttribute("data-count", String.valueOf(shown));
+    count.getElement().setAttribute("data-query", q + "|" + (rating == null ? "" : rating));
   }
 
   private void configureGrid() {
@@ -231,7 +236,6 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
             + t.t("consent.kind." + r.kind().name())).toList()))
         .setHeader(t.t("consent.col.reasons")).setFlexGrow(2);
     grid.setClassNameGenerator(s -> "rating-" + s.rating().name().toLowerCase(Locale.ROOT));
-    grid.setHeight("18rem");
     grid.addItemClickListener(e -> open(e.getItem().customer().id()));
   }
 
@@ -307,6 +311,7 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
     detail.add(head, new H4(t.t("consent.detail.why")), reasons,
         new H4(t.t("consent.detail.current", t.time(s.at()))), current,
         new H4(t.t("consent.detail.history", d.history().size())), history);
+    detail.scrollIntoView();
   }
 
   private String reason(StatusReason r) {
