@@ -61,7 +61,8 @@ public class EChart extends Div {
         "bottom", 60));
     option.put("xAxis", Map.of("type", "category", "data", categories,
         "axisLabel", Map.of("interval", 0, "rotate", categories.size() > 8 ? 30 : 0)));
-    option.put("yAxis", Map.of("type", "value", "name", axisTitle, "minInterval", 1));
+    option.put("yAxis", Map.of("type", "value", "name", axisTitle, "minInterval", 1,
+        "nameTextStyle", Map.of("align", "left")));
     option.put("series", series.stream().map(s -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("type", "bar");
