@@ -2,6 +2,7 @@ package dev.baton.engine.battlepack;
 
 import dev.baton.engine.battlepack.internal.JdbcBattlePackStore;
 import dev.baton.engine.store.BatonStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,16 @@ public interface BattlePackStore {
 
   /** The packs generated for a decision, oldest first. */
   List<StoredPack> packsForDecision(String decisionId);
+
+  /**
+   * The packs generated in {@code [from, to)} (by {@link StoredPack#createdAt()}), oldest first
+   * (ties by pack id), whatever their status: for reports over a period, e.g. packs per day,
+   * veto rate and time to release. Either bound may be null for an open end.
+   *
+   * @throws IllegalArgumentException when both bounds are given and {@code from} is after
+   *     {@code to}
+   */
+  List<StoredPack> packsCreated(Instant from, Instant to);
 
   /** The workflow steps of a decision, in the order they completed. */
   List<WorkflowStep> timeline(String decisionId);

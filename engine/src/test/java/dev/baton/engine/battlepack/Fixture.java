@@ -27,8 +27,8 @@ final class Fixture implements AutoCloseable {
 
   final HikariDataSource dataSource;
   final Baton baton;
-  final BattlePackServices services;
-  final Map<String, JobHandler> handlers;
+  BattlePackServices services;
+  Map<String, JobHandler> handlers;
 
   Fixture(String database) {
     dataSource = TestDatabases.fresh(database);
@@ -36,6 +36,12 @@ final class Fixture implements AutoCloseable {
     DemoData.load(baton.store());
     services = BattlePackServices.of(baton, PipelineSource.fixed(templates()))
         .withClock(Clock.fixed(DemoData.DEMO_NOW, ZoneOffset.UTC));
+    handlers = BattlePackWorkers.handlers(services);
+  }
+
+  /** From now on the handlers run with a clock fixed at {@code at}. */
+  void clockAt(java.time.Instant at) {
+    services = services.withClock(Clock.fixed(at, ZoneOffset.UTC));
     handlers = BattlePackWorkers.handlers(services);
   }
 

@@ -20,6 +20,8 @@ import dev.baton.designer.i18n.Messages;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.rulepack.ui.RulePacksView;
 import dev.baton.designer.audit.ui.AuditView;
+import dev.baton.designer.consent.ui.ConsentView;
+import dev.baton.designer.dashboard.ui.DashboardView;
 import dev.baton.designer.review.ui.ReviewInboxView;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
@@ -107,6 +109,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
     if (CurrentUser.hasAnyRole(Role.OPS, Role.DEVELOPER, Role.ADMIN)) {
       nav.addItem(new SideNavItem(t.t("nav.operations"), OperationsView.class));
+    }
+    if (CurrentUser.hasAnyRole(Role.ANALYST, Role.OPS, Role.AUDITOR, Role.DEVELOPER)) {
+      nav.addItem(new SideNavItem(t.t("nav.dashboard"), DashboardView.class));
+    }
+    if (CurrentUser.hasAnyRole(Role.OPS, Role.ANALYST, Role.AUDITOR)) {
+      nav.addItem(new SideNavItem(t.t("nav.consent"), ConsentView.class));
     }
     addToDrawer(nav);
   }

@@ -43,12 +43,32 @@ public final class JdbcBattlePackStore implements BattlePackStore {
     return store.inTransaction(c -> packs(c, "decision_id = ?", decisionId));
   }
 
-  private static List<StoredPack> packs(Connection c, String where, Object arg)
+  @Override
+  public List<StoredPack> packsCreated(Instant from, Instant to) {
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new IllegalArgumentException("A period of battle packs needs from <= to, found from "
+          + from + " and to " + to + ".");
+    }
+    List<String> where = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    if (from != null) {
+      where.add("created_at >= ?");
+      args.add(from);
+    }
+    if (to != null) {
+      where.add("created_at < ?");
+      args.add(to);
+    }
+    String condition = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+    return store.inTransaction(c -> packs(c, condition, args.toArray()));
+  }
+
+  private static List<StoredPack> packs(Connection c, String where, Object... args)
       throws SQLException {
     List<StoredPack> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement("select * from baton_bp_pack where " + where
         + " order by created_at, pack_id")) {
-      Sql.set(s, 1, arg);
+      Sql.setAll(s, args);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.add(new StoredPack(PackJson.read(r.getString("content")), r.getString("hash"),
