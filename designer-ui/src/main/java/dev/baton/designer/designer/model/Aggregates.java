@@ -13,6 +13,8 @@ import java.util.Optional;
  * {@code within} window keeps facts whose date or datetime field lies in the last duration.
  */
 public final class Aggregates {
+  private static final List<String> ORDER = List.of("of", "field", "where", "within", "is", "as");
+
   private Aggregates() {}
 
   /**
@@ -29,7 +31,7 @@ public final class Aggregates {
     Object w = body.get("where");
     if (!(w instanceof Map)) {
       w = new LinkedHashMap<String, Object>();
-      body.put("where", w);
+      put(body, "where", w);
     }
     return (Map<String, Object>) w;
   }
@@ -66,17 +68,20 @@ public final class Aggregates {
     Map<String, Object> w = new LinkedHashMap<>();
     w.put("field", window.field());
     w.put("last", window.last());
-    // the format's order: of, field, where, within, is, as
+    put(body, "within", w);
+  }
+
+  /** Puts a key into an aggregate body in the format's order: of, field, where, within, is, as. */
+  public static void put(Map<String, Object> body, String key, Object value) {
+    body.put(key, value);
     Map<String, Object> copy = new LinkedHashMap<>(body);
     body.clear();
-    copy.remove("within");
-    copy.forEach((k, v) -> {
-      if (k.equals("is") || k.equals("as")) {
-        body.putIfAbsent("within", w);
+    for (String k : ORDER) {
+      if (copy.containsKey(k)) {
+        body.put(k, copy.remove(k));
       }
-      body.put(k, v);
-    });
-    body.putIfAbsent("within", w);
+    }
+    body.putAll(copy);
   }
 
   /** A new window over the type's first date or datetime field, 30 days; empty if none. */

@@ -272,7 +272,7 @@ public class ConditionBlock extends BlockFrame {
     label.addClassName("block-label");
     addBody(label);
     addBody(new ConstraintEditor(ctx, where, of, this::references, id + "-where", () -> {
-      body.put("where", where);
+      Aggregates.put(body, "where", where);
       Aggregates.dropEmptyWhere(body);
     }));
   }
