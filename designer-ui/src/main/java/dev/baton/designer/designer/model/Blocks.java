@@ -77,8 +77,7 @@ public final class Blocks {
       return false;
     }
     Optional<Runnable> plan = planTest(model, when, index,
-        Conditions.patternType(Conditions.key(pattern)), Conditions.constraintOf(pattern), item,
-        true);
+        Conditions.patternType(Conditions.key(pattern)), Conditions.constraintOf(pattern), item);
     plan.ifPresent(Runnable::run);
     return plan.isPresent();
   }
@@ -115,10 +114,10 @@ public final class Blocks {
       String type = Conditions.patternType(Conditions.key(pattern));
       Map<String, Object> constraint = pattern.get(Conditions.key(pattern)) instanceof Map<?, ?>
           ? Conditions.constraintOf(pattern) : new LinkedHashMap<>();
-      return planTest(model, when, index, type, constraint, item, true)
+      return planTest(model, when, index, type, constraint, item)
           .map(r -> () -> {
             Map<String, Object> live = Conditions.constraintOf(pattern);
-            planTest(model, when, index, type, live, item, true).ifPresent(Runnable::run);
+            planTest(model, when, index, type, live, item).ifPresent(Runnable::run);
           });
     }
     if (Conditions.kind(condition) != Conditions.Kind.AGGREGATE) {
@@ -134,20 +133,21 @@ public final class Blocks {
     }
     Map<String, Object> probe = Aggregates.hasWhere(body)
         ? Aggregates.where(body) : new LinkedHashMap<>();
-    // a field dropped on an aggregate filters on that field of the aggregated type
-    return planTest(model, when, index, of, probe, item, false).map(r -> () -> {
+    // a field dropped on an aggregate filters on that field of the aggregated type, or binds
+    // the same-named field to an earlier bound fact (customerId: $req.customerId)
+    return planTest(model, when, index, of, probe, item).map(r -> () -> {
       Map<String, Object> where = Aggregates.where(body);
-      planTest(model, when, index, of, where, item, false).ifPresent(Runnable::run);
+      planTest(model, when, index, of, where, item).ifPresent(Runnable::run);
     });
   }
 
   /**
    * What adding the item's test to a constraint map of a type does, or empty when it does not
-   * fit. {@code bindFields} lets a field of another, earlier bound type bind the same-named
-   * field ({@code customerId: $req.customerId}).
+   * fit. A field of another, earlier bound type binds the same-named field ({@code customerId:
+   * $req.customerId}).
    */
   private static Optional<Runnable> planTest(PackModel model, List<Object> when, int index,
-      String type, Map<String, Object> constraint, PaletteItem item, boolean bindFields) {
+      String type, Map<String, Object> constraint, PaletteItem item) {
     if (!item.kind().isFieldTest()) {
       return Optional.empty();
     }
@@ -165,7 +165,7 @@ public final class Blocks {
         } else {
           Optional<Conditions.Binding> b = bound.stream().filter(x -> !x.aggregate()
               && x.type().equals(item.type())).findFirst();
-          if (b.isEmpty() || !bindFields) {
+          if (b.isEmpty()) {
             return Optional.empty();
           }
           String target = fields.containsKey(item.field()) ? item.field()

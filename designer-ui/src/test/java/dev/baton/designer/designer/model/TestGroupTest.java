@@ -265,9 +265,14 @@ class TestGroupTest {
     assertThat(FieldTest.read(Aggregates.where(body)))
         .containsExactly(new FieldTest("kind", "eq", null));
     assertThat(Blocks.fits(m, when, 1, aggregate, window)).isFalse();
-    // a field of another type does not fit an aggregate's filter
-    assertThat(Blocks.fits(m, when, 1, aggregate,
-        new PaletteItem(PaletteItem.Kind.FIELD, "OutreachRequest", "customerId"))).isFalse();
+    // a field of an earlier bound fact binds the filter's same-named field to it
+    assertThat(Blocks.addToCondition(m, when, 1, aggregate,
+        new PaletteItem(PaletteItem.Kind.FIELD, "OutreachRequest", "customerId"))).isTrue();
+    assertThat(FieldTest.read(Aggregates.where(body))).endsWith(
+        new FieldTest("customerId", "eq", "$req.customerId"));
+    // but not a field of a type bound nowhere before
+    assertThat(Blocks.fits(m, when, 0, when.get(0),
+        new PaletteItem(PaletteItem.Kind.FIELD, "BehaviourSignal", "kind"))).isFalse();
   }
 
   @Test
