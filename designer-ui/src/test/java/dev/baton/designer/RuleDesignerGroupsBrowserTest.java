@@ -134,6 +134,7 @@ class RuleDesignerGroupsBrowserTest extends BrowserTestBase {
     // then: the problem shows on the block
     assertThat(page.locator("#" + COUNT).locator(".block-problem"))
         .containsText("is not a positive duration");
+    page.locator("#" + COUNT).locator(".block-problem").first().scrollIntoViewIfNeeded();
     shot(page, "g04-groups-window-problem");
     // when: fixed to 7 days
     type(page, COUNT + "-within-last-amount", "7");

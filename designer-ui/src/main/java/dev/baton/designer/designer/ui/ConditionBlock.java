@@ -244,6 +244,7 @@ public class ConditionBlock extends BlockFrame {
     Map<String, Object> resultConstraint = new java.util.LinkedHashMap<>();
     resultConstraint.put("result", is);
     Div isLabel = new Div(ctx.t("aggregate.is"));
+    isLabel.addClassName("block-label");
     addBody(isLabel);
     List<FieldTest> isTests = new ArrayList<>(FieldTest.read(resultConstraint));
     for (int i = 0; i < isTests.size(); i++) {
