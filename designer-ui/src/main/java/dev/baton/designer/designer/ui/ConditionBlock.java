@@ -163,6 +163,14 @@ public class ConditionBlock extends BlockFrame {
         }
       }));
       addBody(zone);
+      // the keyboard alternative to dropping into the group: a fact condition with a test
+      addBody(ConstraintEditor.button(ctx.t("group.addCondition"), id + "-add-condition", () -> {
+        if (Blocks.addToGroup(ctx.model(), when, item,
+            PaletteItem.of(PaletteItem.Kind.COMPARISON))) {
+          ctx.changed(EditorContext.Change.STRUCTURE);
+          focus(id + "-" + (Conditions.groupItems(item).size() - 1));
+        }
+      }));
     }
   }
 
