@@ -73,15 +73,88 @@ public final class Blocks {
    */
   public static boolean addTest(PackModel model, List<Object> when, int index,
       Map<String, Object> pattern, PaletteItem item) {
-    if (pattern == null || !item.kind().isFieldTest()) {
+    if (pattern == null) {
       return false;
     }
-    String type = Conditions.patternType(Conditions.key(pattern));
+    Optional<Runnable> plan = planTest(model, when, index,
+        Conditions.patternType(Conditions.key(pattern)), Conditions.constraintOf(pattern), item);
+    plan.ifPresent(Runnable::run);
+    return plan.isPresent();
+  }
+
+  /**
+   * Adds a dropped (or keyboard-chosen) palette item to an existing condition: to a pattern as
+   * {@link #addTest}; to an aggregate a time window sets its {@code within} (30 days over the
+   * first date field, when it has none) and the other field-test items add a test to its
+   * {@code where} filter. Returns false, changing nothing, when the item does not fit.
+   *
+   * @param condition the condition item (in {@code when}, or in a group of it)
+   * @param index the index in {@code when} of the condition (or of its group)
+   */
+  public static boolean addToCondition(PackModel model, List<Object> when, int index,
+      Object condition, PaletteItem item) {
+    Optional<Runnable> plan = planForCondition(model, when, index, condition, item);
+    plan.ifPresent(Runnable::run);
+    return plan.isPresent();
+  }
+
+  /** True when {@link #addToCondition} would add the item (nothing is changed). */
+  public static boolean fits(PackModel model, List<Object> when, int index, Object condition,
+      PaletteItem item) {
+    return planForCondition(model, when, index, condition, item).isPresent();
+  }
+
+  private static Optional<Runnable> planForCondition(PackModel model, List<Object> when,
+      int index, Object condition, PaletteItem item) {
+    if (!item.kind().isFieldTest()) {
+      return Optional.empty();
+    }
+    Map<String, Object> pattern = Conditions.patternOf(condition);
+    if (pattern != null) {
+      String type = Conditions.patternType(Conditions.key(pattern));
+      Map<String, Object> constraint = pattern.get(Conditions.key(pattern)) instanceof Map<?, ?>
+          ? Conditions.constraintOf(pattern) : new LinkedHashMap<>();
+      return planTest(model, when, index, type, constraint, item)
+          .map(r -> () -> {
+            Map<String, Object> live = Conditions.constraintOf(pattern);
+            planTest(model, when, index, type, live, item).ifPresent(Runnable::run);
+          });
+    }
+    if (Conditions.kind(condition) != Conditions.Kind.AGGREGATE) {
+      return Optional.empty();
+    }
+    Map<String, Object> body = Conditions.aggregateOf(condition);
+    String of = String.valueOf(body.get("of"));
+    if (item.kind() == PaletteItem.Kind.TIME_WINDOW) {
+      if (Aggregates.window(body).isPresent()) {
+        return Optional.empty();
+      }
+      return Aggregates.defaultWindow(model, of).map(w -> () -> Aggregates.setWindow(body, w));
+    }
+    Map<String, Object> probe = Aggregates.hasWhere(body)
+        ? Aggregates.where(body) : new LinkedHashMap<>();
+    // a field dropped on an aggregate filters on that field of the aggregated type, or binds
+    // the same-named field to an earlier bound fact (customerId: $req.customerId)
+    return planTest(model, when, index, of, probe, item).map(r -> () -> {
+      Map<String, Object> where = Aggregates.where(body);
+      planTest(model, when, index, of, where, item).ifPresent(Runnable::run);
+    });
+  }
+
+  /**
+   * What adding the item's test to a constraint map of a type does, or empty when it does not
+   * fit. A field of another, earlier bound type binds the same-named field ({@code customerId:
+   * $req.customerId}).
+   */
+  private static Optional<Runnable> planTest(PackModel model, List<Object> when, int index,
+      String type, Map<String, Object> constraint, PaletteItem item) {
+    if (!item.kind().isFieldTest()) {
+      return Optional.empty();
+    }
     Map<String, FieldType> fields = model.fields(type);
     if (fields.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
-    Map<String, Object> constraint = Conditions.constraintOf(pattern);
     List<FieldTest> tests = new ArrayList<>(FieldTest.read(constraint));
     List<Conditions.Binding> bound = Conditions.bindingsBefore(when, index);
     FieldTest test;
@@ -93,7 +166,7 @@ public final class Blocks {
           Optional<Conditions.Binding> b = bound.stream().filter(x -> !x.aggregate()
               && x.type().equals(item.type())).findFirst();
           if (b.isEmpty()) {
-            return false;
+            return Optional.empty();
           }
           String target = fields.containsKey(item.field()) ? item.field()
               : fields.keySet().iterator().next();
@@ -128,17 +201,18 @@ public final class Blocks {
         String f = fields.entrySet().stream().filter(e -> e.getValue().scalar().isTime()
             && !e.getValue().list()).map(Map.Entry::getKey).findFirst().orElse(null);
         if (f == null) {
-          return false;
+          return Optional.empty();
         }
         test = new FieldTest(f, "withinLast", "P30D");
       }
       default -> {
-        return false;
+        return Optional.empty();
       }
     }
-    tests.add(test);
-    FieldTest.write(constraint, tests);
-    return true;
+    return Optional.of(() -> {
+      tests.add(test);
+      FieldTest.write(constraint, tests);
+    });
   }
 
   /** A new action; its required values are unset or take the rule's first binding. */

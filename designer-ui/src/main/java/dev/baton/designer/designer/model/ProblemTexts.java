@@ -31,10 +31,24 @@ public final class ProblemTexts {
       new Rule(Pattern.compile("The version '(.+)' is not a semantic version\\."),
           "problem.version"),
       new Rule(Pattern.compile("The field name '(.+)' is not valid\\."), "problem.fieldName"),
-      new Rule(Pattern.compile("The fact type name '(.+)' is not valid\\."), "problem.typeName"));
+      new Rule(Pattern.compile("The fact type name '(.+)' is not valid\\."), "problem.typeName"),
+      new Rule(Pattern.compile("The duration must not be negative\\."),
+          "problem.durationNegative"),
+      new Rule(Pattern.compile("'(.+)' is not a positive duration\\."),
+          "problem.durationNotPositive"),
+      new Rule(Pattern.compile("'(any|all)' needs at least one constraint map\\."),
+          "problem.groupEmpty"),
+      new Rule(Pattern.compile("'(.+)' is not a date or datetime field of (\\w+)\\."),
+          "problem.windowField"),
+      new Rule(Pattern.compile("A window over the date field '(.+)' must be whole days, found"
+          + " (.+)\\."), "problem.windowDays"));
 
   private static final List<Rule> HINTS = List.of(
       new Rule(Pattern.compile("Use one of (\\[.*\\])\\."), "hint.useOneOf"),
+      new Rule(Pattern.compile("Write an ISO-8601 duration such as P30D or PT3M .*"),
+          "hint.isoDuration"),
+      new Rule(Pattern.compile("Write e\\.g\\. (.+)\\."), "hint.writeEg"),
+      new Rule(Pattern.compile("Add one\\."), "hint.addOne"),
       new Rule(Pattern.compile("Use (.+)\\."), "hint.use"),
       new Rule(Pattern.compile("(\\w+) has the fields (\\[.*\\])\\."), "hint.fields"),
       new Rule(Pattern.compile("Names bound so far: (\\[.*\\])\\..*"), "hint.bound"));

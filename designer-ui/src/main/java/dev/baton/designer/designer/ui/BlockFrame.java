@@ -1,6 +1,10 @@
 package dev.baton.designer.designer.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -36,24 +40,49 @@ public class BlockFrame extends Div {
     head.add(spacer);
     head.setFlexGrow(1, spacer);
     if (ctx.editable() && list != null) {
-      head.add(small(VaadinIcon.ARROW_UP, ctx.t("block.up"), id + "-up", () -> {
-        if (PackModel.move(list, index, index - 1)) {
-          ctx.changed(EditorContext.Change.STRUCTURE);
-        }
-      }));
-      head.add(small(VaadinIcon.ARROW_DOWN, ctx.t("block.down"), id + "-down", () -> {
-        if (PackModel.move(list, index, index + 1)) {
-          ctx.changed(EditorContext.Change.STRUCTURE);
-        }
-      }));
+      head.add(small(VaadinIcon.ARROW_UP, ctx.t("block.upKeys"), id + "-up",
+          () -> move(ctx, list, index, index - 1, id, "-up")));
+      head.add(small(VaadinIcon.ARROW_DOWN, ctx.t("block.downKeys"), id + "-down",
+          () -> move(ctx, list, index, index + 1, id, "-down")));
       head.add(small(VaadinIcon.TRASH, ctx.t("block.remove"), id + "-remove", () -> {
         list.remove(index);
         ctx.changed(EditorContext.Change.STRUCTURE);
       }));
+      // the keyboard alternative to dragging a block: focus it (Tab) and press Alt+Up/Down
+      getElement().setAttribute("tabindex", "0");
+      getElement().setAttribute("role", "group");
+      getElement().setAttribute("aria-label", kindLabel);
+      getElement().setAttribute("aria-keyshortcuts", "Alt+ArrowUp Alt+ArrowDown");
+      getElement().setAttribute("aria-description", ctx.t("block.keysHelp"));
+      Shortcuts.addShortcutListener(this, () -> move(ctx, list, index, index - 1, id, ""),
+          Key.ARROW_UP, KeyModifier.ALT).listenOn(this);
+      Shortcuts.addShortcutListener(this, () -> move(ctx, list, index, index + 1, id, ""),
+          Key.ARROW_DOWN, KeyModifier.ALT).listenOn(this);
     }
     problems.addClassName("block-problems");
     miss.addClassName("block-miss");
     add(head, body, problems, miss);
+  }
+
+  /**
+   * Moves the block within its list and keeps the keyboard focus on it at its new place (on
+   * the part {@code suffix} of it, e.g. its move-up button; the block itself for "").
+   */
+  private static void move(EditorContext ctx, List<Object> list, int from, int to, String id,
+      String suffix) {
+    if (PackModel.move(list, from, to)) {
+      ctx.changed(EditorContext.Change.STRUCTURE);
+      focus(id.substring(0, id.lastIndexOf('-') + 1) + to + suffix);
+    }
+  }
+
+  /** Moves the keyboard focus to the element with this id, after the page is updated. */
+  static void focus(String elementId) {
+    UI ui = UI.getCurrent();
+    if (ui != null) {
+      ui.getPage().executeJs("setTimeout(() => { const e = document.getElementById($0);"
+          + " if (e) { e.focus(); } })", elementId);
+    }
   }
 
   static Button small(VaadinIcon icon, String label, String id, Runnable action) {

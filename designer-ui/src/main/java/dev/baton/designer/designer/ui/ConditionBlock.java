@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.baton.designer.designer.model.Aggregates;
 import dev.baton.designer.designer.model.Blocks;
 import dev.baton.designer.designer.model.Conditions;
 import dev.baton.designer.designer.model.FieldTest;
@@ -19,8 +20,10 @@ import dev.baton.designer.designer.model.PaletteItem;
 import dev.baton.engine.rulepack.FieldType;
 import dev.baton.engine.rulepack.ValueType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -72,7 +75,7 @@ public class ConditionBlock extends BlockFrame {
 
   private void dropped(Object data, List<Object> list, int index, Object item) {
     if (data instanceof PaletteItem p && p.kind().isFieldTest()
-        && Blocks.addTest(ctx.model(), when, topIndex, Conditions.patternOf(item), p)) {
+        && Blocks.addToCondition(ctx.model(), when, topIndex, item, p)) {
       ctx.changed(EditorContext.Change.STRUCTURE);
     } else if (data instanceof PaletteItem p && !p.kind().isAction()) {
       list.add(index, Blocks.newCondition(ctx.model(), when, p));
@@ -124,96 +127,7 @@ public class ConditionBlock extends BlockFrame {
   }
 
   private void tests(Map<String, Object> constraint, String type, String id) {
-    List<FieldTest> tests = new ArrayList<>(FieldTest.read(constraint));
-    Map<String, FieldType> fields = ctx.model().fields(type);
-    for (int i = 0; i < tests.size(); i++) {
-      addBody(testRow(constraint, tests, i, fields, id + "-test-" + i));
-    }
-    if (constraint.containsKey("any") || constraint.containsKey("all")) {
-      Div raw = new Div(ctx.t("block.constraintGroup") + " " + (constraint.containsKey("any")
-          ? constraint.get("any") : constraint.get("all")));
-      raw.addClassName("block-group");
-      addBody(raw);
-    }
-    if (ctx.editable()) {
-      Button add = new Button(ctx.t("block.addTest"), VaadinIcon.PLUS.create(), e -> {
-        String f = fields.keySet().stream().filter(x -> tests.stream()
-            .noneMatch(t -> t.field().equals(x))).findFirst()
-            .orElse(fields.isEmpty() ? null : fields.keySet().iterator().next());
-        if (f != null) {
-          tests.add(new FieldTest(f, "eq", null));
-          FieldTest.write(constraint, tests);
-          ctx.changed(EditorContext.Change.STRUCTURE);
-        }
-      });
-      add.setId(id + "-add-test");
-      add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-      addBody(add);
-    }
-  }
-
-  private HorizontalLayout testRow(Map<String, Object> constraint, List<FieldTest> tests,
-      int i, Map<String, FieldType> fields, String id) {
-    FieldTest test = tests.get(i);
-    FieldType ft = fields.getOrDefault(test.field(), FieldType.of(ValueType.STRING));
-    Select<String> field = new Select<>();
-    field.setId(id + "-field");
-    field.setAriaLabel(ctx.t("block.field"));
-    List<String> names = new ArrayList<>(fields.keySet());
-    if (!names.contains(test.field())) {
-      names.add(test.field());
-    }
-    field.setItems(names);
-    field.setValue(test.field());
-    Select<String> op = new Select<>();
-    op.setId(id + "-op");
-    op.setAriaLabel(ctx.t("block.operator"));
-    List<String> ops = new ArrayList<>(Blocks.operatorsFor(ft));
-    if (!ops.contains(test.operator())) {
-      ops.add(test.operator());
-    }
-    op.setItems(ops);
-    op.setItemLabelGenerator(o -> ctx.t("op." + o));
-    op.setValue(test.operator());
-    ValueEditor value = new ValueEditor(ft, test.operator(), test.value(), references(ft),
-        ctx.texts());
-    value.setIds(id + "-value");
-    field.setReadOnly(!ctx.editable());
-    op.setReadOnly(!ctx.editable());
-    value.setReadOnly(!ctx.editable());
-    field.addValueChangeListener(e -> {
-      if (e.isFromClient()) {
-        tests.set(i, new FieldTest(e.getValue(), "eq", null));
-        FieldTest.write(constraint, tests);
-        ctx.changed(EditorContext.Change.STRUCTURE);
-      }
-    });
-    op.addValueChangeListener(e -> {
-      if (e.isFromClient()) {
-        boolean sameKind = ValueEditorKinds.compatible(tests.get(i).operator(), e.getValue());
-        tests.set(i, tests.get(i).withOperator(e.getValue())
-            .withValue(sameKind ? tests.get(i).value() : null));
-        FieldTest.write(constraint, tests);
-        ctx.changed(EditorContext.Change.STRUCTURE);
-      }
-    });
-    value.addValueChangeListener(e -> {
-      tests.set(i, tests.get(i).withValue(e.getValue()));
-      FieldTest.write(constraint, tests);
-      ctx.changed(EditorContext.Change.VALUE);
-    });
-    HorizontalLayout row = new HorizontalLayout(field, op, value);
-    row.setId(id);
-    row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-    row.setPadding(false);
-    if (ctx.editable()) {
-      row.add(small(VaadinIcon.CLOSE_SMALL, ctx.t("block.removeTest"), id + "-remove", () -> {
-        tests.remove(i);
-        FieldTest.write(constraint, tests);
-        ctx.changed(EditorContext.Change.STRUCTURE);
-      }));
-    }
-    return row;
+    addBody(new ConstraintEditor(ctx, constraint, type, this::references, id, () -> { }));
   }
 
   /** References offered to a test of a field of this type. */
@@ -249,6 +163,14 @@ public class ConditionBlock extends BlockFrame {
         }
       }));
       addBody(zone);
+      // the keyboard alternative to dropping into the group: a fact condition with a test
+      addBody(ConstraintEditor.button(ctx.t("group.addCondition"), id + "-add-condition", () -> {
+        if (Blocks.addToGroup(ctx.model(), when, item,
+            PaletteItem.of(PaletteItem.Kind.COMPARISON))) {
+          ctx.changed(EditorContext.Change.STRUCTURE);
+          focus(id + "-" + (Conditions.groupItems(item).size() - 1));
+        }
+      }));
     }
   }
 
@@ -256,6 +178,7 @@ public class ConditionBlock extends BlockFrame {
     Map<String, Object> body = Conditions.aggregateOf(item);
     Select<String> fn = new Select<>();
     fn.setId(id + "-function");
+    fn.setAriaLabel(ctx.t("aggregate.function"));
     fn.setItems("count", "sum", "avg", "min", "max");
     fn.setItemLabelGenerator(f -> ctx.t("aggregate." + f));
     fn.setValue(Conditions.key(item));
@@ -291,6 +214,7 @@ public class ConditionBlock extends BlockFrame {
     if (!Conditions.key(item).equals("count")) {
       Select<String> field = new Select<>();
       field.setLabel(ctx.t("aggregate.field"));
+      field.setId(id + "-field");
       field.setItems(fields.entrySet().stream().filter(e -> e.getValue().scalar() == ValueType.NUMBER
           || e.getValue().scalar() == ValueType.INTEGER).map(Map.Entry::getKey).toList());
       if (body.get("field") instanceof String f && fields.containsKey(f)) {
@@ -304,6 +228,7 @@ public class ConditionBlock extends BlockFrame {
       line.add(field);
     }
     TextField as = new TextField(ctx.t("block.as"));
+    as.setId(id + "-as");
     as.setValue(body.get("as") == null ? "" : String.valueOf(body.get("as")));
     as.setWidth("8em");
     as.setReadOnly(!ctx.editable());
@@ -318,6 +243,8 @@ public class ConditionBlock extends BlockFrame {
     });
     line.add(as);
     addBody(line);
+    where(body, of, id);
+    window(body, of, id);
     @SuppressWarnings("unchecked")
     Map<String, Object> is = body.get("is") instanceof Map<?, ?> m ? (Map<String, Object>) m
         : new java.util.LinkedHashMap<>();
@@ -325,6 +252,7 @@ public class ConditionBlock extends BlockFrame {
     Map<String, Object> resultConstraint = new java.util.LinkedHashMap<>();
     resultConstraint.put("result", is);
     Div isLabel = new Div(ctx.t("aggregate.is"));
+    isLabel.addClassName("block-label");
     addBody(isLabel);
     List<FieldTest> isTests = new ArrayList<>(FieldTest.read(resultConstraint));
     for (int i = 0; i < isTests.size(); i++) {
@@ -333,6 +261,7 @@ public class ConditionBlock extends BlockFrame {
       ValueEditor v = new ValueEditor(FieldType.of(ValueType.NUMBER), t.operator(), t.value(),
           references(FieldType.of(ValueType.NUMBER)), ctx.texts());
       v.setLabel(ctx.t("op." + t.operator()));
+      v.setIds(id + "-is-" + i);
       v.setReadOnly(!ctx.editable());
       v.addValueChangeListener(e -> {
         isTests.set(n, isTests.get(n).withValue(e.getValue()));
@@ -342,5 +271,78 @@ public class ConditionBlock extends BlockFrame {
       });
       addBody(v);
     }
+  }
+
+  /** The aggregate's filter: field tests and groups of the aggregated type. */
+  private void where(Map<String, Object> body, String of, String id) {
+    Map<String, Object> where = Aggregates.hasWhere(body) ? Aggregates.where(body)
+        : new LinkedHashMap<>();
+    Div label = new Div(ctx.t("aggregate.where"));
+    label.addClassName("block-label");
+    addBody(label);
+    addBody(new ConstraintEditor(ctx, where, of, this::references, id + "-where", () -> {
+      Aggregates.put(body, "where", where);
+      Aggregates.dropEmptyWhere(body);
+    }));
+  }
+
+  /** The aggregate's time window: a date field of the type and a duration. */
+  private void window(Map<String, Object> body, String of, String id) {
+    List<String> timeFields = Aggregates.timeFields(ctx.model(), of);
+    Optional<Aggregates.Window> window = Aggregates.window(body);
+    if (window.isEmpty()) {
+      if (ctx.editable() && !timeFields.isEmpty()) {
+        Button add = ConstraintEditor.button(ctx.t("aggregate.addWindow"), id + "-add-window",
+            () -> {
+              Aggregates.defaultWindow(ctx.model(), of).ifPresent(w ->
+                  Aggregates.setWindow(body, w));
+              ctx.changed(EditorContext.Change.STRUCTURE);
+            });
+        add.setTooltipText(ctx.t("aggregate.windowHelp"));
+        addBody(add);
+      }
+      return;
+    }
+    Aggregates.Window w = window.get();
+    Select<String> field = new Select<>();
+    field.setId(id + "-within-field");
+    field.setLabel(ctx.t("aggregate.within"));
+    List<String> items = new ArrayList<>(timeFields);
+    if (w.field() != null && !items.contains(w.field())) {
+      items.add(w.field());
+    }
+    field.setItems(items);
+    field.setValue(w.field() != null && items.contains(w.field()) ? w.field() : null);
+    field.setReadOnly(!ctx.editable());
+    field.addValueChangeListener(e -> {
+      if (e.isFromClient()) {
+        Aggregates.setWindow(body, new Aggregates.Window(e.getValue(),
+            Aggregates.window(body).map(Aggregates.Window::last).orElse(null)));
+        ctx.changed(EditorContext.Change.VALUE);
+      }
+    });
+    ValueEditor last = ValueEditor.literal(FieldType.of(ValueType.DURATION), "withinLast",
+        w.last(), ctx.texts());
+    last.setLabel(ctx.t("aggregate.last"));
+    last.setIds(id + "-within-last");
+    last.setReadOnly(!ctx.editable());
+    last.addValueChangeListener(e -> {
+      Aggregates.setWindow(body, new Aggregates.Window(
+          Aggregates.window(body).map(Aggregates.Window::field).orElse(null),
+          e.getValue() == null ? null : String.valueOf(e.getValue())));
+      ctx.changed(EditorContext.Change.VALUE);
+    });
+    HorizontalLayout row = new HorizontalLayout(field, last);
+    row.setId(id + "-within");
+    row.setPadding(false);
+    row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+    if (ctx.editable()) {
+      row.add(small(VaadinIcon.CLOSE_SMALL, ctx.t("aggregate.removeWindow"),
+          id + "-within-remove", () -> {
+            Aggregates.setWindow(body, null);
+            ctx.changed(EditorContext.Change.STRUCTURE);
+          }));
+    }
+    addBody(row);
   }
 }

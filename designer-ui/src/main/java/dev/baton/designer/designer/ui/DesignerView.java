@@ -105,8 +105,21 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     add(toolbar(), headerProblems);
     palette = new Palette(ctx);
     palette.addAddListener(e -> {
-      if (Blocks.addToRule(model, e.rule(), e.item())) {
+      List<Object> when = model.when(e.rule());
+      boolean added = e.condition() < 0 ? Blocks.addToRule(model, e.rule(), e.item())
+          : e.condition() < when.size() && Blocks.addToCondition(model, when, e.condition(),
+              when.get(e.condition()), e.item());
+      if (added) {
+        String ruleId = String.valueOf(model.rule(e.rule()).get("id"));
+        openRules.add(ruleId);
         changed(EditorContext.Change.STRUCTURE);
+        // keyboard users land on the block that changed
+        int block = e.condition() >= 0 ? e.condition() : e.item().kind().isAction()
+            ? model.then(e.rule()).size() - 1 : when.size() - 1;
+        BlockFrame.focus((e.item().kind().isAction() && e.condition() < 0 ? "action-" : "cond-")
+            + ruleId + "-" + block);
+      } else {
+        Notices.error(t.t("palette.doesNotFit"));
       }
     });
     testPanel = new TestPanel(service, t, () -> model, () -> draft, this::showDecision,

@@ -8,6 +8,9 @@ import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import dev.baton.designer.designer.model.Blocks;
+import dev.baton.designer.designer.model.Conditions;
 import dev.baton.designer.designer.model.PackModel;
 import dev.baton.designer.designer.model.PaletteItem;
 import dev.baton.designer.designer.model.PaletteItem.Kind;
@@ -28,11 +31,23 @@ public class Palette extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private final transient PaletteItem item;
     private final int rule;
+    private final int condition;
 
     public AddEvent(Palette source, PaletteItem item, int rule) {
+      this(source, item, rule, -1);
+    }
+
+    /** Adds the item to a condition of the rule (a field test, a window), not a new block. */
+    public AddEvent(Palette source, PaletteItem item, int rule, int condition) {
       super(source, false);
       this.item = item;
       this.rule = rule;
+      this.condition = condition;
+    }
+
+    /** The condition's index in the rule's conditions, or -1 to add a new block to the rule. */
+    public int condition() {
+      return condition;
     }
 
     public PaletteItem item() {
@@ -89,7 +104,9 @@ public class Palette extends VerticalLayout {
     b.setId(id);
     b.addClassName("palette-chip");
     b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
-    b.getElement().setAttribute("title", ctx.t("palette.help"));
+    b.getElement().setAttribute("title", ctx.t(item.kind().isFieldTest() ? "palette.helpTest"
+        : "palette.help"));
+    b.getElement().setAttribute("aria-haspopup", "menu");
     if (ctx.editable()) {
       DragSource<Button> drag = DragSource.create(b);
       drag.setDragData(item);
@@ -101,10 +118,44 @@ public class Palette extends VerticalLayout {
         menu.addItem(ctx.t("palette.addTo", String.valueOf(rules.get(i).get("id"))),
             e -> fireEvent(new AddEvent(this, item, rule)));
       }
+      if (item.kind().isFieldTest()) {
+        // the keyboard alternative to dropping a field (or comparison...) on a condition
+        for (int i = 0; i < rules.size(); i++) {
+          List<Object> when = ctx.model().when(i);
+          MenuItem sub = null;
+          for (int j = 0; j < when.size(); j++) {
+            if (!Blocks.fits(ctx.model(), when, j, when.get(j), item)) {
+              continue;
+            }
+            if (sub == null) {
+              sub = menu.addItem(ctx.t("palette.addToCondition",
+                  String.valueOf(rules.get(i).get("id"))));
+            }
+            int rule = i;
+            int condition = j;
+            sub.getSubMenu().addItem(ctx.t("palette.condition", j + 1, label(when.get(j))),
+                e -> fireEvent(new AddEvent(this, item, rule, condition)));
+          }
+        }
+      }
     } else {
       b.setEnabled(false);
     }
     return b;
+  }
+
+  /** A condition as the keyboard menu names it: its kind and its type. */
+  private String label(Object condition) {
+    Conditions.Kind kind = Conditions.kind(condition);
+    String what = switch (kind) {
+      case PATTERN -> Conditions.key(condition);
+      case NOT, EXISTS -> Conditions.patternOf(condition) == null ? ""
+          : Conditions.key(Conditions.patternOf(condition));
+      case AGGREGATE -> Conditions.key(condition) + " "
+          + Conditions.aggregateOf(condition).get("of");
+      default -> "";
+    };
+    return (ctx.t("kind." + kind.name()) + " " + what).trim();
   }
 
   /** Listens to keyboard additions. */

@@ -1,5 +1,8 @@
 package dev.baton.designer.designer.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Div;
@@ -44,7 +47,8 @@ public class RuleCard extends Div {
 
     Span handle = new Span(VaadinIcon.GRID_SMALL_O.create());
     handle.addClassName("rule-handle");
-    handle.getElement().setAttribute("title", ctx.t("rule.drag"));
+    handle.setId("rule-" + ruleId + "-handle");
+    handle.getElement().setAttribute("title", ctx.t("rule.dragKeys"));
     TextField id = new TextField();
     id.setId("rule-" + ruleId + "-id");
     id.setAriaLabel(ctx.t("rule.id"));
@@ -87,10 +91,20 @@ public class RuleCard extends Div {
     head.setFlexGrow(1, titleField);
     List<Map<String, Object>> rules = ctx.model().rules();
     if (ctx.editable()) {
-      head.add(BlockFrame.small(VaadinIcon.ARROW_UP, ctx.t("rule.up"), "rule-" + ruleId + "-up",
-          () -> move(ctx, rules, index, index - 1)));
-      head.add(BlockFrame.small(VaadinIcon.ARROW_DOWN, ctx.t("rule.down"),
-          "rule-" + ruleId + "-down", () -> move(ctx, rules, index, index + 1)));
+      head.add(BlockFrame.small(VaadinIcon.ARROW_UP, ctx.t("rule.upKeys"),
+          "rule-" + ruleId + "-up", () -> move(ctx, rules, index, index - 1, ruleId, "-up")));
+      head.add(BlockFrame.small(VaadinIcon.ARROW_DOWN, ctx.t("rule.downKeys"),
+          "rule-" + ruleId + "-down",
+          () -> move(ctx, rules, index, index + 1, ruleId, "-down")));
+      // keyboard: Alt+Up/Down anywhere on the card outside a block moves the rule
+      handle.getElement().setAttribute("tabindex", "0");
+      handle.getElement().setAttribute("role", "button");
+      handle.getElement().setAttribute("aria-label", ctx.t("rule.dragKeys"));
+      handle.getElement().setAttribute("aria-keyshortcuts", "Alt+ArrowUp Alt+ArrowDown");
+      Shortcuts.addShortcutListener(this, () -> move(ctx, rules, index, index - 1, ruleId,
+          "-handle"), Key.ARROW_UP, KeyModifier.ALT).listenOn(this);
+      Shortcuts.addShortcutListener(this, () -> move(ctx, rules, index, index + 1, ruleId,
+          "-handle"), Key.ARROW_DOWN, KeyModifier.ALT).listenOn(this);
       head.add(BlockFrame.small(VaadinIcon.TRASH, ctx.t("rule.remove"),
           "rule-" + ruleId + "-remove", () -> {
             rules.remove(index);
@@ -100,7 +114,7 @@ public class RuleCard extends Div {
       DropTarget<HorizontalLayout> drop = DropTarget.create(head);
       drop.addDropListener(e -> e.getDragData().ifPresent(d -> {
         if (d instanceof Moving m && m.rule()) {
-          move(ctx, rules, m.index(), index);
+          move(ctx, rules, m.index(), index, null, null);
         }
       }));
     }
@@ -131,9 +145,12 @@ public class RuleCard extends Div {
   }
 
   private static void move(EditorContext ctx, List<Map<String, Object>> rules, int from,
-      int to) {
+      int to, String ruleId, String focusSuffix) {
     if (PackModel.move(rules, from, to)) {
       ctx.changed(EditorContext.Change.STRUCTURE);
+      if (ruleId != null) {
+        BlockFrame.focus("rule-" + ruleId + focusSuffix);
+      }
     }
   }
 

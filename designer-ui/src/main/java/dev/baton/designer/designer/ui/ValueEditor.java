@@ -10,6 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.baton.designer.designer.model.Durations;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.engine.rulepack.FieldType;
 import dev.baton.engine.rulepack.ValueType;
@@ -26,8 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A typed editor for the value of a field test, a parameter or an action parameter: enum
@@ -38,7 +37,6 @@ import java.util.regex.Pattern;
  */
 public class ValueEditor extends CustomField<Object> {
   private static final long serialVersionUID = 1L;
-  private static final Pattern DURATION = Pattern.compile("P(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?)?");
 
   private final FieldType type;
   private final String operator;
@@ -48,6 +46,8 @@ public class ValueEditor extends CustomField<Object> {
   private transient Component literal;
   private boolean hasRefs;
   private transient java.util.function.Supplier<Object> read;
+  private IntegerField amountInput;
+  private Select<String> unitInput;
   private transient java.util.function.Consumer<Object> write;
 
   /**
@@ -178,38 +178,41 @@ public class ValueEditor extends CustomField<Object> {
 
   private void durationEditor() {
     IntegerField amount = new IntegerField();
-    amount.setMin(0);
-    amount.setWidth("6em");
+    amount.setMin(1);
+    amount.setStepButtonsVisible(true);
+    amount.setWidth("8em");
     amount.setAriaLabel(t.t("value.amount"));
+    amount.setErrorMessage(t.t("value.durationPositive"));
+    amount.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
     Select<String> unit = new Select<>();
-    unit.setItems("M", "H", "D");
+    unit.setItems(Durations.UNITS);
     unit.setItemLabelGenerator(u -> t.t("value.unit." + u));
+    unit.setAriaLabel(t.t("value.unit"));
     unit.setValue("D");
-    amount.addValueChangeListener(e -> updateValue());
+    unit.setWidth("8em");
+    amount.addValueChangeListener(e -> {
+      amount.setInvalid(e.getValue() != null && e.getValue() <= 0);
+      updateValue();
+    });
     unit.addValueChangeListener(e -> updateValue());
     HorizontalLayout h = new HorizontalLayout(amount, unit);
     h.setPadding(false);
-    set(h, () -> amount.getValue() == null ? null : switch (unit.getValue()) {
-      case "M" -> "PT" + amount.getValue() + "M";
-      case "H" -> "PT" + amount.getValue() + "H";
-      default -> "P" + amount.getValue() + "D";
-    }, v -> {
-      Matcher m = DURATION.matcher(v == null ? "" : String.valueOf(v));
-      if (m.matches() && v != null && !String.valueOf(v).equals("P")) {
-        if (m.group(1) != null) {
-          amount.setValue(Integer.parseInt(m.group(1)));
-          unit.setValue("D");
-        } else if (m.group(2) != null) {
-          amount.setValue(Integer.parseInt(m.group(2)));
-          unit.setValue("H");
-        } else if (m.group(3) != null) {
-          amount.setValue(Integer.parseInt(m.group(3)));
-          unit.setValue("M");
-        }
-      } else {
-        amount.setValue(null);
-      }
-    });
+    h.setSpacing(false);
+    h.addClassName("duration");
+    set(h, () -> amount.getValue() == null ? null
+        : Durations.iso(amount.getValue(), unit.getValue()), v -> {
+          var split = Durations.split(v == null ? null : String.valueOf(v));
+          if (split.isPresent() && split.get().amount() <= Integer.MAX_VALUE
+              && split.get().amount() >= Integer.MIN_VALUE) {
+            amount.setValue((int) split.get().amount());
+            unit.setValue(split.get().unit());
+            amount.setInvalid(split.get().amount() <= 0);
+          } else {
+            amount.setValue(null);
+          }
+        });
+    amountInput = amount;
+    unitInput = unit;
   }
 
   private void set(Component c, java.util.function.Supplier<Object> r,
@@ -253,6 +256,15 @@ public class ValueEditor extends CustomField<Object> {
     setId(id);
     reference.setId(id + "-ref");
     literal.setId(id + "-literal");
+    setDurationIds(id);
+  }
+
+  /** Sets ids on the parts of a duration editor: {@code id-amount} and {@code id-unit}. */
+  private void setDurationIds(String id) {
+    if (amountInput != null) {
+      amountInput.setId(id + "-amount");
+      unitInput.setId(id + "-unit");
+    }
   }
 
   /** The literal input (for tests). */
