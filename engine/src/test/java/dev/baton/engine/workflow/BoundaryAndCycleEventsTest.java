@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class BoundaryAndCycleEventsTest {
     assertThatThrownBy(() -> f.client.newCompleteCommand(work).send().join())
         .hasMessageContaining("NOT_FOUND");
     f.client.newCompleteCommand(refund).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
     assertThat(f.active(other)).as("the instance of order o-2 still waits").isTrue();
   }
 
@@ -85,7 +84,7 @@ class BoundaryAndCycleEventsTest {
     f.client.newCompleteCommand(f.activate("msg-nonint-notify")).send().join();
     assertThat(f.active(pi)).isTrue();
     f.client.newCompleteCommand(work).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -108,7 +107,7 @@ class BoundaryAndCycleEventsTest {
     assertThatThrownBy(() -> f.client.newCompleteCommand(work).send().join())
         .hasMessageContaining("NOT_FOUND");
     f.client.newCompleteCommand(stopped).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -150,7 +149,7 @@ class BoundaryAndCycleEventsTest {
     assertThat(noJob("remind-reminder")).isTrue();
     assertThat(f.active(pi)).isTrue();
     f.client.newCompleteCommand(f.activate("remind-work")).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -169,7 +168,7 @@ class BoundaryAndCycleEventsTest {
     ActivatedJob after = f.activate("date-after");
     assertThat(Instant.now()).isAfterOrEqualTo(Instant.parse(soon));
     f.client.newCompleteCommand(after).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -196,7 +195,7 @@ class BoundaryAndCycleEventsTest {
     assertThatThrownBy(() -> f.client.newCompleteCommand(votes[2]).send().join())
         .hasMessageContaining("NOT_FOUND");
     f.client.newCompleteCommand(tally).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -220,10 +219,10 @@ class BoundaryAndCycleEventsTest {
     // then: the parent takes its error path; the child instance is ended; no incident
     ActivatedJob fallback = f.activate("parent-fallback");
     assertThat(fallback.getProcessInstanceKey()).isEqualTo(pi);
-    awaitInactive(child);
+    f.awaitInactive(child);
     assertThat(f.incidents()).isEmpty();
     f.client.newCompleteCommand(fallback).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   /** True when no job of the type becomes activatable within a second. */
@@ -231,9 +230,5 @@ class BoundaryAndCycleEventsTest {
     return f.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
         .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofSeconds(1)).send().join()
         .getJobs().isEmpty();
-  }
-
-  private void awaitInactive(long pi) {
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !f.active(pi));
   }
 }

@@ -62,7 +62,7 @@ class BpmnElementsTest {
     f.client.newResolveIncidentCommand(incidentKey).send().join();
 
     // then
-    awaitInactive(pi);
+    f.awaitInactive(pi);
     assertThat(f.incidents()).isEmpty();
   }
 
@@ -85,7 +85,7 @@ class BpmnElementsTest {
     ActivatedJob after = f.activate("after");
     assertThat(after.getVariablesAsMap()).containsEntry("fromA", 1).containsEntry("fromB", 2);
     f.client.newCompleteCommand(after).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -112,8 +112,8 @@ class BpmnElementsTest {
       f.client.newCompleteCommand(j).send().join();
     }
     assertThat(payloads).containsExactlyInAnyOrder("buffered", "direct");
-    awaitInactive(early);
-    awaitInactive(late);
+    f.awaitInactive(early);
+    f.awaitInactive(late);
   }
 
   @Test
@@ -162,7 +162,7 @@ class BpmnElementsTest {
     ActivatedJob j = f.activate("escalate");
     assertThat(j.getElementId()).isEqualTo("escalate");
     f.client.newCompleteCommand(j).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -182,7 +182,7 @@ class BpmnElementsTest {
     f.client.newCompleteCommand(work).send().join();
 
     // then
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -203,7 +203,7 @@ class BpmnElementsTest {
     ActivatedJob handle = f.activate("handle");
     assertThat(handle.getVariablesAsMap()).containsEntry("reason", "r");
     f.client.newCompleteCommand(handle).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -239,7 +239,7 @@ class BpmnElementsTest {
     assertThat(again.getKey()).isEqualTo(job.getKey());
     assertThat(again.getRetries()).isEqualTo(2);
     f.client.newCompleteCommand(again).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -262,7 +262,7 @@ class BpmnElementsTest {
     f.client.newCompleteCommand(inChild).variables(Map.of("fromChild", "yes")).send().join();
 
     // then
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -310,7 +310,7 @@ class BpmnElementsTest {
 
     // then
     f.client.newCompleteCommand(f.activate("ship")).send().join();
-    awaitInactive(pi);
+    f.awaitInactive(pi);
   }
 
   @Test
@@ -364,9 +364,5 @@ class BpmnElementsTest {
   private void awaitIncidents(int n) {
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
         .until(() -> f.incidents().size() >= n);
-  }
-
-  private void awaitInactive(long pi) {
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !f.active(pi));
   }
 }

@@ -56,6 +56,12 @@ final class EngineFixture implements AutoCloseable {
     throw new AssertionError("no job of type " + type);
   }
 
+  /** Waits up to 30 s until the process instance has ended. */
+  void awaitInactive(long processInstanceKey) {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> !active(processInstanceKey));
+  }
+
   /** Whether the process instance still runs (looked up in the engine's table). */
   boolean active(long processInstanceKey) {
     try (var c = dataSource.getConnection();
