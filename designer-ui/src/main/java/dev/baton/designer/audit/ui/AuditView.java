@@ -31,6 +31,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.baton.designer.audit.AuditDetail;
 import dev.baton.designer.audit.AuditFilter;
 import dev.baton.designer.audit.AuditService;
+import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.i18n.Texts;
@@ -43,10 +44,7 @@ import dev.baton.engine.battlepack.WorkflowStep;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * The auditor's view of the decision log: a timeline with filters (customer, pack, version,
@@ -59,11 +57,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ExecutorService WORK = Executors.newFixedThreadPool(2, r -> {
-    Thread th = new Thread(r, "baton-audit");
-    th.setDaemon(true);
-    return th;
-  });
+  private final transient BackgroundWork work;
   private final transient AuditService service;
   private final Texts t = Texts.current();
   private final TextField customer = new TextField();
@@ -76,7 +70,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
   private final Span count = new Span();
   private final Div detail = new Div();
 
-  public AuditView(AuditService service) {
+  public AuditView(AuditService service, BackgroundWork work) {
+    this.work = work;
     this.service = service;
     setWidthFull();
     customer.setId("audit-customer");
@@ -117,7 +112,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     grid.addItemClickListener(e -> open(e.getItem().decisionId()));
     detail.setId("audit-detail");
     detail.setWidthFull();
-    RangeReplay rangeReplay = new RangeReplay(service, WORK,
+    RangeReplay rangeReplay = new RangeReplay(service, work,
         () -> new RangeReplay.Days(from.getValue(), to.getValue()), t);
     add(new H2(t.t("audit.title")), chainTools(), filters, count, rangeReplay, grid, detail);
     search();
@@ -139,7 +134,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
       bar.setVisible(true);
       result.setText(t.t("audit.verify.running"));
       ui.setPollInterval(300);
-      WORK.submit(new DelegatingSecurityContextRunnable(() -> {
+      work.submit(() -> {
         try {
           VerifyReport r = service.verify();
           ui.access(() -> {
@@ -159,7 +154,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             ui.setPollInterval(-1);
           });
         }
-      }));
+      });
     });
     Checkbox mask = new Checkbox(t.t("audit.export.mask"), true);
     mask.setId("export-mask");

@@ -10,14 +10,13 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import dev.baton.designer.audit.AuditService;
+import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.engine.audit.Cancellation;
 import dev.baton.engine.audit.ReplayReport;
 import java.time.LocalDate;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * Replays every decision recorded in the audit filter's day range (or the whole log when no day
@@ -31,7 +30,7 @@ class RangeReplay extends VerticalLayout {
   record Days(LocalDate from, LocalDate to) {}
 
   private final transient AuditService service;
-  private final transient ExecutorService work;
+  private final transient BackgroundWork work;
   private final transient Supplier<Days> range;
   private final Texts t;
   private final Button start;
@@ -41,7 +40,7 @@ class RangeReplay extends VerticalLayout {
   private final Div differences = new Div();
   private transient Cancellation running;
 
-  RangeReplay(AuditService service, ExecutorService work, Supplier<Days> range, Texts t) {
+  RangeReplay(AuditService service, BackgroundWork work, Supplier<Days> range, Texts t) {
     this.service = service;
     this.work = work;
     this.range = range;
@@ -86,7 +85,7 @@ class RangeReplay extends VerticalLayout {
     status.getElement().removeAttribute("data-identical");
     status.setText(t.t("audit.replayRange.running"));
     ui.setPollInterval(300);
-    work.submit(new DelegatingSecurityContextRunnable(() -> {
+    work.submit(() -> {
       try {
         ReplayReport report = service.replayRange(days.from(), days.to(), p -> ui.access(() -> {
           bar.setIndeterminate(false);
@@ -104,7 +103,7 @@ class RangeReplay extends VerticalLayout {
           finish(ui);
         });
       }
-    }));
+    });
   }
 
   private void finish(UI ui) {

@@ -25,6 +25,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.EChart;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
@@ -46,10 +47,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -64,12 +62,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @RolesAllowed({"OPS", "ANALYST", "AUDITOR", "ADMIN"})
 public class ConsentView extends VerticalLayout implements HasDynamicTitle {
   private static final long serialVersionUID = 1L;
-  private static final ExecutorService WORK = Executors.newFixedThreadPool(1, r -> {
-    Thread th = new Thread(r, "baton-consent-import");
-    th.setDaemon(true);
-    return th;
-  });
 
+  private final transient BackgroundWork work;
   private final transient ConsentService service;
   private final Texts t = Texts.current();
   private final Div coverage = new Div();
@@ -86,7 +80,8 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
   private Upload customersUpload;
   private Upload consentsUpload;
 
-  public ConsentView(ConsentService service) {
+  public ConsentView(ConsentService service, BackgroundWork work) {
+    this.work = work;
     this.service = service;
     setWidthFull();
     configureCoverage();
@@ -365,7 +360,7 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
     setBusy(true, t.t("consent.import.running", fileName));
     importResult.removeAll();
     ui.setPollInterval(300);
-    WORK.submit(new DelegatingSecurityContextRunnable(() -> {
+    work.submit(security, () -> {
       try {
         ImportOutcome outcome = importer.apply(fileName, bytes);
         ui.access(() -> {
@@ -381,7 +376,7 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
           Notices.error(t, e);
         });
       }
-    }, security));
+    });
   }
 
   private void setBusy(boolean on, String text) {

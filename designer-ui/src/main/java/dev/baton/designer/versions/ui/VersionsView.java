@@ -20,6 +20,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.designer.ui.DesignerView;
@@ -36,9 +37,6 @@ import dev.baton.engine.repository.PublishedVersion;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * A pack's versions: history, a semantic diff side by side between any two versions (or the
@@ -50,12 +48,8 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
     HasDynamicTitle {
   private static final long serialVersionUID = 1L;
-  private static final ExecutorService BACKTESTS = Executors.newFixedThreadPool(2, r -> {
-    Thread th = new Thread(r, "designer-backtest");
-    th.setDaemon(true);
-    return th;
-  });
 
+  private final transient BackgroundWork work;
   private final transient RulePackService service;
   private final Texts t = Texts.current();
   private String packId;
@@ -69,7 +63,8 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
   /** One line of the side-by-side diff. */
   record Row(String where, String kind, String before, String after) {}
 
-  public VersionsView(RulePackService service) {
+  public VersionsView(RulePackService service, BackgroundWork work) {
+    this.work = work;
     this.service = service;
     setSizeFull();
   }
@@ -247,7 +242,7 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
       bar.setValue(0);
       ui.setPollInterval(300);
       Cancellation cancel = Cancellation.create();
-      BACKTESTS.submit(new DelegatingSecurityContextRunnable(() -> {
+      work.submit((() -> {
         try {
           BacktestReport r = service.backtestDraft(packId, p -> ui.access(() ->
               bar.setValue(p.total() == 0 ? 1 : (double) p.done() / p.total())), cancel);
