@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the log's own rate). Every phase also prints process CPU time per operation, which stays
  * comparable on a machine shared with other work where wall-clock rates do not. Usage:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.baton.benchmarks.store.DecisionLogHarness
- * [--decisions N] [--threads T] [--db h2|<jdbc-url>]}.
+ * [--decisions N] [--threads T] [--append-threads T] [--only all|append] [--db h2|<jdbc-url>]}.
  */
 public final class DecisionLogHarness {
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
@@ -53,6 +53,10 @@ public final class DecisionLogHarness {
     int decisions = Integer.parseInt(opts.getOrDefault("decisions", "50000"));
     int threads = Integer.parseInt(opts.getOrDefault("threads", "16"));
     String db = opts.getOrDefault("db", "h2");
+    int appendThreads = Integer.parseInt(opts.getOrDefault("append-threads",
+        String.valueOf(threads)));
+    // "append": only the record-only phase and verify (for profiling the log's own paths)
+    boolean appendOnly = opts.getOrDefault("only", "all").equals("append");
     List<RulePack> pipeline = List.of(pack("cmi-threshold"), pack("ai-trigger"),
         pack("consent-check"));
     List<List<Fact>> customers = customers(1000);
@@ -76,7 +80,24 @@ public final class DecisionLogHarness {
       run(engine, null, pipeline, customers, Math.min(5000, decisions), threads, "warm");
       run(engine, log, pipeline, customers, Math.min(5000, decisions), threads, "warm");
       append(log, evaluate(engine, pipeline, customers, Math.min(5000, decisions), "warm-app"),
-          threads);
+          appendThreads);
+      if (appendOnly) {
+        List<Evaluated> evaluated = evaluate(engine, pipeline, customers, decisions, "app");
+        System.out.println("load average at start: " + loadAverage());
+        long c = cpuNanos();
+        Result appended = append(log, evaluated, appendThreads);
+        line("record only (pre-evaluated), " + appendThreads + " clients", appended,
+            cpuNanos() - c);
+        long t = System.nanoTime();
+        c = cpuNanos();
+        VerifyReport verify = log.verify();
+        double verifySeconds = (System.nanoTime() - t) / 1e9;
+        System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)   %s%n", "verify",
+            verify.checked() / verifySeconds, verify.checked(), verify.ok(),
+            cpu(verify.checked(), verifySeconds, cpuNanos() - c));
+        System.out.println("load average at end: " + loadAverage());
+        return;
+      }
 
       System.out.println("load average at start: " + loadAverage());
       long c0 = cpuNanos();
@@ -87,12 +108,12 @@ public final class DecisionLogHarness {
       // the log alone: the same number of decisions evaluated first (not timed), then recorded
       List<Evaluated> evaluated = evaluate(engine, pipeline, customers, decisions, "app");
       long c3 = cpuNanos();
-      Result appended = append(log, evaluated, threads);
+      Result appended = append(log, evaluated, appendThreads);
       long c4 = cpuNanos();
       evaluated = null;
       line("evaluate only (baseline)", baseline, c1 - c0);
       line("evaluate + record durably", recorded, c2 - c1);
-      line("record only (pre-evaluated)", appended, c4 - c3);
+      line("record only, " + appendThreads + " clients", appended, c4 - c3);
       System.out.printf("%-34s %10.2f  (per CPU-s %.2f)%n", "evaluate+record / baseline",
           recorded.perSecond() / baseline.perSecond(),
           perCpuSecond(recorded.count(), c2 - c1) / perCpuSecond(baseline.count(), c1 - c0));
