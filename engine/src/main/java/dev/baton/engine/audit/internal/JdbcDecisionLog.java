@@ -209,7 +209,7 @@ public final class JdbcDecisionLog implements DecisionLog {
 
   @Override
   public VerifyReport verify() {
-    return new Verifier(store, rows).verify();
+    return new Verifier(store).verify();
   }
 
   @Override

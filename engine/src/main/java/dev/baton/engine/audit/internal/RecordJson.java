@@ -2,6 +2,9 @@ package dev.baton.engine.audit.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -119,56 +122,114 @@ public final class RecordJson {
     }
   }
 
-  /** Reads a canonical input back. */
+  /**
+   * Reads a canonical input back, streaming (no tree): the same values as {@link #tree} would
+   * give — String, BigDecimal (integers with scale 0, decimals exactly as written), Boolean,
+   * List, Map in document order, null.
+   */
   public static Input input(String inputJson) {
-    JsonNode root = tree(inputJson);
-    return new Input(text(root.get("requestId")), text(root.get("actor")),
-        Instant.parse(root.get("now").asText()), facts(root.get("facts")));
+    try (JsonParser p = MAPPER.createParser(inputJson)) {
+      expect(p, p.nextToken(), JsonToken.START_OBJECT);
+      String requestId = null;
+      String actor = null;
+      String now = null;
+      List<Fact> facts = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (field) {
+          case "requestId" -> requestId = value == JsonToken.VALUE_NULL ? null : p.getText();
+          case "actor" -> actor = value == JsonToken.VALUE_NULL ? null : p.getText();
+          case "now" -> now = value == JsonToken.VALUE_NULL ? null : p.getText();
+          case "facts" -> facts = facts(p);
+          default -> p.skipChildren();
+        }
+      }
+      if (now == null || facts == null) {
+        throw new UncheckedIOException(new IOException("Stored input has no "
+            + (now == null ? "\"now\"" : "\"facts\"") + " field"));
+      }
+      return new Input(requestId, actor, Instant.parse(now), facts);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("Stored JSON is not valid: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The facts of a canonical input. */
   public static List<Fact> facts(String inputJson) {
-    return facts(tree(inputJson).get("facts"));
+    return input(inputJson).facts();
   }
 
-  private static List<Fact> facts(JsonNode array) {
-    List<Fact> out = new ArrayList<>(array.size());
-    for (JsonNode f : array) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> values = (Map<String, Object>) plain(f.get("values"));
-      out.add(new Fact(f.get("type").asText(), values));
+  /** The facts array at the parser's current START_ARRAY. */
+  private static List<Fact> facts(JsonParser p) throws IOException {
+    expect(p, p.currentToken(), JsonToken.START_ARRAY);
+    List<Fact> out = new ArrayList<>();
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      String type = null;
+      Map<String, Object> values = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("type")) {
+          type = p.currentToken() == JsonToken.VALUE_NULL ? "null" : p.getText();
+        } else if (field.equals("values")) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> read = (Map<String, Object>) plain(p);
+          values = read;
+        } else {
+          p.skipChildren();
+        }
+      }
+      out.add(new Fact(type, values));
     }
+    expect(p, p.currentToken(), JsonToken.END_ARRAY);
     return out;
   }
 
-  /** A JSON node as the plain values facts hold: String, BigDecimal, Boolean, List, Map, null. */
-  private static Object plain(JsonNode n) {
-    if (n == null || n.isNull()) {
-      return null;
+  /** The value at the parser's current token, as the plain values facts hold. */
+  private static Object plain(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case VALUE_NULL:
+        return null;
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return p.getDecimalValue();
+      case START_ARRAY: {
+        List<Object> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          out.add(plain(p));
+        }
+        return out;
+      }
+      case START_OBJECT: {
+        Map<String, Object> out = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          p.nextToken();
+          out.put(key, plain(p));
+        }
+        return out;
+      }
+      default:
+        throw new JsonParseException(p, "Unexpected " + t + " in stored input");
     }
-    if (n.isTextual()) {
-      return n.textValue();
-    }
-    if (n.isBoolean()) {
-      return n.booleanValue();
-    }
-    if (n.isNumber()) {
-      return n.decimalValue();
-    }
-    if (n.isArray()) {
-      List<Object> out = new ArrayList<>(n.size());
-      n.forEach(x -> out.add(plain(x)));
-      return out;
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : n.properties()) {
-      out.put(e.getKey(), plain(e.getValue()));
-    }
-    return out;
   }
 
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() ? null : n.asText();
+  private static void expect(JsonParser p, JsonToken actual, JsonToken expected)
+      throws JsonParseException {
+    if (actual != expected) {
+      throw new JsonParseException(p, "Expected " + expected + " but found " + actual
+          + " in stored input");
+    }
   }
 
   /**

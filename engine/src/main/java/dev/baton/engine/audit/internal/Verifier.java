@@ -1,31 +1,53 @@
 package dev.baton.engine.audit.internal;
 
-import dev.baton.engine.audit.DecisionQuery;
 import dev.baton.engine.audit.VerifyReport;
 import dev.baton.engine.store.BatonStore;
+import dev.baton.engine.store.Databases;
 import dev.baton.engine.store.StoreException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Walks the chain. Content hashes are computed on all cores while the next page is read; the
- * chain itself is checked in order on the calling thread.
+ * Walks the chain. The records up to the head are split into ranges of sequences; each core
+ * streams one range at a time (one query, rows read as they come) and hashes each row's
+ * content as it reads it, keeping only what the chain step needs. The calling thread checks the
+ * chain over the ranges in order, so the first bad record is the one reported, exactly as a
+ * single sequential walk would find it. Ranges are read in parallel because on an embedded
+ * database reading rows is itself most of the work.
  */
 final class Verifier {
-  private static final int PAGE = 4096;
+  static final int RANGE = 8192;
+  private static final String COLUMNS = "sequence, decision_id, request_id, recorded_at,"
+      + " evaluated_at, actor, customer_id, pack_refs, action_names, input, decision, hash";
 
   private final BatonStore store;
-  private final DecisionRows rows;
+  private final int range;
 
-  Verifier(BatonStore store, DecisionRows rows) {
-    this.store = store;
-    this.rows = rows;
+  Verifier(BatonStore store) {
+    this(store, RANGE);
   }
+
+  /** With ranges of {@code range} sequences (tests use small ranges to cross their ends). */
+  Verifier(BatonStore store, int range) {
+    this.store = store;
+    this.range = range;
+  }
+
+  /** What the chain step needs of a row: its content hash instead of its content. */
+  private record Hashed(long sequence, String decisionId, String requestId, Instant recordedAt,
+      String contentHash, String hash) {}
 
   VerifyReport verify() {
     // the head is read first: records up to it are committed, later ones are not checked
@@ -50,17 +72,24 @@ final class Verifier {
       return t;
     });
     try {
+      // at most two ranges per core read ahead of the chain check: bounded memory
+      Deque<CompletableFuture<List<Hashed>>> ahead = new ArrayDeque<>();
+      long nextFrom = 1;
       String previous = ChainHash.GENESIS;
       long expected = 1;
       long checked = 0;
-      List<StoredRow> page = rows.page(DecisionQuery.all(), 0, head, PAGE);
-      while (!page.isEmpty()) {
-        CompletableFuture<String[]> contents = contentHashes(page, pool, threads);
-        List<StoredRow> next = page.size() < PAGE ? List.of()
-            : rows.page(DecisionQuery.all(), page.get(page.size() - 1).sequence(), head, PAGE);
-        String[] content = contents.join();
-        for (int i = 0; i < page.size(); i++) {
-          StoredRow r = page.get(i);
+      while (true) {
+        while (ahead.size() < 2 * threads && nextFrom <= head) {
+          long from = nextFrom;
+          long to = Math.min(head, from + range - 1);
+          ahead.add(CompletableFuture.supplyAsync(() -> read(from, to), pool));
+          nextFrom = to + 1;
+        }
+        if (ahead.isEmpty()) {
+          break;
+        }
+        List<Hashed> rows = join(ahead.poll());
+        for (Hashed r : rows) {
           if (r.sequence() != expected) {
             return VerifyReport.failed(checked + 1, expected, null, "Record " + expected
                 + " is missing: the chain goes from record " + (expected - 1) + " to record "
@@ -68,7 +97,7 @@ final class Verifier {
                 + " from a backup.");
           }
           checked++;
-          String hash = ChainHash.link(previous, r.sequence(), r.recordedAt(), content[i]);
+          String hash = ChainHash.link(previous, r.sequence(), r.recordedAt(), r.contentHash());
           if (!hash.equals(r.hash())) {
             return VerifyReport.failed(checked, r.sequence(), r.decisionId(), "Record "
                 + r.sequence() + " (decision " + r.decisionId() + ", request " + r.requestId()
@@ -80,7 +109,6 @@ final class Verifier {
           previous = r.hash();
           expected++;
         }
-        page = next;
       }
       if (expected - 1 != head) {
         return VerifyReport.failed(checked, expected, null, "Records " + expected + " to "
@@ -98,20 +126,50 @@ final class Verifier {
     }
   }
 
-  private static CompletableFuture<String[]> contentHashes(List<StoredRow> page,
-      ExecutorService pool, int threads) {
-    String[] out = new String[page.size()];
-    int chunk = (page.size() + threads - 1) / threads;
-    List<CompletableFuture<Void>> parts = new ArrayList<>();
-    for (int from = 0; from < page.size(); from += chunk) {
-      int start = from;
-      int end = Math.min(page.size(), from + chunk);
-      parts.add(CompletableFuture.runAsync(() -> {
-        for (int i = start; i < end; i++) {
-          out[i] = page.get(i).contentHash();
+  /** The records from {@code from} to {@code to}, hashed as they are read, in chain order. */
+  private List<Hashed> read(long from, long to) {
+    boolean h2 = store.dialect() == Databases.Dialect.H2;
+    return store.inTransaction(c -> {
+      if (h2) {
+        // H2 otherwise builds the whole result before returning the first row
+        lazy(c, true);
+      }
+      try (PreparedStatement q = c.prepareStatement("select " + COLUMNS
+          + " from baton_decision where sequence between ? and ? order by sequence")) {
+        q.setFetchSize(1024);
+        q.setLong(1, from);
+        q.setLong(2, to);
+        List<Hashed> out = new ArrayList<>((int) Math.min(range, to - from + 1));
+        try (ResultSet r = q.executeQuery()) {
+          while (r.next()) {
+            StoredRow row = DecisionRows.map(r);
+            out.add(new Hashed(row.sequence(), row.decisionId(), row.requestId(),
+                row.recordedAt(), row.contentHash(), row.hash()));
+          }
         }
-      }, pool));
+        return out;
+      } finally {
+        if (h2) {
+          lazy(c, false);
+        }
+      }
+    });
+  }
+
+  private static void lazy(Connection c, boolean on) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
     }
-    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> out);
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 }
