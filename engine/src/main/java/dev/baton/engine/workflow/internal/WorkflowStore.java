@@ -188,114 +188,95 @@ final class WorkflowStore {
   }
 
   private static void writeHistory(Connection c, Changes changes) throws SQLException {
-    if (!changes.instances.isEmpty()) {
-      try (PreparedStatement ins = c.prepareStatement("insert into wf_process_instance"
-          + " (instance_key, bpmn_process_id, version, def_key, parent_instance_key, state,"
-          + " started_at, ended_at, variables) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement upd = c.prepareStatement("update wf_process_instance set state = ?,"
-              + " ended_at = ?, variables = ? where instance_key = ?")) {
-        boolean anyIns = false;
-        boolean anyUpd = false;
-        for (InstanceRow r : changes.instances.values()) {
-          if (r.isNew) {
-            ins.setLong(1, r.key);
-            ins.setString(2, r.bpmnProcessId);
-            ins.setInt(3, r.version);
-            ins.setLong(4, r.definitionKey);
-            ins.setLong(5, r.parentInstanceKey);
-            ins.setString(6, r.state);
-            ins.setLong(7, r.startedAt);
-            ins.setObject(8, r.endedAt, java.sql.Types.BIGINT);
-            ins.setString(9, r.variables);
-            ins.addBatch();
-            anyIns = true;
-          } else {
-            upd.setString(1, r.state);
-            upd.setObject(2, r.endedAt, java.sql.Types.BIGINT);
-            upd.setString(3, r.variables);
-            upd.setLong(4, r.key);
-            upd.addBatch();
-            anyUpd = true;
-          }
-        }
-        if (anyIns) {
-          ins.executeBatch();
-        }
-        if (anyUpd) {
-          upd.executeBatch();
+    upsert(c, changes.instances.values(), r -> r.isNew, "insert into wf_process_instance"
+        + " (instance_key, bpmn_process_id, version, def_key, parent_instance_key, state,"
+        + " started_at, ended_at, variables) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", (ins, r) -> {
+          ins.setLong(1, r.key);
+          ins.setString(2, r.bpmnProcessId);
+          ins.setInt(3, r.version);
+          ins.setLong(4, r.definitionKey);
+          ins.setLong(5, r.parentInstanceKey);
+          ins.setString(6, r.state);
+          ins.setLong(7, r.startedAt);
+          ins.setObject(8, r.endedAt, java.sql.Types.BIGINT);
+          ins.setString(9, r.variables);
+        }, "update wf_process_instance set state = ?, ended_at = ?, variables = ?"
+        + " where instance_key = ?", (upd, r) -> {
+          upd.setString(1, r.state);
+          upd.setObject(2, r.endedAt, java.sql.Types.BIGINT);
+          upd.setString(3, r.variables);
+          upd.setLong(4, r.key);
+        });
+    upsert(c, changes.elements.values(), r -> r.isNew, "insert into wf_element_history"
+        + " (element_key, process_instance_key, parent_key, element_id, element_type, state,"
+        + " started_at, ended_at) values (?, ?, ?, ?, ?, ?, ?, ?)", (ins, r) -> {
+          ins.setLong(1, r.key);
+          ins.setLong(2, r.processInstanceKey);
+          ins.setLong(3, r.parentKey);
+          ins.setString(4, r.elementId);
+          ins.setString(5, r.elementType);
+          ins.setString(6, r.state);
+          ins.setLong(7, r.startedAt);
+          ins.setObject(8, r.endedAt, java.sql.Types.BIGINT);
+        }, "update wf_element_history set state = ?, ended_at = ? where element_key = ?",
+        (upd, r) -> {
+          upd.setString(1, r.state);
+          upd.setObject(2, r.endedAt, java.sql.Types.BIGINT);
+          upd.setLong(3, r.key);
+        });
+    upsert(c, changes.incidents.values(), r -> r.isNew, "insert into wf_incident_history"
+        + " (incident_key, process_instance_key, element_instance_key, element_id, error_type,"
+        + " error_message, job_key, created_at, resolved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (ins, r) -> {
+          ins.setLong(1, r.key);
+          ins.setLong(2, r.processInstanceKey);
+          ins.setLong(3, r.elementInstanceKey);
+          ins.setString(4, r.elementId);
+          ins.setString(5, r.errorType);
+          ins.setString(6, r.errorMessage);
+          ins.setLong(7, r.jobKey);
+          ins.setLong(8, r.createdAt);
+          ins.setObject(9, r.resolvedAt, java.sql.Types.BIGINT);
+        }, "update wf_incident_history set resolved_at = ? where incident_key = ?",
+        (upd, r) -> {
+          upd.setObject(1, r.resolvedAt, java.sql.Types.BIGINT);
+          upd.setLong(2, r.key);
+        });
+  }
+
+  /** Sets one row's parameters on a statement. */
+  @FunctionalInterface
+  private interface Binder<R> {
+    void bind(PreparedStatement statement, R row) throws SQLException;
+  }
+
+  /** Inserts the new rows and updates the others, each kind in one JDBC batch. */
+  private static <R> void upsert(Connection c, java.util.Collection<R> rows,
+      java.util.function.Predicate<R> isNew, String insertSql, Binder<R> insert,
+      String updateSql, Binder<R> update) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ins = c.prepareStatement(insertSql);
+        PreparedStatement upd = c.prepareStatement(updateSql)) {
+      boolean anyIns = false;
+      boolean anyUpd = false;
+      for (R r : rows) {
+        if (isNew.test(r)) {
+          insert.bind(ins, r);
+          ins.addBatch();
+          anyIns = true;
+        } else {
+          update.bind(upd, r);
+          upd.addBatch();
+          anyUpd = true;
         }
       }
-    }
-    if (!changes.elements.isEmpty()) {
-      try (PreparedStatement ins = c.prepareStatement("insert into wf_element_history"
-          + " (element_key, process_instance_key, parent_key, element_id, element_type, state,"
-          + " started_at, ended_at) values (?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement upd = c.prepareStatement("update wf_element_history set state = ?,"
-              + " ended_at = ? where element_key = ?")) {
-        boolean anyIns = false;
-        boolean anyUpd = false;
-        for (ElementRow r : changes.elements.values()) {
-          if (r.isNew) {
-            ins.setLong(1, r.key);
-            ins.setLong(2, r.processInstanceKey);
-            ins.setLong(3, r.parentKey);
-            ins.setString(4, r.elementId);
-            ins.setString(5, r.elementType);
-            ins.setString(6, r.state);
-            ins.setLong(7, r.startedAt);
-            ins.setObject(8, r.endedAt, java.sql.Types.BIGINT);
-            ins.addBatch();
-            anyIns = true;
-          } else {
-            upd.setString(1, r.state);
-            upd.setObject(2, r.endedAt, java.sql.Types.BIGINT);
-            upd.setLong(3, r.key);
-            upd.addBatch();
-            anyUpd = true;
-          }
-        }
-        if (anyIns) {
-          ins.executeBatch();
-        }
-        if (anyUpd) {
-          upd.executeBatch();
-        }
+      if (anyIns) {
+        ins.executeBatch();
       }
-    }
-    if (!changes.incidents.isEmpty()) {
-      try (PreparedStatement ins = c.prepareStatement("insert into wf_incident_history"
-          + " (incident_key, process_instance_key, element_instance_key, element_id, error_type,"
-          + " error_message, job_key, created_at, resolved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement upd = c.prepareStatement("update wf_incident_history set"
-              + " resolved_at = ? where incident_key = ?")) {
-        boolean anyIns = false;
-        boolean anyUpd = false;
-        for (IncidentRow r : changes.incidents.values()) {
-          if (r.isNew) {
-            ins.setLong(1, r.key);
-            ins.setLong(2, r.processInstanceKey);
-            ins.setLong(3, r.elementInstanceKey);
-            ins.setString(4, r.elementId);
-            ins.setString(5, r.errorType);
-            ins.setString(6, r.errorMessage);
-            ins.setLong(7, r.jobKey);
-            ins.setLong(8, r.createdAt);
-            ins.setObject(9, r.resolvedAt, java.sql.Types.BIGINT);
-            ins.addBatch();
-            anyIns = true;
-          } else {
-            upd.setObject(1, r.resolvedAt, java.sql.Types.BIGINT);
-            upd.setLong(2, r.key);
-            upd.addBatch();
-            anyUpd = true;
-          }
-        }
-        if (anyIns) {
-          ins.executeBatch();
-        }
-        if (anyUpd) {
-          upd.executeBatch();
-        }
+      if (anyUpd) {
+        upd.executeBatch();
       }
     }
   }
