@@ -2,6 +2,7 @@ package dev.baton.benchmarks;
 
 import dev.baton.engine.rulepack.Fact;
 import dev.baton.engine.rulepack.FactsDocument;
+import dev.baton.engine.rulepack.BundledTemplates;
 import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rulepack.RulePacks;
 import java.io.IOException;
@@ -34,8 +35,7 @@ import java.util.Random;
 public final class Workload {
 
   /** The pipeline, in order. */
-  public static final List<String> PACK_IDS = List.of("cmi-threshold", "ai-trigger",
-      "consent-check");
+  public static final List<String> PACK_IDS = BundledTemplates.IDS;
 
   /** The evaluation time of every customer (the demo files' time). */
   public static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
@@ -59,11 +59,7 @@ public final class Workload {
 
   /** The pipeline and {@code count} customers (at least 2: the two demo customers). */
   public static Workload create(int count) {
-    List<RulePack> packs = new ArrayList<>();
-    for (String id : PACK_IDS) {
-      String path = "baton/rule-packs/" + id + "/pack.yaml";
-      packs.add(RulePacks.parse(path, resource(path)));
-    }
+    List<RulePack> packs = BundledTemplates.pipeline();
     List<List<Fact>> out = new ArrayList<>(count);
     for (String demo : List.of("visit-request.json", "high-intent-customer.json")) {
       String path = "baton/rule-packs/demo/" + demo;

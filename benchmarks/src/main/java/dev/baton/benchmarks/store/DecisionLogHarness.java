@@ -6,17 +6,15 @@ import dev.baton.engine.audit.ReplayReport;
 import dev.baton.engine.audit.ReplayScope;
 import dev.baton.engine.audit.VerifyReport;
 import dev.baton.engine.rulepack.Fact;
+import dev.baton.engine.rulepack.BundledTemplates;
 import dev.baton.engine.rulepack.RulePack;
-import dev.baton.engine.rulepack.RulePacks;
 import dev.baton.engine.rules.Decision;
 import dev.baton.engine.rules.Evaluation;
 import dev.baton.engine.rules.RulesEngine;
 import dev.baton.engine.store.BatonStore;
 import dev.baton.engine.store.Databases;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Measures the decision log: durable recording (throughput and latency per acknowledged
@@ -57,8 +56,7 @@ public final class DecisionLogHarness {
         String.valueOf(threads)));
     // "append": only the record-only phase and verify (for profiling the log's own paths)
     boolean appendOnly = opts.getOrDefault("only", "all").equals("append");
-    List<RulePack> pipeline = List.of(pack("cmi-threshold"), pack("ai-trigger"),
-        pack("consent-check"));
+    List<RulePack> pipeline = BundledTemplates.pipeline();
     List<List<Fact>> customers = customers(1000);
     RulesEngine engine = RulesEngine.create();
     pipeline.forEach(engine::prepare);
@@ -216,38 +214,30 @@ public final class DecisionLogHarness {
   /** Records pre-evaluated decisions from {@code threads} clients; latency per acknowledgement. */
   private static Result append(DecisionLog log, List<Evaluated> evaluated, int threads)
       throws Exception {
-    int count = evaluated.size();
-    AtomicLong next = new AtomicLong();
-    double[] latencies = new double[count];
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long start = System.nanoTime();
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        long i;
-        while ((i = next.getAndIncrement()) < count) {
-          long s = System.nanoTime();
-          Evaluated e = evaluated.get((int) i);
-          log.record(e.evaluation(), e.decision());
-          latencies[(int) i] = (System.nanoTime() - s) / 1e6;
-        }
-        return null;
-      }));
-    }
-    for (Future<?> f : futures) {
-      f.get();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    return new Result(count, seconds, latencies);
+    return timed(evaluated.size(), threads, i -> {
+      Evaluated e = evaluated.get(i);
+      log.record(e.evaluation(), e.decision());
+    });
   }
 
   private static Result run(RulesEngine engine, DecisionLog log, List<RulePack> pipeline,
       List<List<Fact>> customers, int count, int threads, String prefix) throws Exception {
+    String run = prefix + "-" + System.nanoTime();
+    return timed(count, threads, i -> {
+      Evaluation ev = Evaluation.of(pipeline, customers.get(i % customers.size()), NOW)
+          .by(run + "-" + i, "bench");
+      Decision d = engine.evaluate(ev);
+      if (log != null) {
+        log.record(ev, d);
+      }
+    });
+  }
+
+  /** Runs operations 0..count-1 on {@code threads} clients, each timed (ms). */
+  private static Result timed(int count, int threads, IntConsumer operation) throws Exception {
     AtomicLong next = new AtomicLong();
     double[] latencies = new double[count];
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    String run = prefix + "-" + System.nanoTime();
     long start = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -255,12 +245,7 @@ public final class DecisionLogHarness {
         long i;
         while ((i = next.getAndIncrement()) < count) {
           long s = System.nanoTime();
-          Evaluation ev = Evaluation.of(pipeline, customers.get((int) (i % customers.size())), NOW)
-              .by(run + "-" + i, "bench");
-          Decision d = engine.evaluate(ev);
-          if (log != null) {
-            log.record(ev, d);
-          }
+          operation.accept((int) i);
           latencies[(int) i] = (System.nanoTime() - s) / 1e6;
         }
         return null;
@@ -272,13 +257,6 @@ public final class DecisionLogHarness {
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     return new Result(count, seconds, latencies);
-  }
-
-  private static RulePack pack(String id) throws IOException {
-    String name = "baton/rule-packs/" + id + "/pack.yaml";
-    try (InputStream in = DecisionLogHarness.class.getClassLoader().getResourceAsStream(name)) {
-      return RulePacks.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
   }
 
   /** Customers with varied signals, visits and consents, so that different rules fire. */
