@@ -1,0 +1,200 @@
+package dev.baton.benchmarks.store;
+
+import dev.baton.engine.store.BatonStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The floor under the decision log: what the database itself costs for the log's rows, with
+ * none of Baton's work. Rows recorded by Baton are read back (not timed) and written again with
+ * plain JDBC into a fresh database of the same schema: batches inserted by one thread, each
+ * committed and made durable as the log does it ({@code CHECKPOINT} on H2). Then read back
+ * with one query per range, hashing each row's bytes with SHA-256, the least any verify must
+ * do. If this floor is below a target, no change inside Baton reaches the target on that
+ * database.
+ */
+final class RawJdbcBaseline {
+  private static final String COLUMNS = "sequence, decision_id, request_id, recorded_at,"
+      + " evaluated_at, actor, customer_id, pack_refs, action_names, input, decision, hash";
+
+  /** One stored record and its pack-index rows, as read from the log. */
+  record RawRow(Object[] values, List<Object[]> packs) {}
+
+  private RawJdbcBaseline() {}
+
+  /** Up to {@code limit} rows of the log, in chain order, each with its pack-index rows. */
+  static List<RawRow> read(DataSource ds, int limit) throws SQLException {
+    List<RawRow> out = new ArrayList<>();
+    java.util.Map<Long, List<Object[]>> packs = new java.util.HashMap<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement q = c.prepareStatement("select " + COLUMNS
+            + " from baton_decision order by sequence limit ?");
+        PreparedStatement p = c.prepareStatement("select sequence, pack_index, pack_id,"
+            + " version, hash from baton_decision_pack order by sequence, pack_index")) {
+      try (ResultSet pr = p.executeQuery()) {
+        while (pr.next()) {
+          packs.computeIfAbsent(pr.getLong(1), k -> new ArrayList<>()).add(new Object[] {
+              pr.getObject(1), pr.getObject(2), pr.getObject(3), pr.getObject(4),
+              pr.getObject(5)});
+        }
+      }
+      q.setInt(1, limit);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          Object[] values = new Object[12];
+          for (int i = 0; i < 12; i++) {
+            values[i] = r.getObject(i + 1);
+          }
+          out.add(new RawRow(values, packs.getOrDefault(r.getLong(1), List.of())));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes the rows into the (empty) schema of {@code store} in batches of {@code batch}, one
+   * transaction and, on H2, one {@code CHECKPOINT} per batch; returns rows per second. With
+   * {@code primaryKeyOnly} the secondary indexes and unique constraints are dropped first, to
+   * show what they cost.
+   */
+  static double write(BatonStore store, List<RawRow> rows, int batch, boolean h2,
+      boolean primaryKeyOnly) throws SQLException {
+    DataSource ds = store.dataSource();
+    if (primaryKeyOnly) {
+      try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        s.execute("drop index ix_baton_decision_recorded");
+        s.execute("drop index ix_baton_decision_customer");
+        s.execute("drop index ix_baton_decision_pack_id");
+        s.execute("alter table baton_decision drop constraint uq_baton_decision_id");
+        s.execute("alter table baton_decision drop constraint uq_baton_decision_request");
+      }
+    }
+    long start = System.nanoTime();
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement d = c.prepareStatement("insert into baton_decision (" + COLUMNS
+          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement p = c.prepareStatement("insert into baton_decision_pack (sequence,"
+              + " pack_index, pack_id, version, hash) values (?, ?, ?, ?, ?)");
+          PreparedStatement head = c.prepareStatement(
+              "update baton_decision_head set sequence = ?, hash = ? where id = 1");
+          Statement checkpoint = c.createStatement()) {
+        for (int from = 0; from < rows.size(); from += batch) {
+          List<RawRow> part = rows.subList(from, Math.min(rows.size(), from + batch));
+          for (RawRow row : part) {
+            for (int i = 0; i < 12; i++) {
+              d.setObject(i + 1, row.values()[i]);
+            }
+            d.addBatch();
+            for (Object[] pack : row.packs()) {
+              for (int i = 0; i < 5; i++) {
+                p.setObject(i + 1, pack[i]);
+              }
+              p.addBatch();
+            }
+          }
+          d.executeBatch();
+          p.executeBatch();
+          RawRow last = part.get(part.size() - 1);
+          head.setObject(1, last.values()[0]);
+          head.setObject(2, last.values()[11]);
+          head.executeUpdate();
+          c.commit();
+          if (h2) {
+            checkpoint.execute("CHECKPOINT");
+          }
+        }
+      }
+    }
+    return rows.size() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Reads every row back in ranges of 8,192 on {@code threads} threads, hashing the bytes of
+   * each row's columns with SHA-256; returns rows per second.
+   */
+  static double readAndHash(DataSource ds, long rows, int threads, boolean h2)
+      throws Exception {
+    long range = 8192;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+    long start = System.nanoTime();
+    try {
+      List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+      for (long from = 1; from <= rows; from += range) {
+        long lo = from;
+        long hi = Math.min(rows, from + range - 1);
+        parts.add(pool.submit(() -> {
+          seen.addAndGet(hashRange(ds, lo, hi, h2));
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : parts) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    if (seen.get() != rows) {
+      throw new IllegalStateException("Read " + seen.get() + " rows of " + rows);
+    }
+    return rows / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static long hashRange(DataSource ds, long from, long to, boolean h2)
+      throws SQLException, NoSuchAlgorithmException {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    long n = 0;
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      if (h2) {
+        try (Statement s = c.createStatement()) {
+          s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+      }
+      try (PreparedStatement q = c.prepareStatement("select " + COLUMNS
+          + " from baton_decision where sequence between ? and ? order by sequence")) {
+        q.setFetchSize(1024);
+        q.setLong(1, from);
+        q.setLong(2, to);
+        try (ResultSet r = q.executeQuery()) {
+          while (r.next()) {
+            for (int i = 2; i <= 12; i++) {
+              if (i == 10 || i == 11) {
+                sha.update(r.getBytes(i));
+              } else if (i == 4 || i == 5) {
+                sha.update(r.getObject(i).toString().getBytes(StandardCharsets.UTF_8));
+              } else {
+                String s = r.getString(i);
+                if (s != null) {
+                  sha.update(s.getBytes(StandardCharsets.UTF_8));
+                }
+              }
+            }
+            sha.digest();
+            n++;
+          }
+        }
+      } finally {
+        if (h2) {
+          try (Statement s = c.createStatement()) {
+            s.execute("SET LAZY_QUERY_EXECUTION FALSE");
+          }
+        }
+        c.rollback();
+      }
+    }
+    return n;
+  }
+}
