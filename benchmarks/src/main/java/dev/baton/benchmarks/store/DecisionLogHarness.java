@@ -156,8 +156,7 @@ public final class DecisionLogHarness {
    */
   private static void rawBaseline(HikariDataSource recorded, int decisions, double batonVerify)
       throws Exception {
-    List<RawJdbcBaseline.RawRow> rows = RawJdbcBaseline.read(recorded, Integer.MAX_VALUE);
-    rows = rows.subList(Math.max(0, rows.size() - decisions), rows.size());
+    List<RawJdbcBaseline.RawRow> rows = RawJdbcBaseline.readLast(recorded, decisions);
     // renumber from 1 so that each copy is a complete chain of its own
     List<RawJdbcBaseline.RawRow> numbered = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {

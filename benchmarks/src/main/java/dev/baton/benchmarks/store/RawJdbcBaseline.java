@@ -31,15 +31,23 @@ final class RawJdbcBaseline {
 
   private RawJdbcBaseline() {}
 
-  /** Up to {@code limit} rows of the log, in chain order, each with its pack-index rows. */
-  static List<RawRow> read(DataSource ds, int limit) throws SQLException {
+  /** The last {@code count} rows of the log, in chain order, each with its pack-index rows. */
+  static List<RawRow> readLast(DataSource ds, int count) throws SQLException {
     List<RawRow> out = new ArrayList<>();
     java.util.Map<Long, List<Object[]>> packs = new java.util.HashMap<>();
     try (Connection c = ds.getConnection();
         PreparedStatement q = c.prepareStatement("select " + COLUMNS
-            + " from baton_decision order by sequence limit ?");
+            + " from baton_decision where sequence > ? order by sequence");
         PreparedStatement p = c.prepareStatement("select sequence, pack_index, pack_id,"
-            + " version, hash from baton_decision_pack order by sequence, pack_index")) {
+            + " version, hash from baton_decision_pack where sequence > ?"
+            + " order by sequence, pack_index")) {
+      long after;
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("select coalesce(max(sequence), 0) from baton_decision")) {
+        r.next();
+        after = Math.max(0, r.getLong(1) - count);
+      }
+      p.setLong(1, after);
       try (ResultSet pr = p.executeQuery()) {
         while (pr.next()) {
           packs.computeIfAbsent(pr.getLong(1), k -> new ArrayList<>()).add(new Object[] {
@@ -47,7 +55,7 @@ final class RawJdbcBaseline {
               pr.getObject(5)});
         }
       }
-      q.setInt(1, limit);
+      q.setLong(1, after);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           Object[] values = new Object[12];
