@@ -4,9 +4,6 @@ import dev.baton.engine.BatonException;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.runtime.BatonOptions;
 import dev.baton.engine.store.Databases;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,12 +38,8 @@ final class DatabaseOptions {
    * process) is a {@link BatonException} naming the database.
    */
   Baton open() {
-    // Liquibase prints its progress and an update summary on System.out whenever it checks the
-    // schema (its root UI service is the console); that would corrupt an export piped from
-    // stdout. Its errors are exceptions, its warnings go to its logger, so nothing is lost.
-    PrintStream stdout = System.out;
-    System.setOut(new PrintStream(OutputStream.nullOutputStream(), true,
-        StandardCharsets.UTF_8));
+    // the schema check writes nothing to stdout (the engine sends Liquibase's output to its
+    // log), so an export piped from stdout stays clean
     try {
       return Baton.open(BatonOptions.database(url()).withCredentials(blankToNull(user),
           blankToNull(password)));
@@ -56,8 +49,6 @@ final class DatabaseOptions {
           + " --db-password or BATON_DB_PASSWORD"
           + (url().startsWith("jdbc:h2:") ? "; an H2 file can be open in one process at a"
               + " time." : "."));
-    } finally {
-      System.setOut(stdout);
     }
   }
 

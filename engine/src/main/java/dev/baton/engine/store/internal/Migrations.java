@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.ui.LoggerUIService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -28,8 +29,10 @@ public final class Migrations {
       @SuppressWarnings("deprecation")
       Liquibase lb = new Liquibase(MASTER,
           new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), db);
-      // Liquibase prints its summary to the console by default; Baton's output (decision
-      // exports on stdout) must stay clean, so its UI writes to the log instead.
+      // Liquibase prints its messages and its update summary to the console by default; an
+      // embedded library must not write to stdout (decision exports go there), so both go to
+      // the log instead.
+      lb.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
       Map<String, Object> scope = new HashMap<>();
       scope.put(Scope.Attr.ui.name(), new LoggerUIService());
       java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
