@@ -38,8 +38,8 @@ import java.util.function.IntConsumer;
  * comparable on a machine shared with other work where wall-clock rates do not. Usage:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.baton.benchmarks.store.DecisionLogHarness
  * [--decisions N] [--threads T] [--append-threads T] [--only all|append] [--repeat R]
- * [--db h2|<jdbc-url>]}; {@code --repeat} runs the record-only phase of {@code --only append} R
- * times.
+ * [--db h2|<jdbc-url>]}; {@code --repeat} runs the record-only phase and the replay of
+ * {@code --only append} R times.
  */
 public final class DecisionLogHarness {
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
@@ -56,7 +56,7 @@ public final class DecisionLogHarness {
     String db = opts.getOrDefault("db", "h2");
     int appendThreads = Integer.parseInt(opts.getOrDefault("append-threads",
         String.valueOf(threads)));
-    // "append": only the record-only phase and verify (for profiling the log's own paths)
+    // "append": only the record-only phase, verify and replay (the log's own paths)
     boolean appendOnly = opts.getOrDefault("only", "all").equals("append");
     int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
     List<RulePack> pipeline = BundledTemplates.pipeline();
@@ -75,76 +75,94 @@ public final class DecisionLogHarness {
     System.out.printf("Decision log harness: %d decisions, %d client threads, %s, %d cores, %s%n",
         decisions, threads, db.equals("h2") ? "H2 file " + dir : url,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    try (HikariDataSource ds = Databases.pooled(url);
-        DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine)) {
-      // warm-up: evaluation and recording paths
-      run(engine, null, pipeline, customers, Math.min(5000, decisions), threads, "warm");
-      run(engine, log, pipeline, customers, Math.min(5000, decisions), threads, "warm");
-      append(log, evaluate(engine, pipeline, customers, Math.min(5000, decisions), "warm-app"),
-          appendThreads);
-      if (appendOnly) {
-        // repeated: the first rounds still pay for the JIT compiling the recording path
-        for (int round = 1; round <= repeat; round++) {
-          List<Evaluated> evaluated = evaluate(engine, pipeline, customers, decisions, "app");
-          System.out.println("load average at start: " + loadAverage());
+    try {
+      try (HikariDataSource ds = Databases.pooled(url);
+          DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine)) {
+        // warm-up: evaluation and recording paths
+        run(engine, null, pipeline, customers, Math.min(5000, decisions), threads, "warm");
+        run(engine, log, pipeline, customers, Math.min(5000, decisions), threads, "warm");
+        append(log, evaluate(engine, pipeline, customers, Math.min(5000, decisions), "warm-app"),
+            appendThreads);
+        if (appendOnly) {
+          // repeated: the first rounds still pay for the JIT compiling the recording path
+          for (int round = 1; round <= repeat; round++) {
+            List<Evaluated> evaluated = evaluate(engine, pipeline, customers, decisions, "app");
+            System.out.println("load average at start: " + loadAverage());
+            long c = cpuNanos();
+            Result appended = append(log, evaluated, appendThreads);
+            line("record only (pre-evaluated), " + appendThreads + " clients"
+                + (repeat > 1 ? ", round " + round : ""), appended, cpuNanos() - c);
+          }
+          long t = System.nanoTime();
           long c = cpuNanos();
-          Result appended = append(log, evaluated, appendThreads);
-          line("record only (pre-evaluated), " + appendThreads + " clients"
-              + (repeat > 1 ? ", round " + round : ""), appended, cpuNanos() - c);
+          VerifyReport verify = log.verify();
+          double verifySeconds = (System.nanoTime() - t) / 1e9;
+          System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)   %s%n", "verify",
+              verify.checked() / verifySeconds, verify.checked(), verify.ok(),
+              cpu(verify.checked(), verifySeconds, cpuNanos() - c));
+          // replay of the whole log, as often: its first run compiles the replay path
+          for (int round = 1; round <= repeat; round++) {
+            long t0 = System.nanoTime();
+            long c0 = cpuNanos();
+            ReplayReport replay = log.replayer().replay(ReplayScope.all());
+            double replaySeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%-34s %10.0f /s   (%d records, %d identical)   %s%n",
+                "replay" + (repeat > 1 ? ", round " + round : ""), replay.total() / replaySeconds,
+                replay.total(), replay.identical(), cpu(replay.total(), replaySeconds,
+                    cpuNanos() - c0));
+          }
+          if (db.equals("h2")) {
+            rawBaseline(ds, decisions, verify.checked() / verifySeconds);
+          }
+          System.out.println("load average at end: " + loadAverage());
+          return;
         }
-        long t = System.nanoTime();
-        long c = cpuNanos();
+
+        System.out.println("load average at start: " + loadAverage());
+        long c0 = cpuNanos();
+        Result baseline = run(engine, null, pipeline, customers, decisions, threads, "base");
+        long c1 = cpuNanos();
+        Result recorded = run(engine, log, pipeline, customers, decisions, threads, "rec");
+        long c2 = cpuNanos();
+        // the log alone: the same number of decisions evaluated first (not timed), then recorded
+        List<Evaluated> evaluated = evaluate(engine, pipeline, customers, decisions, "app");
+        long c3 = cpuNanos();
+        Result appended = append(log, evaluated, appendThreads);
+        long c4 = cpuNanos();
+        evaluated = null;
+        line("evaluate only (baseline)", baseline, c1 - c0);
+        line("evaluate + record durably", recorded, c2 - c1);
+        line("record only, " + appendThreads + " clients", appended, c4 - c3);
+        System.out.printf("%-34s %10.2f  (per CPU-s %.2f)%n", "evaluate+record / baseline",
+            recorded.perSecond() / baseline.perSecond(),
+            perCpuSecond(recorded.count(), c2 - c1) / perCpuSecond(baseline.count(), c1 - c0));
+        System.out.printf("%-34s %10.2f  (per CPU-s %.2f)%n", "record only / baseline",
+            appended.perSecond() / baseline.perSecond(),
+            perCpuSecond(appended.count(), c4 - c3) / perCpuSecond(baseline.count(), c1 - c0));
+        System.out.println("load average after recording: " + loadAverage());
+
+        long t0 = System.nanoTime();
+        long c5 = cpuNanos();
+        ReplayReport replay = log.replayer().replay(ReplayScope.all());
+        double replaySeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%-34s %10.0f /s   (%d records, %d identical)   %s%n", "replay",
+            replay.total() / replaySeconds, replay.total(), replay.identical(),
+            cpu(replay.total(), replaySeconds, cpuNanos() - c5));
+
+        long t1 = System.nanoTime();
+        long c6 = cpuNanos();
         VerifyReport verify = log.verify();
-        double verifySeconds = (System.nanoTime() - t) / 1e9;
+        double verifySeconds = (System.nanoTime() - t1) / 1e9;
         System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)   %s%n", "verify",
             verify.checked() / verifySeconds, verify.checked(), verify.ok(),
-            cpu(verify.checked(), verifySeconds, cpuNanos() - c));
-        if (db.equals("h2")) {
-          rawBaseline(ds, decisions, verify.checked() / verifySeconds);
-        }
+            cpu(verify.checked(), verifySeconds, cpuNanos() - c6));
         System.out.println("load average at end: " + loadAverage());
-        return;
       }
-
-      System.out.println("load average at start: " + loadAverage());
-      long c0 = cpuNanos();
-      Result baseline = run(engine, null, pipeline, customers, decisions, threads, "base");
-      long c1 = cpuNanos();
-      Result recorded = run(engine, log, pipeline, customers, decisions, threads, "rec");
-      long c2 = cpuNanos();
-      // the log alone: the same number of decisions evaluated first (not timed), then recorded
-      List<Evaluated> evaluated = evaluate(engine, pipeline, customers, decisions, "app");
-      long c3 = cpuNanos();
-      Result appended = append(log, evaluated, appendThreads);
-      long c4 = cpuNanos();
-      evaluated = null;
-      line("evaluate only (baseline)", baseline, c1 - c0);
-      line("evaluate + record durably", recorded, c2 - c1);
-      line("record only, " + appendThreads + " clients", appended, c4 - c3);
-      System.out.printf("%-34s %10.2f  (per CPU-s %.2f)%n", "evaluate+record / baseline",
-          recorded.perSecond() / baseline.perSecond(),
-          perCpuSecond(recorded.count(), c2 - c1) / perCpuSecond(baseline.count(), c1 - c0));
-      System.out.printf("%-34s %10.2f  (per CPU-s %.2f)%n", "record only / baseline",
-          appended.perSecond() / baseline.perSecond(),
-          perCpuSecond(appended.count(), c4 - c3) / perCpuSecond(baseline.count(), c1 - c0));
-      System.out.println("load average after recording: " + loadAverage());
-
-      long t0 = System.nanoTime();
-      long c5 = cpuNanos();
-      ReplayReport replay = log.replayer().replay(ReplayScope.all());
-      double replaySeconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("%-34s %10.0f /s   (%d records, %d identical)   %s%n", "replay",
-          replay.total() / replaySeconds, replay.total(), replay.identical(),
-          cpu(replay.total(), replaySeconds, cpuNanos() - c5));
-
-      long t1 = System.nanoTime();
-      long c6 = cpuNanos();
-      VerifyReport verify = log.verify();
-      double verifySeconds = (System.nanoTime() - t1) / 1e9;
-      System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)   %s%n", "verify",
-          verify.checked() / verifySeconds, verify.checked(), verify.ok(),
-          cpu(verify.checked(), verifySeconds, cpuNanos() - c6));
-      System.out.println("load average at end: " + loadAverage());
+    } finally {
+      // the log of a run is ~1 GB: a folder left per run fills the disk
+      if (dir != null) {
+        deleteTree(dir);
+      }
     }
   }
 
@@ -195,8 +213,21 @@ public final class DecisionLogHarness {
                 "raw JDBC read + SHA-256, " + cores + " thr", read, batonVerify,
                 cpu(numbered.size(), (System.nanoTime() - t) / 1e9, cpuNanos() - c));
           }
+        } finally {
+          deleteTree(dir);
         }
       }
+    }
+  }
+
+  /** Deletes a folder and what it holds; what cannot be deleted is reported and left. */
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      System.err.println("Could not delete " + dir + ": " + e.getMessage());
     }
   }
 

@@ -2,17 +2,19 @@ package dev.baton.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The default database URL (an H2 file shared with other processes) opens and migrates. */
 class DefaultDatabaseTest {
 
+  @TempDir
+  Path dir;
+
   @Test
   void shouldOpenTwoPoolsOnTheSharedH2FileWhenTheDefaultUrlIsUsed() throws Exception {
     // given
-    Path dir = Files.createTempDirectory("baton-default-db-");
     String url = Databases.sharedH2Url(dir);
 
     // when

@@ -21,6 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static volatile PostgresServer postgres;
+  /** The H2 folders this JVM made; deleted when it ends (a PostgreSQL cluster is ~1.7 GB and an
+   * H2 log of a store test a few MB: left behind, each test run fills the disk further). */
+  private static final List<Path> H2_FOLDERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> H2_FOLDERS.forEach(
+        TestDatabases::deleteQuietly), "baton-test-h2-cleanup"));
+  }
 
   private TestDatabases() {}
 
@@ -39,6 +47,7 @@ public final class TestDatabases {
     if (name.equals("h2")) {
       try {
         Path dir = Files.createTempDirectory("baton-h2-");
+        H2_FOLDERS.add(dir);
         return Databases.pooled(Databases.h2Url(dir));
       } catch (IOException e) {
         throw new IllegalStateException(e);
@@ -53,6 +62,21 @@ public final class TestDatabases {
       throw new IllegalStateException("Cannot create a test database: " + e.getMessage(), e);
     }
     return Databases.pooled(pg.url(db), "postgres", "");
+  }
+
+  /** Deletes a folder and everything in it; what cannot be deleted is left. */
+  static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+          // left for the system's temporary-file cleanup
+        }
+      });
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // the folder is gone already, or unreadable: nothing more to do
+    }
   }
 
   static boolean postgresAvailable() {
@@ -134,6 +158,7 @@ public final class TestDatabases {
           } catch (RuntimeException ignored) {
             // the JVM is going away
           }
+          deleteQuietly(dir);
         }));
         return server;
       } catch (IOException e) {
