@@ -93,26 +93,13 @@ public final class DecisionLogHarness {
             line("record only (pre-evaluated), " + appendThreads + " clients"
                 + (repeat > 1 ? ", round " + round : ""), appended, cpuNanos() - c);
           }
-          long t = System.nanoTime();
-          long c = cpuNanos();
-          VerifyReport verify = log.verify();
-          double verifySeconds = (System.nanoTime() - t) / 1e9;
-          System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)   %s%n", "verify",
-              verify.checked() / verifySeconds, verify.checked(), verify.ok(),
-              cpu(verify.checked(), verifySeconds, cpuNanos() - c));
+          double verified = verify(log);
           // replay of the whole log, as often: its first run compiles the replay path
           for (int round = 1; round <= repeat; round++) {
-            long t0 = System.nanoTime();
-            long c0 = cpuNanos();
-            ReplayReport replay = log.replayer().replay(ReplayScope.all());
-            double replaySeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%-34s %10.0f /s   (%d records, %d identical)   %s%n",
-                "replay" + (repeat > 1 ? ", round " + round : ""), replay.total() / replaySeconds,
-                replay.total(), replay.identical(), cpu(replay.total(), replaySeconds,
-                    cpuNanos() - c0));
+            replay(log, "replay" + (repeat > 1 ? ", round " + round : ""));
           }
           if (db.equals("h2")) {
-            rawBaseline(ds, decisions, verify.checked() / verifySeconds);
+            rawBaseline(ds, decisions, verified);
           }
           System.out.println("load average at end: " + loadAverage());
           return;
@@ -141,21 +128,8 @@ public final class DecisionLogHarness {
             perCpuSecond(appended.count(), c4 - c3) / perCpuSecond(baseline.count(), c1 - c0));
         System.out.println("load average after recording: " + loadAverage());
 
-        long t0 = System.nanoTime();
-        long c5 = cpuNanos();
-        ReplayReport replay = log.replayer().replay(ReplayScope.all());
-        double replaySeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%-34s %10.0f /s   (%d records, %d identical)   %s%n", "replay",
-            replay.total() / replaySeconds, replay.total(), replay.identical(),
-            cpu(replay.total(), replaySeconds, cpuNanos() - c5));
-
-        long t1 = System.nanoTime();
-        long c6 = cpuNanos();
-        VerifyReport verify = log.verify();
-        double verifySeconds = (System.nanoTime() - t1) / 1e9;
-        System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)   %s%n", "verify",
-            verify.checked() / verifySeconds, verify.checked(), verify.ok(),
-            cpu(verify.checked(), verifySeconds, cpuNanos() - c6));
+        replay(log, "replay");
+        verify(log);
         System.out.println("load average at end: " + loadAverage());
       }
     } finally {
@@ -218,6 +192,29 @@ public final class DecisionLogHarness {
         }
       }
     }
+  }
+
+  /** Replays the whole log and prints its rate and how many came out identical. */
+  private static void replay(DecisionLog log, String label) {
+    long t = System.nanoTime();
+    long c = cpuNanos();
+    ReplayReport replay = log.replayer().replay(ReplayScope.all());
+    double seconds = (System.nanoTime() - t) / 1e9;
+    System.out.printf("%-34s %10.0f /s   (%d records, %d identical)   %s%n", label,
+        replay.total() / seconds, replay.total(), replay.identical(),
+        cpu(replay.total(), seconds, cpuNanos() - c));
+  }
+
+  /** Verifies the chain, prints its rate and returns it (records per second). */
+  private static double verify(DecisionLog log) {
+    long t = System.nanoTime();
+    long c = cpuNanos();
+    VerifyReport verify = log.verify();
+    double seconds = (System.nanoTime() - t) / 1e9;
+    System.out.printf("%-34s %10.0f /s   (%d records, ok=%s)   %s%n", "verify",
+        verify.checked() / seconds, verify.checked(), verify.ok(),
+        cpu(verify.checked(), seconds, cpuNanos() - c));
+    return verify.checked() / seconds;
   }
 
   /** Deletes a folder and what it holds; what cannot be deleted is reported and left. */
