@@ -34,7 +34,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -271,7 +270,7 @@ final class DefaultReplayer implements Replayer {
         CompletableFuture<List<T>> results = evaluate(page, work, pool, threads, cancellation);
         List<StoredRow> next = page.size() < PAGE || cancellation.isCancelled() ? List.of()
             : rows.page(query, page.get(page.size() - 1).sequence(), last, PAGE);
-        List<T> outcomes = join(results);
+        List<T> outcomes = Futures.join(results);
         for (T outcome : outcomes) {
           if (cancellation.isCancelled()) {
             break; // evaluated already, but the caller asked to stop: not counted
@@ -322,17 +321,6 @@ final class DefaultReplayer implements Replayer {
       int firstGap = out.indexOf(null);
       return firstGap < 0 ? out : new ArrayList<>(out.subList(0, firstGap));
     });
-  }
-
-  private static <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
   }
 
   // ---------------------------------------------------------------------------------- packs

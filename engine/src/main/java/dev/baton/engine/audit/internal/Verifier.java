@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -88,7 +87,7 @@ final class Verifier {
         if (ahead.isEmpty()) {
           break;
         }
-        List<Hashed> rows = join(ahead.poll());
+        List<Hashed> rows = Futures.join(ahead.poll());
         for (Hashed r : rows) {
           if (r.sequence() != expected) {
             return VerifyReport.failed(checked + 1, expected, null, "Record " + expected
@@ -159,17 +158,6 @@ final class Verifier {
   private static void lazy(Connection c, boolean on) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-    }
-  }
-
-  private static <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
     }
   }
 }
