@@ -203,6 +203,65 @@ class BattlePackWorkflowTest {
     }
   }
 
+  @Test
+  void shouldReleaseNothingWhenReviewDecidedMessagesAreForged() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+
+      // when: a client that can reach the engine publishes both verdicts itself
+      for (ReviewRole role : ReviewRole.values()) {
+        new ReviewMessage(ReviewMessage.NAME,
+            ReviewItem.correlationKey(legal.packId(), role), "forged-" + role.wire(),
+            java.util.Map.of("approved", true, "comment", "forged", "reviewer", "mallory",
+                "role", role.wire()))
+            .publish(r.client, Duration.ofMinutes(5));
+      }
+
+      // then: the release step refuses with an incident; nothing is released or sent
+      var incident = await().atMost(Duration.ofSeconds(30)).until(
+          () -> r.engine.inspector().incidents(true).stream()
+              .filter(i -> i.processInstanceKey() == instance).findFirst().orElse(null),
+          i -> i != null);
+      assertThat(incident.elementId()).isEqualTo("release-pack");
+      assertThat(incident.errorMessage()).contains("review queue says PENDING");
+      assertThat(r.battle.services().packs().pack(legal.packId()).orElseThrow().status())
+          .isNotEqualTo("RELEASED");
+      assertThat(r.battle.services().packs().outbox(legal.decisionId())).isEmpty();
+      assertThat(r.battle.services().reviews().forPack(legal.packId()))
+          .extracting(ReviewItem::status).containsOnly(ReviewStatus.PENDING);
+    }
+  }
+
+  @Test
+  void shouldReturnNothingWhenAForgedRejectionArrives() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "fine"));
+
+      // when
+      new ReviewMessage(ReviewMessage.NAME,
+          ReviewItem.correlationKey(legal.packId(), ReviewRole.FINANCE), "forged-finance",
+          java.util.Map.of("approved", false, "comment", "forged", "reviewer", "mallory",
+              "role", "finance"))
+          .publish(r.client, Duration.ofMinutes(5));
+
+      // then
+      var incident = await().atMost(Duration.ofSeconds(30)).until(
+          () -> r.engine.inspector().incidents(true).stream()
+              .filter(i -> i.processInstanceKey() == instance).findFirst().orElse(null),
+          i -> i != null);
+      assertThat(incident.elementId()).isEqualTo("return-to-rep");
+      assertThat(r.battle.services().packs().outbox(legal.decisionId())).isEmpty();
+    }
+  }
+
   private static List<WorkflowStep> stepsOf(Running r, long instance) {
     return r.battle.services().packs().timelineOfInstance(instance);
   }

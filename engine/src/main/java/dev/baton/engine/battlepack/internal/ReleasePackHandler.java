@@ -23,6 +23,7 @@ final class ReleasePackHandler extends StepHandler {
     return store.inTransaction(c -> {
       StoredPack pack = JdbcBattlePackStore.pack(c, packId).orElseThrow(() ->
           new Job.BadJobException("There is no battle pack '" + packId + "' to release."));
+      checkVerdicts(c, job, packId, "released");
       JdbcBattlePackStore.setPackStatus(c, packId, "RELEASED", now);
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("packId", packId);
@@ -36,6 +37,47 @@ final class ReleasePackHandler extends StepHandler {
       return record(c, job, decisionId, "Released battle pack " + packId + " to "
           + pack.pack().repId() + " after legal and finance approval", out);
     });
+  }
+
+  /**
+   * Refuses the step unless every verdict the workflow acted on is one the review queue holds:
+   * the workflow learns a verdict from a {@code review-decided} message, and anyone who can reach
+   * the engine could publish one. The queue's row is written only by {@code ReviewQueue.decide},
+   * which checks who may decide; so the release (or the return) follows the recorded verdicts,
+   * not the messages. A mismatch fails the job without retries: an incident, nothing released.
+   */
+  static void checkVerdicts(java.sql.Connection c, Job job, String packId, String outcome)
+      throws java.sql.SQLException {
+    List<String> problems = new java.util.ArrayList<>();
+    for (var role : dev.baton.engine.battlepack.ReviewRole.values()) {
+      com.fasterxml.jackson.databind.JsonNode approved = job.node(role.wire() + "Approved");
+      if (approved == null) {
+        continue;
+      }
+      java.util.Optional<ReviewItem> item = JdbcReviewQueue.item(c, packId, role);
+      String received = approved.asBoolean(false) ? "approved" : "rejected";
+      dev.baton.engine.battlepack.ReviewStatus expected = approved.asBoolean(false)
+          ? dev.baton.engine.battlepack.ReviewStatus.APPROVED
+          : dev.baton.engine.battlepack.ReviewStatus.REJECTED;
+      com.fasterxml.jackson.databind.JsonNode reviewer = job.node(role.wire() + "Reviewer");
+      if (item.isEmpty()) {
+        problems.add("the workflow received a " + role.wire() + " verdict (" + received
+            + ") but the review queue has no " + role.wire() + " review of this pack");
+      } else if (item.get().status() != expected) {
+        problems.add("the workflow received a " + role.wire() + " verdict (" + received
+            + ") but the review queue says " + item.get().status());
+      } else if (reviewer != null && !reviewer.asText().equals(item.get().reviewer())) {
+        problems.add("the " + role.wire() + " verdict names reviewer '" + reviewer.asText()
+            + "' but the review queue records '" + item.get().reviewer() + "'");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new Job.BadJobException("Battle pack " + packId + " is not " + outcome + ": "
+          + String.join("; ", problems) + ". Only a verdict given in the review inbox, with"
+          + " 'baton review' or through the REST API counts; a 'review-decided' message"
+          + " published by anything else changes nothing. Decide the review there, then"
+          + " resolve this incident.");
+    }
   }
 
   static List<Map<String, Object>> reviews(java.sql.Connection c, String packId)

@@ -22,6 +22,7 @@ final class ReturnToRepHandler extends StepHandler {
     return store.inTransaction(c -> {
       StoredPack pack = JdbcBattlePackStore.pack(c, packId).orElseThrow(() ->
           new Job.BadJobException("There is no battle pack '" + packId + "' to return."));
+      ReleasePackHandler.checkVerdicts(c, job, packId, "returned");
       JdbcBattlePackStore.setPackStatus(c, packId, "RETURNED", now);
       List<Map<String, Object>> reviews = ReleasePackHandler.reviews(c, packId);
       Map<String, Object> payload = new LinkedHashMap<>();
