@@ -40,12 +40,43 @@ public final class WorkflowClients {
    * streaming on for workers. Close it when done.
    */
   public static CamundaClient embedded(URI grpcAddress) {
+    return embeddedBuilder(grpcAddress).build();
+  }
+
+  /**
+   * A client for an embedded engine that requires authentication ({@link
+   * WorkflowEngineOptions#authentication()}): as {@link #embedded(URI)}, sending these
+   * credentials on every call (e.g. {@link #bearerToken(String)}, or Camunda's {@code
+   * CredentialsProvider.newBasicAuthCredentialsProviderBuilder()}).
+   */
+  public static CamundaClient embedded(URI grpcAddress, CredentialsProvider credentials) {
+    return embeddedBuilder(grpcAddress).credentialsProvider(credentials).build();
+  }
+
+  /** Credentials that send {@code Authorization: Bearer <token>} on every call. */
+  public static CredentialsProvider bearerToken(String token) {
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("A bearer token must not be blank");
+    }
+    return new CredentialsProvider() {
+      @Override
+      public void applyCredentials(CredentialsApplier applier) {
+        applier.put("Authorization", "Bearer " + token);
+      }
+
+      @Override
+      public boolean shouldRetryRequest(StatusCode statusCode) {
+        return false;
+      }
+    };
+  }
+
+  private static CamundaClientBuilder embeddedBuilder(URI grpcAddress) {
     return CamundaClient.newClientBuilder()
         .grpcAddress(grpcAddress)
         .restAddress(grpcAddress)
         .preferRestOverGrpc(false)
-        .defaultJobWorkerStreamEnabled(true)
-        .build();
+        .defaultJobWorkerStreamEnabled(true);
   }
 
   /**

@@ -16,9 +16,11 @@ import javax.sql.DataSource;
  *     {@code RESOURCE_EXHAUSTED}
  * @param defaultLongPollTimeout how long an {@code ActivateJobs} request without its own request
  *     timeout waits for a job
+ * @param authentication who may call the gateway; {@link GatewayAuthentication#none()} (the
+ *     default) is allowed only on a loopback address
  */
 public record WorkflowEngineOptions(DataSource dataSource, String host, int port, Clock clock,
-    int maxMessageSize, Duration defaultLongPollTimeout) {
+    int maxMessageSize, Duration defaultLongPollTimeout, GatewayAuthentication authentication) {
 
   /** Zeebe's gateway port. */
   public static final int DEFAULT_PORT = 26500;
@@ -32,6 +34,7 @@ public record WorkflowEngineOptions(DataSource dataSource, String host, int port
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(defaultLongPollTimeout, "defaultLongPollTimeout");
+    Objects.requireNonNull(authentication, "authentication");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
@@ -40,33 +43,42 @@ public record WorkflowEngineOptions(DataSource dataSource, String host, int port
     }
   }
 
-  /** Loopback, port 26500, the system clock, 4 MiB requests, 10 s long polls. */
+  /**
+   * Loopback, port 26500, the system clock, 4 MiB requests, 10 s long polls, no authentication
+   * (like a local Camunda 8 Run; only allowed on loopback).
+   */
   public static WorkflowEngineOptions defaults(DataSource dataSource) {
     return new WorkflowEngineOptions(dataSource, "127.0.0.1", DEFAULT_PORT, Clock.systemUTC(),
-        DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(10));
+        DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(10), GatewayAuthentication.none());
   }
 
   /** The same options on another port (0 picks a free one). */
   public WorkflowEngineOptions withPort(int newPort) {
     return new WorkflowEngineOptions(dataSource, host, newPort, clock, maxMessageSize,
-        defaultLongPollTimeout);
+        defaultLongPollTimeout, authentication);
   }
 
   /** The same options bound to another host address. */
   public WorkflowEngineOptions withHost(String newHost) {
     return new WorkflowEngineOptions(dataSource, newHost, port, clock, maxMessageSize,
-        defaultLongPollTimeout);
+        defaultLongPollTimeout, authentication);
   }
 
   /** The same options with another clock. */
   public WorkflowEngineOptions withClock(Clock newClock) {
     return new WorkflowEngineOptions(dataSource, host, port, newClock, maxMessageSize,
-        defaultLongPollTimeout);
+        defaultLongPollTimeout, authentication);
   }
 
   /** The same options with another request size limit. */
   public WorkflowEngineOptions withMaxMessageSize(int bytes) {
     return new WorkflowEngineOptions(dataSource, host, port, clock, bytes,
-        defaultLongPollTimeout);
+        defaultLongPollTimeout, authentication);
+  }
+
+  /** The same options with another authentication of gateway calls. */
+  public WorkflowEngineOptions withAuthentication(GatewayAuthentication newAuthentication) {
+    return new WorkflowEngineOptions(dataSource, host, port, clock, maxMessageSize,
+        defaultLongPollTimeout, newAuthentication);
   }
 }

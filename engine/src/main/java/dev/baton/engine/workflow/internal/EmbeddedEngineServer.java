@@ -29,6 +29,13 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
 
   /** Migrates, loads and starts; see {@link EmbeddedWorkflowEngine#start}. */
   public static EmbeddedWorkflowEngine start(WorkflowEngineOptions options) {
+    if (options.authentication().open() && !GatewayCredentials.isLoopback(options.host())) {
+      throw new WorkflowException("The workflow gateway would listen on " + options.host()
+          + " without authentication, so anyone who reaches it could complete jobs or publish"
+          + " messages (a review verdict, say). Give it an authentication"
+          + " (WorkflowEngineOptions.withAuthentication, e.g. GatewayAuthentication.basic) or"
+          + " bind it to loopback (127.0.0.1).");
+    }
     Runtime runtime;
     try {
       runtime = new Runtime(new WorkflowStore(BatonStore.open(options.dataSource())),
@@ -41,7 +48,8 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
         options.defaultLongPollTimeout().toMillis());
     Server server = NettyServerBuilder
         .forAddress(new InetSocketAddress(options.host(), options.port()))
-        .addService(gateway)
+        .addService(io.grpc.ServerInterceptors.intercept(gateway,
+            new AuthenticatingInterceptor(options.authentication())))
         .maxInboundMessageSize(options.maxMessageSize())
         .permitKeepAliveTime(1, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
