@@ -6,6 +6,7 @@ import dev.baton.engine.battlepack.BattlePackServices;
 import dev.baton.engine.battlepack.DemoData;
 import dev.baton.engine.battlepack.PipelineSource;
 import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.workflow.GatewayAuthentication;
 import dev.baton.engine.workflow.WorkflowClients;
 import dev.baton.engine.workflow.WorkflowMode;
 import io.camunda.client.CamundaClient;
@@ -52,6 +53,19 @@ final class ServeCommand extends BatonCommand {
           + " cluster; see docs/workflow.md). Repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  @Option(names = "--gateway-user", paramLabel = "<user>",
+      defaultValue = "${env:BATON_GATEWAY_USER:-baton}",
+      description = "The user clients authenticate as when a gateway password is set (default:"
+          + " $BATON_GATEWAY_USER, else ${DEFAULT-VALUE}).")
+  String gatewayUser;
+
+  @Option(names = "--gateway-password", paramLabel = "<password>",
+      defaultValue = "${env:BATON_GATEWAY_PASSWORD}",
+      description = "Require basic authentication with this password on every gateway call"
+          + " (default: $BATON_GATEWAY_PASSWORD). Required on a non-loopback --host and on a"
+          + " PostgreSQL database; without it, on loopback, any local client may call.")
+  String gatewayPassword;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
@@ -59,10 +73,13 @@ final class ServeCommand extends BatonCommand {
     WorkflowMode mode = WorkflowMode.fromConfiguration(settings);
     try (var ds = Databases.pooled(db.url(), blankToNull(db.user), blankToNull(db.password))) {
       EmbeddedWorkflowEngine engine = null;
+      // the workers in this process present a token of their own, never the users' password
+      String ownToken = GatewayAuthentication.randomToken();
+      GatewayAuthentication authentication = gatewayAuthentication(ownToken);
       if (mode.embedded()) {
         try {
           engine = EmbeddedWorkflowEngine.start(WorkflowEngineOptions.defaults(ds).withHost(host)
-              .withPort(port));
+              .withPort(port).withAuthentication(authentication));
         } catch (RuntimeException e) {
           throw e instanceof BatonException be ? be : new BatonException("Cannot start the"
               + " workflow engine on " + db.url() + ": " + e.getMessage(), e);
@@ -72,7 +89,9 @@ final class ServeCommand extends BatonCommand {
       boolean interrupted = false;
       try (AutoCloseable gateway = engine == null ? () -> { } : engine;
           Baton baton = Baton.open(ds, true);
-          CamundaClient client = mode.newClient(() -> running.grpcAddress());
+          CamundaClient client = authentication.open()
+              ? mode.newClient(() -> running.grpcAddress())
+              : mode.newClient(() -> running.grpcAddress(), WorkflowClients.bearerToken(ownToken));
           AutoCloseable workflows = startWorkflows(baton, client)) {
         Thread hook = new Thread(stopped::countDown, "baton-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -80,7 +99,9 @@ final class ServeCommand extends BatonCommand {
           out().println("Workflow engine listening on " + engine.grpcAddress()
               + " (Zeebe gRPC gateway; database " + db.url() + ")");
           out().println("Connect with the Camunda 8 Java client: grpcAddress("
-              + engine.grpcAddress() + "), preferRestOverGrpc(false).");
+              + engine.grpcAddress() + "), preferRestOverGrpc(false)"
+              + (authentication.open() ? "; no authentication (loopback only)."
+                  : ", basic auth as '" + gatewayUser + "' with the gateway password."));
         } else {
           out().println("Cluster mode: workers connected to "
               + settings.get(WorkflowClients.GRPC_ADDRESS) + "; the embedded gateway is off.");
@@ -114,6 +135,31 @@ final class ServeCommand extends BatonCommand {
       }
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * Open on loopback without a password (like a local Camunda 8 Run); with a password, basic
+   * auth for clients plus this process's own token. A PostgreSQL database is a production
+   * set-up: it needs the password.
+   */
+  private GatewayAuthentication gatewayAuthentication(String ownToken) {
+    if (gatewayPassword == null || gatewayPassword.isBlank()) {
+      if (!db.url().startsWith("jdbc:h2:")) {
+        throw new BatonException("baton serve on " + db.url() + " needs gateway credentials,"
+            + " so that nobody can drive the workflows behind Baton's back: set"
+            + " BATON_GATEWAY_PASSWORD (and BATON_GATEWAY_USER, default 'baton'); clients then"
+            + " use camunda.client.auth.username / camunda.client.auth.password.");
+      }
+      if (!GatewayAuthentication.isLoopback(host)) {
+        throw new BatonException("baton serve --host " + host + " would accept every client"
+            + " that reaches it: set BATON_GATEWAY_PASSWORD (and BATON_GATEWAY_USER, default"
+            + " 'baton') to require basic authentication, or listen on 127.0.0.1.");
+      }
+      return GatewayAuthentication.none();
+    }
+    return GatewayAuthentication.anyOf(
+        GatewayAuthentication.bearer(Map.of(ownToken, "baton-serve")),
+        GatewayAuthentication.basic(Map.of(gatewayUser, gatewayPassword)));
   }
 
   private AutoCloseable startWorkflows(Baton baton, CamundaClient client) {

@@ -105,6 +105,60 @@ class ServeCommandTest {
   }
 
   @Test
+  void shouldAcceptOnlyAuthenticatedClientsWhenAGatewayPasswordIsSet() throws Exception {
+    // given
+    Path dir = Files.createTempDirectory("baton-serve-");
+    String db = "jdbc:h2:file:" + dir.resolve("baton") + ";DB_CLOSE_ON_EXIT=FALSE";
+    StringWriter out = new StringWriter();
+    Thread serve = new Thread(() -> {
+      CommandLine cli = new CommandLine(new BatonCli());
+      cli.setOut(new PrintWriter(out, true));
+      cli.setErr(new PrintWriter(out, true));
+      cli.execute("serve", "--port", "0", "--db", db, "--gateway-password", "s3cret-Pass");
+    });
+    serve.start();
+    String gateway = awaitMatch(out, Pattern.compile("listening on (http://\\S+)"));
+    awaitMatch(out, Pattern.compile("(Battle-pack workflow deployed)"));
+
+    try {
+      // when
+      Run anonymous = run("visit", "start", "--demo", "--gateway", gateway);
+      Run wrong = run("visit", "start", "--demo", "--gateway", gateway,
+          "--gateway-password", "guess");
+      Run authenticated = run("visit", "start", "--demo", "--gateway", gateway,
+          "--gateway-user", "baton", "--gateway-password", "s3cret-Pass");
+
+      // then
+      assertThat(anonymous.code).isNotZero();
+      assertThat(anonymous.err).contains("needs credentials", "BATON_GATEWAY_PASSWORD");
+      assertThat(wrong.code).isNotZero();
+      assertThat(wrong.err).contains("refused these credentials");
+      assertThat(authenticated.code).as(authenticated.err).isZero();
+      assertThat(out.toString()).contains("basic auth as 'baton'");
+      // the workers in the serving process still run the workflow with their own token
+      awaitMatch(() -> run("review", "list", "--role", "legal", "--db", db).out,
+          Pattern.compile("(BP-\\S+)"));
+    } finally {
+      serve.interrupt();
+      serve.join(30_000);
+    }
+  }
+
+  @Test
+  void shouldRefuseToServeOnAllInterfacesWithoutAGatewayPassword() throws Exception {
+    // given
+    Path dir = Files.createTempDirectory("baton-serve-");
+
+    // when
+    Run r = run("serve", "--port", "0", "--host", "0.0.0.0", "--gateway-password", "",
+        "--db", "jdbc:h2:file:" + dir.resolve("baton") + ";DB_CLOSE_ON_EXIT=FALSE");
+
+    // then
+    assertThat(r.code).isNotZero();
+    assertThat(r.err).contains("would accept every client", "BATON_GATEWAY_PASSWORD");
+  }
+
+  @Test
   void shouldReportEveryProblemWhenTheVisitRequestIsIncomplete() {
     // when
     Run r = run("visit", "start", "--customer", "C-2002", "--channel", "SMOKE_SIGNAL",

@@ -76,4 +76,14 @@ public record WorkflowMode(Kind kind, Map<String, String> clientProperties) {
     return embedded() ? WorkflowClients.embedded(embeddedAddress.get())
         : WorkflowClients.fromProperties(clientProperties);
   }
+
+  /**
+   * As {@link #newClient(Supplier)}, the embedded client sending these credentials (an engine
+   * that requires authentication); a cluster client takes its own from the settings.
+   */
+  public CamundaClient newClient(Supplier<java.net.URI> embeddedAddress,
+      io.camunda.client.CredentialsProvider embeddedCredentials) {
+    return embedded() ? WorkflowClients.embedded(embeddedAddress.get(), embeddedCredentials)
+        : WorkflowClients.fromProperties(clientProperties);
+  }
 }
