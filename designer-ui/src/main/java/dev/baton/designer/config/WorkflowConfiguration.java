@@ -6,6 +6,7 @@ import dev.baton.engine.battlepack.BattlePackServices;
 import dev.baton.engine.battlepack.PipelineSource;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
+import dev.baton.engine.workflow.WorkflowClients;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
 import dev.baton.engine.workflow.WorkflowMode;
 import io.camunda.client.CamundaClient;
@@ -22,6 +23,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The workflow engine inside the designer. On the embedded defaults Baton's own Zeebe-protocol
@@ -56,17 +59,26 @@ public class WorkflowConfiguration {
     }
   }
 
+  /** Who may call the embedded engine (see {@link GatewayAccess}). */
+  @Bean
+  public GatewayAccess gatewayAccess(@Value("${baton.db.url:}") String dbUrl,
+      @Value("${baton.workflow.host:127.0.0.1}") String host, UserDetailsService users,
+      PasswordEncoder encoder) {
+    return GatewayAccess.of(BatonConfiguration.isEmbeddedDefault(dbUrl), host, users, encoder);
+  }
+
   /** The embedded engine, absent in cluster mode. */
   @Bean(destroyMethod = "close")
   public EmbeddedGateway embeddedGateway(WorkflowMode mode,
       DataSource dataSource, @Value("${baton.workflow.host:127.0.0.1}") String host,
-      @Value("${baton.workflow.port:26500}") int port) {
+      @Value("${baton.workflow.port:26500}") int port, GatewayAccess access) {
     if (!mode.embedded()) {
       LOG.info("Workflows run on a Camunda 8 cluster; the embedded gateway is off.");
       return new EmbeddedGateway(Optional.empty());
     }
     EmbeddedWorkflowEngine engine = EmbeddedWorkflowEngine.start(
-        WorkflowEngineOptions.defaults(dataSource).withHost(host).withPort(port));
+        WorkflowEngineOptions.defaults(dataSource).withHost(host).withPort(port)
+            .withAuthentication(access.authentication()));
     LOG.info("Embedded workflow engine: Zeebe gRPC gateway on {}", engine.grpcAddress());
     return new EmbeddedGateway(Optional.of(engine));
   }
@@ -74,8 +86,11 @@ public class WorkflowConfiguration {
   /** The official Camunda 8 client, for the embedded engine or the cluster. */
   @Bean(destroyMethod = "close")
   public CamundaClient camundaClient(WorkflowMode mode,
-      EmbeddedGateway gateway) {
-    return mode.newClient(() -> gateway.engine().orElseThrow().grpcAddress());
+      EmbeddedGateway gateway, GatewayAccess access) {
+    return access.ownToken() == null
+        ? mode.newClient(() -> gateway.engine().orElseThrow().grpcAddress())
+        : mode.newClient(() -> gateway.engine().orElseThrow().grpcAddress(),
+            WorkflowClients.bearerToken(access.ownToken()));
   }
 
   /**
