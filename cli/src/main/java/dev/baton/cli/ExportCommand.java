@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
     description = {"Writes recorded decisions as CSV or JSON, personal fields masked.",
         "--mask names fields (e.g. customerId,name,phone) whose every value is hidden wherever"
             + " it appears: input facts, actions, matched facts, near misses, and the customer,"
-            + " actor and request columns."})
+            + " actor and request columns, and inside any other text of the record that embeds"
+            + " such a value (a request id made from a customer id). --mask personal names the"
+            + " documented personal-data policy (customerId, repId, actor, reviewer, name,"
+            + " contactName, phone, mobile, email, wechatId, address)."})
 final class ExportCommand extends StoreCommand {
 
   @Option(names = "--format", required = true, paramLabel = "csv|json",
@@ -33,7 +36,8 @@ final class ExportCommand extends StoreCommand {
   String format;
 
   @Option(names = "--mask", split = ",", paramLabel = "<field>",
-      description = "Fields to hide, comma-separated or repeated, e.g. customerId,name.")
+      description = "Fields to hide, comma-separated or repeated, e.g. customerId,name;"
+          + " 'personal' for the personal-data policy.")
   List<String> mask;
 
   @Option(names = "--mask-mode", paramLabel = "redact|pseudonym", defaultValue = "redact",
@@ -71,7 +75,13 @@ final class ExportCommand extends StoreCommand {
   private Masking masking() {
     Set<String> fields = new LinkedHashSet<>();
     if (mask != null) {
-      mask.stream().map(String::strip).filter(f -> !f.isEmpty()).forEach(fields::add);
+      mask.stream().map(String::strip).filter(f -> !f.isEmpty()).forEach(f -> {
+        if (f.equals("personal")) {
+          fields.addAll(Masking.PERSONAL_FIELDS);
+        } else {
+          fields.add(f);
+        }
+      });
     }
     switch (maskMode.toLowerCase(Locale.ROOT)) {
       case "redact":

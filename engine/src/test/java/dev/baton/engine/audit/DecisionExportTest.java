@@ -167,4 +167,30 @@ class DecisionExportTest {
       assertThat(json).doesNotContain("C-7007").doesNotContain("C-8008");
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldPseudonymiseAnIdentifierThatEmbedsAPersonalValueWhenExportedMasked(String db)
+      throws Exception {
+    try (var ds = TestDatabases.fresh(db);
+        DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine())) {
+      // given: a request id made from the customer id, as chat bots and the demo do
+      decide(log, "DEMO-C-2002", customer("C-2002", Profile.EAGER, true));
+      // when
+      String csv = export(log, DecisionQuery.all(), ExportFormat.CSV,
+          Masking.personalData("audit-2026"));
+      // then: no trace of the id, and the same pseudonym where it was embedded
+      assertThat(csv).doesNotContain("C-2002");
+      try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+          .get().parse(new StringReader(csv))) {
+        CSVRecord row = parser.getRecords().get(0);
+        String pseudonym = row.get("customer_id");
+        assertThat(pseudonym).matches("[0-9a-f]{16}");
+        assertThat(row.get("request_id")).isEqualTo("DEMO-" + pseudonym);
+        assertThat(row.get("actor")).matches("[0-9a-f]{16}");
+        assertThat(JSON.readTree(row.get("input")).get("requestId").asText())
+            .isEqualTo("DEMO-" + pseudonym);
+      }
+    }
+  }
 }

@@ -165,8 +165,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     format.setAriaLabel(t.t("audit.export.format"));
     Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
       ExportFormat f = format.getValue() == null ? ExportFormat.CSV : format.getValue();
-      Masking m = mask.getValue() ? Masking.redact("customerId", "name", "phone", "email",
-          "repId") : Masking.none();
+      Masking m = mask.getValue() ? Masking.personalData(null) : Masking.none();
       byte[] bytes = service.export(filter(), f, m);
       return new DownloadResponse(new ByteArrayInputStream(bytes),
           "decisions." + f.name().toLowerCase(java.util.Locale.ROOT),

@@ -49,11 +49,10 @@ final class Exporter {
         CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get());
     source.accept(r -> {
       try {
-        printer.printRecord(r.sequence(), r.decisionId(), masker.value("requestId",
-            r.requestId()), r.recordedAt(), r.evaluatedAt(), masker.value("actor", r.actor()),
-            masker.value("customerId", r.customerId()), packs(r), String.join(" ", r.actions()),
-            r.hash(), RecordJson.write(masker.tree(RecordJson.tree(r.inputJson()))),
-            RecordJson.write(masker.tree(RecordJson.tree(r.decisionJson()))));
+        Masker.MaskedRecord m = masker.record(r);
+        printer.printRecord(r.sequence(), r.decisionId(), m.requestId(), r.recordedAt(),
+            r.evaluatedAt(), m.actor(), m.customerId(), packs(r), String.join(" ", r.actions()),
+            r.hash(), RecordJson.write(m.input()), RecordJson.write(m.decision()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -72,14 +71,15 @@ final class Exporter {
     g.writeStartArray();
     source.accept(r -> {
       try {
+        Masker.MaskedRecord m = masker.record(r);
         g.writeStartObject();
         g.writeNumberField("sequence", r.sequence());
         g.writeStringField("decisionId", r.decisionId());
-        g.writeStringField("requestId", masker.value("requestId", r.requestId()));
+        g.writeStringField("requestId", m.requestId());
         g.writeStringField("recordedAt", r.recordedAt().toString());
         g.writeStringField("evaluatedAt", r.evaluatedAt().toString());
-        g.writeStringField("actor", masker.value("actor", r.actor()));
-        g.writeStringField("customerId", masker.value("customerId", r.customerId()));
+        g.writeStringField("actor", m.actor());
+        g.writeStringField("customerId", m.customerId());
         g.writeArrayFieldStart("packs");
         for (Decision.PackRef p : r.packs()) {
           g.writeStartObject();
@@ -96,9 +96,9 @@ final class Exporter {
         g.writeEndArray();
         g.writeStringField("hash", r.hash());
         g.writeFieldName("input");
-        g.writeTree(masker.tree(RecordJson.tree(r.inputJson())));
+        g.writeTree(m.input());
         g.writeFieldName("decision");
-        g.writeTree(masker.tree(RecordJson.tree(r.decisionJson())));
+        g.writeTree(m.decision());
         g.writeEndObject();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
