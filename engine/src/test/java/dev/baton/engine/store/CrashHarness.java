@@ -119,9 +119,10 @@ public final class CrashHarness {
       while (!enough.test(seen)) {
         String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         assertThat(line).as("the child %s stopped or was too slow after %d acknowledgements;"
-            + " its log: %s", child.getSimpleName(), acknowledged.size(),
-            Files.readString(childLog)).isNotNull().isNotEqualTo("EOF");
+            + " its log: %s", child.getSimpleName(), acknowledged.size(), childLog).isNotNull().isNotEqualTo("EOF");
         seen.add(line);
+        assertThat(line).as("a write of the child %s failed before the kill; its log: %s",
+            child.getSimpleName(), childLog).doesNotStartWith("FAILED");
         if (line.startsWith("ACK ")) {
           acknowledged.add(line.substring(4));
         }
