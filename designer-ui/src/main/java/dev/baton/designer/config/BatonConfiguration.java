@@ -1,6 +1,5 @@
 package dev.baton.designer.config;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.store.Databases;
 import java.io.IOException;
@@ -19,9 +18,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class BatonConfiguration {
 
-  /** The application's database; the embedded default is the engine's H2 file. */
+  /**
+   * The application's database; the embedded default is the engine's H2 file. Made {@linkplain
+   * Databases#durable durable}: the designer's own tables (users, API tokens, visit requests),
+   * written through Spring's JdbcTemplate and transactions, commit through the same mechanism as
+   * the engine's stores, so whatever the designer acknowledged survives a crash.
+   */
   @Bean(destroyMethod = "close")
-  public HikariDataSource dataSource(@Value("${baton.db.url:}") String url,
+  public DataSource dataSource(@Value("${baton.db.url:}") String url,
       @Value("${baton.db.user:}") String user, @Value("${baton.db.password:}") String password) {
     String jdbcUrl = isEmbeddedDefault(url) ? Databases.defaultUrl() : url;
     if (isEmbeddedDefault(url)) {
@@ -32,7 +36,7 @@ public class BatonConfiguration {
             + Databases.defaultDataDir().toAbsolutePath() + ": " + e.getMessage(), e);
       }
     }
-    return Databases.pooled(jdbcUrl, blankToNull(user), blankToNull(password));
+    return Databases.durable(Databases.pooled(jdbcUrl, blankToNull(user), blankToNull(password)));
   }
 
   /** Baton on the application's database; migrates the engine schema on start. */

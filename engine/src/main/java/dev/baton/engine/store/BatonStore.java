@@ -20,13 +20,17 @@ public final class BatonStore {
     this.contents = new ContentStore(this);
   }
 
-  /** Migrates the schema (Liquibase) and returns the store. */
+  /**
+   * Migrates the schema (Liquibase) and returns the store, on the data source made {@linkplain
+   * Databases#durable durable}: every store built on it commits durably before it acknowledges.
+   */
   public static BatonStore open(DataSource dataSource) {
-    Migrations.run(dataSource);
-    return new BatonStore(dataSource);
+    DataSource durable = Databases.durable(dataSource);
+    Migrations.run(durable);
+    return new BatonStore(durable);
   }
 
-  /** The data source. */
+  /** The data source, with durable commits ({@link Databases#durable}). */
   public DataSource dataSource() {
     return dataSource;
   }

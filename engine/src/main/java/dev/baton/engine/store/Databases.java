@@ -66,6 +66,27 @@ public final class Databases {
     return pooled(jdbcUrl, null, null);
   }
 
+  /**
+   * The data source with durable commits: every store commits through it, so a write that was
+   * acknowledged survives a crash of the process. On PostgreSQL a commit is durable when it
+   * returns (its write-ahead log is flushed); on an H2 file it is not — H2 writes committed
+   * changes to its file up to a second later — so after a commit of a transaction that wrote,
+   * and after a write in auto-commit mode, the connections force it into the file ({@code
+   * CHECKPOINT}) before returning, one checkpoint for all the commits that wait at the same time.
+   * That survives the process being killed; like H2 itself it does not promise to survive a
+   * power failure of the machine.
+   *
+   * <p>{@code CHECKPOINT} needs H2 admin rights (the user that created the database has them);
+   * without them a warning is logged once and commits return as H2 alone makes them. Idempotent:
+   * a durable data source is returned as it is. {@link BatonStore#open} applies it; an
+   * application that writes its own tables through the same database (with JDBC, Spring's
+   * {@code JdbcTemplate} or transactions) should use the wrapped data source for those too.
+   * Closing the returned data source closes the given one when that is closeable (a pool).
+   */
+  public static DataSource durable(DataSource dataSource) {
+    return dev.baton.engine.store.internal.DurableDataSource.of(dataSource);
+  }
+
   /** Which database a data source talks to. */
   public static Dialect dialectOf(DataSource ds) {
     try (var c = ds.getConnection()) {

@@ -31,7 +31,12 @@ final class Fixture implements AutoCloseable {
   Map<String, JobHandler> handlers;
 
   Fixture(String database) {
-    dataSource = TestDatabases.fresh(database);
+    this(TestDatabases.fresh(database));
+  }
+
+  /** On a given database (closed with the fixture). */
+  Fixture(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
     baton = Baton.open(dataSource, true);
     DemoData.load(baton.store());
     services = BattlePackServices.of(baton, PipelineSource.fixed(templates()))

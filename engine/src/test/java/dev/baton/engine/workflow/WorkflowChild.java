@@ -1,11 +1,9 @@
 package dev.baton.engine.workflow;
 
-import dev.baton.engine.store.Databases;
+import dev.baton.engine.store.CrashHarness;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +31,8 @@ public final class WorkflowChild {
   }
 
   public static void main(String[] args) throws Exception {
-    String user = "-".equals(args[1]) ? null : args[1];
-    String password = "-".equals(args[2]) ? null : args[2];
     int instances = Integer.parseInt(args[3]);
-    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    var ds = Databases.pooled(args[0], user, password);
+    var ds = CrashHarness.dataSource(args);
     EmbeddedWorkflowEngine engine = EmbeddedWorkflowEngine.start(
         WorkflowEngineOptions.defaults(ds).withPort(0));
     CamundaClient client = WorkflowClients.embedded(engine.grpcAddress());
@@ -46,19 +41,13 @@ public final class WorkflowChild {
     for (String step : STEPS) {
       workers.add(client.newWorker().jobType(step).handler((c, job) -> {
         c.newCompleteCommand(job).variables(Map.of(step.replace("-", ""), true)).send().join();
-        synchronized (out) {
-          out.println("ACK " + job.getProcessInstanceKey() + ":" + job.getElementId());
-          out.flush();
-        }
+        CrashHarness.print("ACK " + job.getProcessInstanceKey() + ":" + job.getElementId());
       }).timeout(Duration.ofSeconds(2)).open());
     }
     for (int i = 0; i < instances; i++) {
       long key = client.newCreateInstanceCommand().bpmnProcessId("crash-steps").latestVersion()
           .send().join().getProcessInstanceKey();
-      synchronized (out) {
-        out.println("CREATED " + key);
-        out.flush();
-      }
+      CrashHarness.print("CREATED " + key);
     }
     Thread.sleep(Long.MAX_VALUE);
   }

@@ -6,12 +6,12 @@ import dev.baton.engine.audit.RecordedDecision;
 import dev.baton.engine.rules.Decision;
 import dev.baton.engine.store.BatonStore;
 import dev.baton.engine.store.Databases;
+import dev.baton.engine.store.DurableConnection;
 import dev.baton.engine.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,11 +32,12 @@ import org.slf4j.LoggerFactory;
  * then completes the callers' futures. While a batch commits the next one queues up, so the
  * commit cost is shared by everyone who arrived meanwhile (group commit).
  *
- * <p>On H2 making a commit durable is a separate step ({@code CHECKPOINT}: H2 writes what is
- * committed to its file), which a second thread runs while the writer commits the next batch: it
- * takes every batch whose commit has returned, runs one checkpoint and only then acknowledges
- * them. A checkpoint that starts after a commit returned covers it, so no record is acknowledged
- * before it is in the file, and the two costs overlap instead of adding up.
+ * <p>Making a commit durable (on H2 a checkpoint, see {@link Databases#durable}) runs on a second
+ * thread while the writer commits the next batch: the writer commits with {@link
+ * DurableConnection#commitAndContinue()} and hands the batch over; the second thread waits until
+ * every batch whose commit has returned is durable (one checkpoint covers them all) and only then
+ * acknowledges them. So no record is acknowledged before it is durable, and the two costs overlap
+ * instead of adding up.
  */
 final class GroupCommitWriter {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -49,10 +50,9 @@ final class GroupCommitWriter {
   private final Object enqueueLock = new Object();
   private final Thread thread;
   private final Thread durability;
-  /** Committed batches waiting for the checkpoint; the poison (empty list) stops the thread. */
-  private final BlockingQueue<List<Outcome>> committed = new LinkedBlockingQueue<>();
+  /** Committed batches waiting to be durable; the poison (empty list) stops the thread. */
+  private final BlockingQueue<Committed> committed = new LinkedBlockingQueue<>();
   private boolean closed;
-  private volatile boolean checkpointOnCommit;
 
   /** A record waiting for its commit; the poison (null record) stops the writer. */
   record Pending(PreparedRecord record, CompletableFuture<RecordedDecision> done) {}
@@ -61,11 +61,6 @@ final class GroupCommitWriter {
     this.store = store;
     this.clock = clock;
     this.maxBatch = maxBatch;
-    // H2 (MVStore) keeps committed changes in memory and writes them to the file up to a
-    // second later; a process killed in between loses them. CHECKPOINT writes them before the
-    // callers are told, which is what "durable before acknowledged" means here.
-    // PostgreSQL has flushed its WAL when commit returns.
-    this.checkpointOnCommit = store.dialect() == Databases.Dialect.H2;
     this.thread = new Thread(this::run, "baton-decision-writer");
     thread.setDaemon(true);
     this.durability = new Thread(this::makeDurable, "baton-decision-checkpoint");
@@ -129,12 +124,12 @@ final class GroupCommitWriter {
       }
     }
     // records queued behind the poison cannot exist (submit checks closed under the same lock)
-    committed.add(List.of());
+    committed.add(new Committed(List.of(), () -> { }));
   }
 
   /** Acknowledges committed batches once they are durable (see the class comment). */
   private void makeDurable() {
-    List<List<Outcome>> ready = new ArrayList<>();
+    List<Committed> ready = new ArrayList<>();
     boolean stop = false;
     while (!stop) {
       try {
@@ -143,32 +138,27 @@ final class GroupCommitWriter {
         continue; // only close() stops this thread: callers are waiting
       }
       committed.drainTo(ready);
-      for (List<Outcome> batch : ready) {
-        stop |= batch.isEmpty();
-      }
-      if (checkpointOnCommit) {
-        try (Connection c = store.dataSource().getConnection()) {
-          checkpoint(c);
+      // the first wait covers every batch committed so far; the others return at once
+      for (Committed batch : ready) {
+        stop |= batch.outcomes().isEmpty();
+        try {
+          batch.pending().awaitDurable();
         } catch (SQLException | RuntimeException e) {
-          for (List<Outcome> batch : ready) {
-            for (Outcome o : batch) {
-              fail(o.pending(), e);
-            }
-          }
-          ready.clear();
+          batch.outcomes().forEach(o -> fail(o.pending(), e));
           continue;
         }
-      }
-      for (List<Outcome> batch : ready) {
-        complete(batch);
+        complete(batch.outcomes());
       }
       ready.clear();
     }
   }
 
-  /** Hands a committed batch to the durability step (or acknowledges it when there is none). */
-  private void committed(List<Outcome> outcomes) {
-    committed.add(outcomes);
+  /** A batch whose commit returned, and the wait for it to be durable. */
+  private record Committed(List<Outcome> outcomes, DurableConnection.PendingCommit pending) {}
+
+  /** Hands a committed batch to the durability step. */
+  private void committed(Committed batch) {
+    committed.add(batch);
   }
 
   /** Writes a batch; when it fails, writes its records one by one so one bad record fails alone. */
@@ -194,8 +184,9 @@ final class GroupCommitWriter {
 
   private record Outcome(Pending pending, RecordedDecision result) {}
 
-  private List<Outcome> commit(List<Pending> work) throws SQLException {
+  private Committed commit(List<Pending> work) throws SQLException {
     List<Outcome> outcomes = new ArrayList<>(work.size());
+    DurableConnection.PendingCommit pending;
     try (Connection c = store.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -230,7 +221,7 @@ final class GroupCommitWriter {
             u.executeUpdate();
           }
         }
-        c.commit();
+        pending = c.unwrap(DurableConnection.class).commitAndContinue();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -238,18 +229,7 @@ final class GroupCommitWriter {
         c.setAutoCommit(true);
       }
     }
-    return outcomes;
-  }
-
-  private void checkpoint(Connection c) {
-    try (Statement s = c.createStatement()) {
-      s.execute("CHECKPOINT");
-    } catch (SQLException e) {
-      checkpointOnCommit = false;
-      LOG.warn("Cannot force decision records to the H2 file ({}): a record is then durable"
-          + " only once H2 writes it (within a second). Open the database as its admin user to"
-          + " make every acknowledged record survive a crash.", e.getMessage());
-    }
+    return new Committed(outcomes, pending);
   }
 
   private record Head(long sequence, String hash) {}

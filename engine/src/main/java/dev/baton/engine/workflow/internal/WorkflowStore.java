@@ -18,26 +18,10 @@ import java.util.Map;
 final class WorkflowStore {
   private final BatonStore store;
 
-  private volatile boolean checkpointOnCommit;
-
   WorkflowStore(BatonStore store) {
+    // the store's commits are durable when they return (BatonStore's data source makes them so
+    // on H2 too), so a command is answered only after its state is in the database for good
     this.store = store;
-    // H2 (MVStore) keeps committed changes in memory and writes them to its file up to a second
-    // later; a killed process loses them. CHECKPOINT writes them before the commands are
-    // answered ("durable before acknowledged"). PostgreSQL has flushed its WAL at commit.
-    this.checkpointOnCommit = store.dialect() == dev.baton.engine.store.Databases.Dialect.H2;
-  }
-
-  private void checkpoint() {
-    try (Connection c = store.dataSource().getConnection();
-        java.sql.Statement s = c.createStatement()) {
-      s.execute("CHECKPOINT");
-    } catch (SQLException e) {
-      checkpointOnCommit = false;
-      org.slf4j.LoggerFactory.getLogger(WorkflowStore.class).warn("Cannot force workflow state"
-          + " to the H2 file ({}): it is then durable only once H2 writes it (within a second)."
-          + " Open the database as its admin user.", e.getMessage());
-    }
   }
 
   /** The entities a batch changed: key to entity, or to null when deleted. */
@@ -182,9 +166,6 @@ final class WorkflowStore {
       }
       return null;
     });
-    if (checkpointOnCommit) {
-      checkpoint();
-    }
   }
 
   private static void writeHistory(Connection c, Changes changes) throws SQLException {
