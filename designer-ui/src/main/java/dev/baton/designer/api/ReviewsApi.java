@@ -60,6 +60,7 @@ public class ReviewsApi {
   @RolesAllowed({Role.REVIEWER_, Role.ADMIN_})
   public ReviewItem decide(@PathVariable String packId, @PathVariable String role,
       @RequestBody VerdictBody body) {
+    ApiInput.id("packId", packId);
     ReviewRole r = role(role);
     if (!reviews.myRoles().contains(r)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "Review refused",
