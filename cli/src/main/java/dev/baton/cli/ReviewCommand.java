@@ -4,6 +4,7 @@ import dev.baton.engine.BatonException;
 import dev.baton.engine.battlepack.BattlePackStore;
 import dev.baton.engine.battlepack.ReviewItem;
 import dev.baton.engine.battlepack.ReviewMessage;
+import dev.baton.engine.battlepack.ReviewPolicy;
 import dev.baton.engine.battlepack.ReviewQueue;
 import dev.baton.engine.battlepack.ReviewRefusedException;
 import dev.baton.engine.battlepack.ReviewRole;
@@ -103,6 +104,13 @@ final class ReviewCommand extends CommandGroup {
     @Option(names = "--comment", paramLabel = "<text>", description = "Your comment.")
     String comment;
 
+    @Option(names = "--four-eyes", negatable = true,
+        defaultValue = "${env:BATON_REVIEW_FOUR_EYES:-true}", fallbackValue = "true",
+        description = {"One person cannot decide both reviews of a pack (default: on, or"
+            + " BATON_REVIEW_FOUR_EYES). --no-four-eyes lets one reviewer decide both,"
+            + " e.g. in a one-person trial."})
+    boolean fourEyes;
+
     @Override
     protected void checkInputs() {
       ReviewRole.parse(role);
@@ -115,7 +123,8 @@ final class ReviewCommand extends CommandGroup {
       ReviewRole r = ReviewRole.parse(role);
       String who = reviewer != null ? reviewer : actor();
       ReviewVerdict verdict = new ReviewVerdict(r, who, approved(), comment);
-      ReviewQueue queue = ReviewQueue.on(baton.store());
+      ReviewQueue queue = ReviewQueue.on(baton.store(),
+          ReviewPolicy.DEFAULT.withFourEyes(fourEyes));
       ReviewMessage message;
       try {
         message = queue.decide(packId, r, verdict, Instant.now());

@@ -79,6 +79,8 @@ class ServeCommandTest {
           "--reviewer", "li.legal", "--db", db, "--gateway", gateway);
       Run twice = run("review", "reject", "--pack", legalPack, "--role", "legal",
           "--reviewer", "li.legal", "--comment", "again", "--db", db, "--gateway", gateway);
+      Run sameReviewer = run("review", "approve", "--pack", legalPack, "--role", "finance",
+          "--reviewer", "LI.legal", "--db", db, "--gateway", gateway);
       Run finance = run("review", "approve", "--pack", legalPack, "--role", "finance",
           "--reviewer", "wang.finance", "--db", db, "--gateway", gateway);
       Run republished = run("review", "republish", "--pack", legalPack, "--role", "legal",
@@ -90,6 +92,8 @@ class ServeCommandTest {
       assertThat(legal.code).as(legal.err).isZero();
       assertThat(twice.code).isEqualTo(ExitCodes.INVALID);
       assertThat(twice.err).contains("already");
+      assertThat(sameReviewer.code).isEqualTo(ExitCodes.INVALID);
+      assertThat(sameReviewer.err).contains("already decided the legal review", "four eyes");
       assertThat(finance.code).as(finance.err).isZero();
       assertThat(republished.code).as(republished.err).isZero();
       assertThat(republished.out).contains("has " + legalPack + ":legal already",

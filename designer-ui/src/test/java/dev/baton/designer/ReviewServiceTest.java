@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.baton.designer.audit.AuditFilter;
 import dev.baton.designer.audit.AuditService;
 import dev.baton.designer.review.ReviewService;
+import dev.baton.engine.battlepack.BattlePackRuntime;
+import dev.baton.engine.battlepack.ReviewRefusedException;
 import dev.baton.engine.battlepack.ReviewRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 class ReviewServiceTest extends DesignerTestBase {
   @Autowired ReviewService reviews;
   @Autowired AuditService audit;
+  @Autowired BattlePackRuntime runtime;
 
   @Test
   @WithMockUser(username = "legal", roles = "REVIEWER")
@@ -24,6 +27,25 @@ class ReviewServiceTest extends DesignerTestBase {
     assertThatThrownBy(() -> reviews.decide("BP-any", ReviewRole.FINANCE, true, "ok"))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(reviews.myRoles()).containsExactly(ReviewRole.LEGAL);
+  }
+
+  @Test
+  @WithMockUser(username = "admin", roles = "ADMIN")
+  void shouldRefuseTheSecondReviewAndHideItFromTheInboxWhenOnePersonDecidedTheFirst() {
+    // given an administrator (who works both queues) approved the legal review of a pack
+    String packId = "BP-FOUR-EYES-" + java.util.UUID.randomUUID();
+    java.time.Instant now = java.time.Instant.now();
+    for (ReviewRole role : ReviewRole.values()) {
+      runtime.services().reviews().queue(packId, role, "D-x", 1L, now, now.plusSeconds(3600));
+    }
+    reviews.decide(packId, ReviewRole.LEGAL, true, "checked");
+    // when / then: the same person cannot decide the finance review too
+    assertThatThrownBy(() -> reviews.decide(packId, ReviewRole.FINANCE, true, "ok"))
+        .isInstanceOfSatisfying(ReviewRefusedException.class, e -> assertThat(e.reason())
+            .isEqualTo(ReviewRefusedException.Reason.SAME_REVIEWER));
+    assertThat(runtime.services().reviews().item(packId, ReviewRole.FINANCE).orElseThrow()
+        .status().open()).isTrue();
+    assertThat(reviews.inbox()).extracting(e -> e.item().packId()).doesNotContain(packId);
   }
 
   @Test

@@ -78,13 +78,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ApiProblems.of(HttpStatus.CONFLICT, "Concurrent edit", e.getMessage());
   }
 
-  /** A review verdict refused: 404, 409, 403 or 400 by reason. */
+  /**
+   * A review verdict refused: 404, 409, 403 (another role's review, or the pack's other review
+   * decided by the same person) or 400 by reason.
+   */
   @ExceptionHandler(ReviewRefusedException.class)
   public ProblemDetail reviewRefused(ReviewRefusedException e) {
     HttpStatus status = switch (e.reason()) {
       case UNKNOWN_ITEM -> HttpStatus.NOT_FOUND;
       case ALREADY_DECIDED -> HttpStatus.CONFLICT;
-      case ROLE_MISMATCH -> HttpStatus.FORBIDDEN;
+      case ROLE_MISMATCH, SAME_REVIEWER -> HttpStatus.FORBIDDEN;
       case INVALID_VERDICT -> HttpStatus.BAD_REQUEST;
     };
     ProblemDetail pd = ApiProblems.of(status, "Review refused", e.getMessage());

@@ -52,6 +52,12 @@ public class ConsentApi {
   @PutMapping(path = "/customers/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @RolesAllowed({Role.OPS_, Role.ADMIN_})
   public Customer putCustomer(@PathVariable String customerId, @RequestBody CustomerBody body) {
+    List<Problem> problems = new ArrayList<>();
+    add(problems, ApiInput.idProblem("customerId", customerId));
+    required(problems, "name", body.name());
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid("The customer is not valid; nothing was stored.", problems);
+    }
     Customer c = new Customer(customerId, body.name(), body.region(), body.owner());
     baton.consent().upsertCustomer(c);
     return baton.consent().customer(customerId).orElse(c);
@@ -71,14 +77,18 @@ public class ConsentApi {
   @RolesAllowed({Role.OPS_, Role.ADMIN_})
   public ResponseEntity<LedgerEntry> record(@RequestBody ConsentBody body) {
     List<Problem> problems = new ArrayList<>();
-    required(problems, "customerId", body.customerId());
-    required(problems, "evidenceId", body.evidenceId());
+    add(problems, ApiInput.idProblem("customerId", body.customerId()));
+    add(problems, ApiInput.idProblem("evidenceId", body.evidenceId()));
     Channel channel = enumOf(problems, "channel", body.channel(), Channel.class);
     Purpose purpose = enumOf(problems, "purpose", body.purpose(), Purpose.class);
     ConsentStatus status = enumOf(problems, "status", body.status(), ConsentStatus.class);
     ConsentSource source = enumOf(problems, "source", body.source(), ConsentSource.class);
     Instant recordedAt = instant(problems, "recordedAt", body.recordedAt(), true);
     Instant expiresAt = instant(problems, "expiresAt", body.expiresAt(), false);
+    // consent is recorded when it was given: not in the future (a day of clock skew allowed)
+    add(problems, ApiInput.timeProblem("recordedAt", recordedAt,
+        Instant.now().plus(java.time.Duration.ofDays(1))));
+    add(problems, ApiInput.timeProblem("expiresAt", expiresAt, ApiInput.LATEST));
     if (!problems.isEmpty()) {
       throw ApiException.invalid("The consent record is not valid; nothing was recorded.",
           problems);
@@ -95,6 +105,7 @@ public class ConsentApi {
   @RolesAllowed({Role.OPS_, Role.ANALYST_, Role.AUDITOR_, Role.DEVELOPER_, Role.ADMIN_})
   public CustomerStatus status(@PathVariable String customerId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+    ApiInput.id("customerId", customerId);
     return baton.consent().status(customerId, at == null ? Instant.now() : at).orElseThrow(() ->
         ApiException.notFound("No customer '" + customerId + "' in the consent ledger."));
   }
@@ -104,6 +115,7 @@ public class ConsentApi {
   @GetMapping("/customers/{customerId}/records")
   @RolesAllowed({Role.OPS_, Role.AUDITOR_, Role.ADMIN_})
   public List<LedgerEntry> records(@PathVariable String customerId) {
+    ApiInput.id("customerId", customerId);
     if (baton.consent().customer(customerId).isEmpty()) {
       throw ApiException.notFound("No customer '" + customerId + "' in the consent ledger.");
     }
@@ -117,6 +129,12 @@ public class ConsentApi {
   public CoverageReport coverage(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
     return baton.consent().coverage(at == null ? Instant.now() : at);
+  }
+
+  private static void add(List<Problem> problems, Problem p) {
+    if (p != null) {
+      problems.add(p);
+    }
   }
 
   private static void required(List<Problem> problems, String field, String value) {

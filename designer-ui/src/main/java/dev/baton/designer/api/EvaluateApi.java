@@ -65,7 +65,15 @@ public class EvaluateApi {
       @RequestParam(name = "record", defaultValue = "false") boolean record,
       @Parameter(description = "request id for recording (idempotent: recorded once)")
       @RequestParam(name = "requestId", required = false) String requestId) {
+    if (requestId != null) {
+      ApiInput.id("requestId", requestId);
+    }
     FactsDocument doc = RulePacks.parseFacts("request body", body);
+    dev.baton.engine.Problem late = ApiInput.timeProblem("now", doc.now(), ApiInput.LATEST);
+    if (late != null) {
+      throw ApiException.invalid("The facts document's time is not plausible; nothing was"
+          + " evaluated.", List.of(late));
+    }
     Instant now = doc.now() != null ? doc.now() : Instant.now();
     Evaluation evaluation = Evaluation.of(pipeline(packs), doc.facts(), now)
         .by(requestId, CurrentUser.name());

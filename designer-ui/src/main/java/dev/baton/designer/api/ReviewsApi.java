@@ -1,16 +1,17 @@
 package dev.baton.designer.api;
 
+import dev.baton.designer.review.ReviewService;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.ReviewItem;
 import dev.baton.engine.battlepack.ReviewRole;
-import dev.baton.engine.battlepack.ReviewVerdict;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,16 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The legal and finance pre-review queues: open items of a role, and a reviewer's verdict, which
- * is stored and publishes the {@code review-decided} message the workflow waits for.
+ * is stored and publishes the {@code review-decided} message the workflow waits for. Verdicts go
+ * through the designer's {@link ReviewService}, as the review inbox's do: a reviewer decides
+ * only the review of their own queue, and (four eyes) not both reviews of one pack.
  */
 @RestController
 @RequestMapping(path = "/api/v1/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "reviews", description = "Legal and finance pre-review of battle packs")
 public class ReviewsApi {
   private final BattlePackRuntime runtime;
+  private final ReviewService reviews;
 
-  public ReviewsApi(BattlePackRuntime runtime) {
+  public ReviewsApi(BattlePackRuntime runtime, ReviewService reviews) {
     this.runtime = runtime;
+    this.reviews = reviews;
   }
 
   /** The role's open review items (pending and escalated), the earliest due first. */
@@ -46,22 +51,31 @@ public class ReviewsApi {
   public record VerdictBody(String verdict, String comment) {}
 
   /** Decides a review item as the signed-in reviewer. */
-  @Operation(summary = "Approve or reject a review item", description = "Role REVIEWER."
-      + " verdict: APPROVE or REJECT; a rejection needs a comment. 409 when the item was"
-      + " decided before, 404 when there is no such item.")
+  @Operation(summary = "Approve or reject a review item", description = "Role REVIEWER, in"
+      + " the item's queue (baton.review.legal-users / finance-users). verdict: APPROVE or"
+      + " REJECT; a rejection needs a comment. 403 when the user does not review for that role"
+      + " or decided the pack's other review (four eyes), 409 when the item was decided"
+      + " before, 404 when there is no such item.")
   @PostMapping(path = "/{packId}/{role}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @RolesAllowed({Role.REVIEWER_, Role.ADMIN_})
   public ReviewItem decide(@PathVariable String packId, @PathVariable String role,
       @RequestBody VerdictBody body) {
+    ApiInput.id("packId", packId);
     ReviewRole r = role(role);
+    if (!reviews.myRoles().contains(r)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Review refused",
+          "User " + CurrentUser.name() + " does not review for "
+              + r.wire() + ", so cannot decide the " + r.wire() + " review of battle pack '"
+              + packId + "'. Nothing was changed. Reviewers are named in"
+              + " baton.review.legal-users and baton.review.finance-users.", List.of());
+    }
     String verdict = body.verdict() == null ? null : body.verdict().toUpperCase(Locale.ROOT);
     if (!"APPROVE".equals(verdict) && !"REJECT".equals(verdict)) {
       throw ApiException.invalid("The verdict is not valid; nothing was decided.",
           List.of(ApiProblems.field("verdict", body.verdict() == null ? "is missing"
               : "'" + body.verdict() + "' is not allowed", "APPROVE or REJECT")));
     }
-    runtime.decide(packId, r, new ReviewVerdict(r, CurrentUser.name(), "APPROVE".equals(verdict),
-        body.comment()));
+    reviews.decide(packId, r, "APPROVE".equals(verdict), body.comment());
     return runtime.services().reviews().item(packId, r).orElseThrow();
   }
 

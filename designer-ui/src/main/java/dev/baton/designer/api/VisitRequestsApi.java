@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
-import dev.baton.engine.Problem;
-import dev.baton.engine.ValidationException;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.VisitRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -131,14 +129,7 @@ public class VisitRequestsApi {
     if (map.get("requestId") == null) {
       map.put("requestId", "API-" + UUID.randomUUID());
     }
-    VisitRequest request;
-    try {
-      request = VisitRequest.fromJsonMap(map);
-    } catch (ValidationException e) {
-      throw ApiException.invalid("The visit request is not valid; nothing was started.",
-          e.problems().stream().map(p -> new Problem("request body", 0, 0, null, p.path(),
-              p.message(), p.hint())).toList());
-    }
+    VisitRequest request = VisitRequestChecks.parse(map, runtime.services().clock());
     String hash = hash(request.toJsonMap());
     Map<String, Object> earlier = existing(request.requestId());
     if (earlier != null) {
@@ -225,6 +216,7 @@ public class VisitRequestsApi {
   @GetMapping("/{requestId}")
   @RolesAllowed({Role.DEVELOPER_, Role.OPS_, Role.ADMIN_})
   public Map<String, Object> get(@PathVariable String requestId) {
+    ApiInput.id("requestId", requestId);
     Map<String, Object> row = existing(requestId);
     if (row == null) {
       throw ApiException.notFound("No visit request '" + requestId + "' was taken by this"

@@ -45,6 +45,16 @@ public class BatonConfiguration {
     return Baton.open(dataSource, true);
   }
 
+  /**
+   * True when the designer runs with demo users and demo data: {@code baton.demo.enabled}
+   * ({@code BATON_DEMO}) when set, else on the embedded default database only. Otherwise it runs
+   * in production mode ({@link dev.baton.designer.security.ProductionAccounts}).
+   */
+  public static boolean demoMode(String dbUrl, String demoSetting) {
+    return demoSetting == null || demoSetting.isBlank() ? isEmbeddedDefault(dbUrl)
+        : Boolean.parseBoolean(demoSetting.strip());
+  }
+
   /** True when no database was configured: the embedded default (demo data allowed). */
   public static boolean isEmbeddedDefault(String url) {
     return url == null || url.isBlank();

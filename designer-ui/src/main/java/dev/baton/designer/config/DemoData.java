@@ -2,7 +2,7 @@ package dev.baton.designer.config;
 
 import dev.baton.designer.TemplateCatalogue;
 import dev.baton.designer.rulepack.PackZips;
-import dev.baton.designer.security.Role;
+import dev.baton.designer.security.ProductionAccounts;
 import dev.baton.designer.security.UserAccounts;
 import dev.baton.engine.audit.DecisionQuery;
 import dev.baton.engine.repository.PackSource;
@@ -14,7 +14,6 @@ import dev.baton.engine.runtime.Baton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,8 +50,7 @@ public class DemoData implements ApplicationRunner {
     this.baton = baton;
     this.catalogue = catalogue;
     this.users = users;
-    this.demo = demo == null || demo.isBlank() ? BatonConfiguration.isEmbeddedDefault(dbUrl)
-        : Boolean.parseBoolean(demo);
+    this.demo = BatonConfiguration.demoMode(dbUrl, demo);
   }
 
   @Override
@@ -69,19 +67,12 @@ public class DemoData implements ApplicationRunner {
   private void demoUsers() {
     LOG.warn("Demo users are enabled (embedded defaults): analyst, ops, legal, finance, auditor,"
         + " developer and admin, each with its name as password. Never use them in production:"
-        + " configure baton.db.url (BATON_DB_URL) and create real users.");
+        + " configure baton.db.url (BATON_DB_URL) and start with BATON_ADMIN_PASSWORD; the demo"
+        + " users are then disabled (see the README's Production section).");
     if (users.count() > 0) {
       return;
     }
-    Map<String, Set<Role>> demoUsers = Map.of(
-        "analyst", EnumSet.of(Role.ANALYST),
-        "ops", EnumSet.of(Role.OPS),
-        "legal", EnumSet.of(Role.REVIEWER),
-        "finance", EnumSet.of(Role.REVIEWER),
-        "auditor", EnumSet.of(Role.AUDITOR),
-        "developer", EnumSet.of(Role.DEVELOPER),
-        "admin", EnumSet.allOf(Role.class));
-    demoUsers.forEach((name, roles) -> users.create(name, name, name, roles));
+    ProductionAccounts.DEMO_USERS.forEach((name, roles) -> users.create(name, name, name, roles));
   }
 
   private void importTemplates() {

@@ -3,6 +3,7 @@ package dev.baton.designer.config;
 import dev.baton.designer.TemplateCatalogue;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.BattlePackServices;
+import dev.baton.engine.battlepack.ReviewPolicy;
 import dev.baton.engine.battlepack.PipelineSource;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
@@ -102,15 +103,16 @@ public class WorkflowConfiguration {
   public BattlePackRuntime battlePackRuntime(CamundaClient client, Baton baton,
       TemplateCatalogue catalogue, @Value("${baton.db.url:}") String dbUrl,
       @Value("${baton.demo.enabled:}") String demo,
-      @Value("${baton.workflow.review-timeout:PT4H}") Duration reviewTimeout) {
-    boolean demoOn = demo == null || demo.isBlank() ? BatonConfiguration.isEmbeddedDefault(dbUrl)
-        : Boolean.parseBoolean(demo);
+      @Value("${baton.workflow.review-timeout:PT4H}") Duration reviewTimeout,
+      @Value("${baton.review.four-eyes:true}") boolean fourEyes) {
+    boolean demoOn = BatonConfiguration.demoMode(dbUrl, demo);
     if (demoOn) {
       dev.baton.engine.battlepack.DemoData.load(baton.store());
     }
     BattlePackServices services = BattlePackServices.of(baton,
         PipelineSource.publishedOr(baton.packs(), catalogue.pipeline()))
-        .withReviewTimeout(reviewTimeout);
+        .withReviewTimeout(reviewTimeout)
+        .withReviewPolicy(ReviewPolicy.DEFAULT.withFourEyes(fourEyes));
     return BattlePackRuntime.start(client, services, BattlePackRuntime.bundledBpmn());
   }
 }

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Service;
  * The review inbox: the battle packs waiting for the signed-in reviewer's queues, and their
  * verdicts. Every method checks the designer role ({@code @RolesAllowed}) and the user's review
  * queue again on the server, so a verdict by a user without the role is refused whatever calls
- * it; a second verdict on the same review is refused by the engine's review queue. A refused
- * verdict changes nothing.
+ * it; a second verdict on the same review, and (four eyes, on by default) a verdict by the
+ * person who decided the pack's other review, are refused by the engine's review queue. The
+ * REST API's verdicts come through here too. A refused verdict changes nothing.
  */
 @Service
 public class ReviewService {
@@ -56,12 +57,26 @@ public class ReviewService {
     List<InboxEntry> out = new ArrayList<>();
     for (ReviewRole r : myRoles()) {
       for (ReviewItem item : runtime.pendingReviews(r)) {
+        if (decidedOtherReview(item)) {
+          continue; // four eyes: this user may not decide it
+        }
         out.add(InboxEntry.of(item, runtime.services().packs().pack(item.packId()), now));
       }
     }
     out.sort(Comparator.comparing((InboxEntry e) -> e.item().dueAt(),
         Comparator.nullsLast(Comparator.naturalOrder())));
     return out;
+  }
+
+  /** True when four eyes holds and the signed-in user decided the pack's other review. */
+  private boolean decidedOtherReview(ReviewItem item) {
+    if (!runtime.services().reviews().policy().fourEyes()) {
+      return false;
+    }
+    String me = CurrentUser.name().strip();
+    return runtime.services().reviews().forPack(item.packId()).stream()
+        .anyMatch(i -> i.role() != item.role() && !i.status().open() && i.reviewer() != null
+            && i.reviewer().strip().equalsIgnoreCase(me));
   }
 
   /** Both review items of a pack (legal first), for reviewers and administrators. */
@@ -82,7 +97,8 @@ public class ReviewService {
    *
    * @throws AccessDeniedException when the user does not review for that queue
    * @throws ReviewRefusedException when the engine refuses the verdict (already decided, a
-   *     rejection without comment, unknown review); nothing changes
+   *     rejection without comment, unknown review, or the user decided the pack's other review
+   *     while four eyes holds, {@code baton.review.four-eyes}); nothing changes
    */
   @RolesAllowed({REVIEWER_, ADMIN_})
   public ReviewMessage decide(String packId, ReviewRole role, boolean approve, String comment) {

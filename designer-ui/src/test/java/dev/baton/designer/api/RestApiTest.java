@@ -427,6 +427,40 @@ class RestApiTest extends DesignerTestBase {
     assertProblem(badRole, 400);
   }
 
+  @Test
+  void shouldRefuseVerdictWhenReviewerWorksAnotherQueueOrDecidedTheOtherReview()
+      throws Exception {
+    // given a battle pack in both queues
+    long key = Long.parseLong(body(post("developer", "/api/v1/visit-requests",
+        visit("VR-API-" + UUID.randomUUID(), "C-2002"))).get("processInstanceKey").asText());
+    ReviewItem item = await().atMost(Duration.ofSeconds(30)).until(() ->
+        battlePackRuntime.pendingReviews(ReviewRole.FINANCE).stream()
+            .filter(i -> i.processInstanceKey() == key).findFirst().orElse(null),
+        i -> i != null);
+    String legalPath = "/api/v1/reviews/" + item.packId() + "/legal";
+    String financePath = "/api/v1/reviews/" + item.packId() + "/finance";
+    // when
+    ResponseEntity<String> financeOnLegal = post("finance", legalPath,
+        "{\"verdict\": \"APPROVE\"}");
+    ResponseEntity<String> adminLegal = post("admin", legalPath, "{\"verdict\": \"APPROVE\"}");
+    ResponseEntity<String> adminFinance = post("admin", financePath,
+        "{\"verdict\": \"APPROVE\"}");
+    ReviewItem financeBefore = battlePackRuntime.services().reviews()
+        .item(item.packId(), ReviewRole.FINANCE).orElseThrow();
+    ResponseEntity<String> finance = post("finance", financePath,
+        "{\"verdict\": \"APPROVE\", \"comment\": \"margin ok\"}");
+    // then
+    assertProblem(financeOnLegal, 403);
+    assertThat(financeOnLegal.getBody()).contains("does not review for legal");
+    assertThat(adminLegal.getStatusCode().value()).as(adminLegal.getBody()).isEqualTo(200);
+    assertProblem(adminFinance, 403);
+    assertThat(body(adminFinance).get("reason").asText()).isEqualTo("SAME_REVIEWER");
+    assertThat(financeBefore.status().open()).isTrue();
+    assertThat(finance.getStatusCode().value()).as(finance.getBody()).isEqualTo(200);
+    assertThat(battlePackRuntime.services().reviews().forPack(item.packId()))
+        .extracting(ReviewItem::reviewer).containsExactly("admin", "finance");
+  }
+
   // ------------------------------------------------------------------------------- OpenAPI
 
   @Test

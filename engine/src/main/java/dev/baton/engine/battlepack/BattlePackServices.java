@@ -25,7 +25,7 @@ public final class BattlePackServices {
   private final BattlePackStore packs;
 
   private BattlePackServices(Baton baton, PipelineSource pipeline, BattlePackGenerator generator,
-      Clock clock, Duration reviewTimeout) {
+      Clock clock, Duration reviewTimeout, ReviewPolicy reviewPolicy) {
     this.baton = Objects.requireNonNull(baton, "baton");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.generator = Objects.requireNonNull(generator, "generator");
@@ -35,32 +35,41 @@ public final class BattlePackServices {
     }
     this.reviewTimeout = reviewTimeout;
     this.history = BattlePackHistory.on(baton.store());
-    this.reviews = ReviewQueue.on(baton.store());
+    this.reviews = ReviewQueue.on(baton.store(), Objects.requireNonNull(reviewPolicy,
+        "reviewPolicy"));
     this.packs = BattlePackStore.on(baton.store());
   }
 
   /**
-   * Services on Baton with this pipeline, the deterministic generator, the system clock and a
-   * review timeout of 4 hours.
+   * Services on Baton with this pipeline, the deterministic generator, the system clock, a
+   * review timeout of 4 hours and the default review policy (four eyes).
    */
   public static BattlePackServices of(Baton baton, PipelineSource pipeline) {
     return new BattlePackServices(baton, pipeline, BattlePackGenerators.deterministic(),
-        Clock.systemUTC(), DEFAULT_REVIEW_TIMEOUT);
+        Clock.systemUTC(), DEFAULT_REVIEW_TIMEOUT, ReviewPolicy.DEFAULT);
   }
 
   /** The same services with another generator (e.g. a model endpoint's). */
   public BattlePackServices withGenerator(BattlePackGenerator newGenerator) {
-    return new BattlePackServices(baton, pipeline, newGenerator, clock, reviewTimeout);
+    return new BattlePackServices(baton, pipeline, newGenerator, clock, reviewTimeout,
+        reviews.policy());
   }
 
   /** The same services with another clock: the time decisions and history are read for. */
   public BattlePackServices withClock(Clock newClock) {
-    return new BattlePackServices(baton, pipeline, generator, newClock, reviewTimeout);
+    return new BattlePackServices(baton, pipeline, generator, newClock, reviewTimeout,
+        reviews.policy());
   }
 
   /** The same services with another default review timeout (ISO-8601 in the BPMN, e.g. PT4H). */
   public BattlePackServices withReviewTimeout(Duration newTimeout) {
-    return new BattlePackServices(baton, pipeline, generator, clock, newTimeout);
+    return new BattlePackServices(baton, pipeline, generator, clock, newTimeout,
+        reviews.policy());
+  }
+
+  /** The same services with another review policy (e.g. four eyes off for a one-person team). */
+  public BattlePackServices withReviewPolicy(ReviewPolicy newPolicy) {
+    return new BattlePackServices(baton, pipeline, generator, clock, reviewTimeout, newPolicy);
   }
 
   /** Baton. */

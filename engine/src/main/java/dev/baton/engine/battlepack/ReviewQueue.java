@@ -17,13 +17,26 @@ import java.util.Optional;
  * also when two reviewers decide at the same moment. If publishing the message fails after the
  * verdict was stored, {@link #messageFor} gives the same message again (same message id) to
  * publish once more; nothing decided is lost.
+ *
+ * <p><b>Separation of duties.</b> A verdict counts only in the item's role ({@link
+ * ReviewRefusedException.Reason#ROLE_MISMATCH} otherwise), and under the {@link ReviewPolicy}'s
+ * four-eyes rule (on by default) one person cannot decide both reviews of a pack ({@link
+ * ReviewRefusedException.Reason#SAME_REVIEWER}), also when both verdicts arrive at once.
  */
 public interface ReviewQueue {
 
-  /** The queue in a store. */
+  /** The queue in a store, under the {@link ReviewPolicy#DEFAULT default policy} (four eyes). */
   static ReviewQueue on(BatonStore store) {
-    return new JdbcReviewQueue(store);
+    return on(store, ReviewPolicy.DEFAULT);
   }
+
+  /** The queue in a store, under a policy. */
+  static ReviewQueue on(BatonStore store, ReviewPolicy policy) {
+    return new JdbcReviewQueue(store, policy);
+  }
+
+  /** The policy verdicts are held to. */
+  ReviewPolicy policy();
 
   /**
    * Queues a pack for a role, due at {@code dueAt}. Idempotent: when the item exists it is
@@ -45,7 +58,8 @@ public interface ReviewQueue {
    * Decides an open item and returns the {@code review-decided} message to publish.
    *
    * @throws ReviewRefusedException when the item does not exist, was already decided, the
-   *     verdict's role is not the item's role, or the verdict is incomplete; nothing changes
+   *     verdict's role is not the item's role, the reviewer decided the pack's other review
+   *     (four eyes), or the verdict is incomplete; nothing changes
    */
   ReviewMessage decide(String packId, ReviewRole role, ReviewVerdict verdict, Instant at);
 

@@ -25,6 +25,11 @@ public class ReviewRefusedException extends BatonException {
     ALREADY_DECIDED,
     /** The reviewer acts in another role than the item's. */
     ROLE_MISMATCH,
+    /**
+     * Four eyes: the reviewer already decided the pack's other review, and one person may not
+     * decide both ({@link ReviewPolicy#fourEyes()}).
+     */
+    SAME_REVIEWER,
     /** The verdict itself is incomplete (no reviewer, a rejection without comment, too long). */
     INVALID_VERDICT
   }

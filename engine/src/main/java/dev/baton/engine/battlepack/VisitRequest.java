@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  *     e.g. {@code VR-2026-1127-001}
  * @param customerId the customer to visit (1 to 64 characters, as in the consent ledger)
  * @param repId the sales rep who files it (1 to 64 characters)
- * @param plannedDate the day of the visit
+ * @param plannedDate the day of the visit (from 2000-01-01 to 2099-12-31)
  * @param channel the chat workplace it was filed from: {@code DINGTALK}, {@code WECOM} or {@code
  *     FEISHU} (the ai-trigger pack's {@code VisitRequest.channel})
- * @param dealSize the deal size, or null to take it from the customer's open deal
+ * @param dealSize the deal size (0 to 10^15), or null to take it from the customer's open deal
  * @param riskLevel {@code LOW}, {@code MEDIUM} or {@code HIGH}, or null to take it from the open
  *     deal
  * @param contactChannel the customer channel the rep follows up on ({@code EMAIL}, {@code SMS},
@@ -47,6 +47,12 @@ public record VisitRequest(
   public static final Set<String> RISK_LEVELS = Set.of("LOW", "MEDIUM", "HIGH");
   /** The customer channels consent is held for. */
   public static final Set<String> CONTACT_CHANNELS = Set.of("EMAIL", "SMS", "VOICE", "WECHAT");
+  /** The largest deal size taken (10^15): beyond it the number is a typo or an attack. */
+  public static final BigDecimal MAX_DEAL_SIZE = BigDecimal.TEN.pow(15);
+  /** The earliest visit date taken. */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+  /** The latest visit date taken. */
+  public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
   /** The name of the process variable that holds the request. */
   public static final String VARIABLE = "visitRequest";
 
@@ -64,11 +70,17 @@ public record VisitRequest(
     checkName(problems, "repId", repId, "the rep's id, e.g. REP-07");
     if (plannedDate == null) {
       problems.add(problem("plannedDate", "is missing", "an ISO date, e.g. 2026-12-02"));
+    } else if (plannedDate.isBefore(EARLIEST_DATE) || plannedDate.isAfter(LATEST_DATE)) {
+      problems.add(problem("plannedDate", plannedDate + " is not a plausible visit date",
+          "a date from " + EARLIEST_DATE + " to " + LATEST_DATE));
     }
     checkEnum(problems, "channel", channel, CHANNELS, true);
     if (dealSize != null && dealSize.signum() < 0) {
       problems.add(problem("dealSize", "is negative (" + dealSize.toPlainString() + ")",
           "a deal size of 0 or more, or leave it out to use the open deal's amount"));
+    } else if (dealSize != null && dealSize.compareTo(MAX_DEAL_SIZE) > 0) {
+      problems.add(problem("dealSize", "is beyond the largest deal size (" + dealSize + ")",
+          "a deal size from 0 to 10^15, or leave it out to use the open deal's amount"));
     }
     checkEnum(problems, "riskLevel", riskLevel, RISK_LEVELS, false);
     checkEnum(problems, "contactChannel", contactChannel, CONTACT_CHANNELS, false);

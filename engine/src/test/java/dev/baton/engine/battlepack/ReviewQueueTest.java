@@ -152,4 +152,85 @@ class ReviewQueueTest {
       assertThat(q.pending(ReviewRole.LEGAL)).hasSize(1);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldRefuseTheSecondReviewAndChangeNothingWhenOnePersonDecidesBoth(String db) {
+    try (HikariDataSource ds = TestDatabases.fresh(db)) {
+      // given li decided the legal review
+      ReviewQueue q = queueWithBothItems(BatonStore.open(ds));
+      q.decide("BP-1", ReviewRole.LEGAL, ReviewVerdict.approve(ReviewRole.LEGAL, "li", "ok"), T0);
+      ReviewItem before = q.item("BP-1", ReviewRole.FINANCE).orElseThrow();
+
+      // when / then: li (any case) cannot decide the finance review too
+      assertThatThrownBy(() -> q.decide("BP-1", ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, " LI ", "fine"), T0.plusSeconds(5)))
+          .isInstanceOfSatisfying(ReviewRefusedException.class, e ->
+              assertThat(e.reason()).isEqualTo(ReviewRefusedException.Reason.SAME_REVIEWER))
+          .hasMessageContaining("already decided the legal review of battle pack 'BP-1'")
+          .hasMessageContaining("four eyes");
+      assertThat(q.item("BP-1", ReviewRole.FINANCE)).contains(before);
+      assertThat(q.decide("BP-1", ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, "wang", "fine"), T0.plusSeconds(6))
+          .variables()).containsEntry("reviewer", "wang");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldLetOnePersonDecideBothReviewsWhenFourEyesIsOff(String db) {
+    try (HikariDataSource ds = TestDatabases.fresh(db)) {
+      // given
+      BatonStore store = BatonStore.open(ds);
+      queueWithBothItems(store);
+      ReviewQueue q = ReviewQueue.on(store, ReviewPolicy.DEFAULT.withFourEyes(false));
+      q.decide("BP-1", ReviewRole.LEGAL, ReviewVerdict.approve(ReviewRole.LEGAL, "li", "ok"), T0);
+
+      // when
+      q.decide("BP-1", ReviewRole.FINANCE, ReviewVerdict.approve(ReviewRole.FINANCE, "li", "ok"),
+          T0);
+
+      // then
+      assertThat(q.forPack("BP-1")).extracting(ReviewItem::status)
+          .containsExactly(ReviewStatus.APPROVED, ReviewStatus.APPROVED);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldAcceptOnlyOneOfTwoVerdictsWhenOnePersonDecidesBothAtOnce(String db)
+      throws Exception {
+    try (HikariDataSource ds = TestDatabases.fresh(db)) {
+      // given
+      ReviewQueue q = queueWithBothItems(BatonStore.open(ds));
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      var start = new java.util.concurrent.CountDownLatch(1);
+      try {
+        // when li decides legal and finance at the same moment
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (ReviewRole role : ReviewRole.values()) {
+          results.add(pool.submit(() -> {
+            start.await();
+            try {
+              q.decide("BP-1", role, ReviewVerdict.approve(role, "li", "ok"), T0);
+              return true;
+            } catch (ReviewRefusedException e) {
+              return false;
+            }
+          }));
+        }
+        start.countDown();
+        int accepted = 0;
+        for (var f : results) {
+          accepted += f.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+        }
+
+        // then
+        assertThat(accepted).isEqualTo(1);
+        assertThat(q.forPack("BP-1")).filteredOn(i -> !i.status().open()).hasSize(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
 }

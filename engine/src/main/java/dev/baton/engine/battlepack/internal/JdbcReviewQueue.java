@@ -2,6 +2,7 @@ package dev.baton.engine.battlepack.internal;
 
 import dev.baton.engine.battlepack.ReviewItem;
 import dev.baton.engine.battlepack.ReviewMessage;
+import dev.baton.engine.battlepack.ReviewPolicy;
 import dev.baton.engine.battlepack.ReviewQueue;
 import dev.baton.engine.battlepack.ReviewRefusedException;
 import dev.baton.engine.battlepack.ReviewRefusedException.Reason;
@@ -23,9 +24,16 @@ import java.util.Optional;
 /** The review queue table. */
 public final class JdbcReviewQueue implements ReviewQueue {
   private final BatonStore store;
+  private final ReviewPolicy policy;
 
-  public JdbcReviewQueue(BatonStore store) {
+  public JdbcReviewQueue(BatonStore store, ReviewPolicy policy) {
     this.store = store;
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
+  }
+
+  @Override
+  public ReviewPolicy policy() {
+    return policy;
   }
 
   @Override
@@ -107,11 +115,15 @@ public final class JdbcReviewQueue implements ReviewQueue {
   public ReviewMessage decide(String packId, ReviewRole role, ReviewVerdict verdict, Instant at) {
     checkVerdict(packId, role, verdict);
     return store.inTransaction(c -> {
+      lockPack(c, packId);
       ReviewItem item = item(c, packId, role).orElseThrow(() -> new ReviewRefusedException(
           Reason.UNKNOWN_ITEM, "There is no " + role.wire() + " review of battle pack '" + packId
               + "'. Check the pack id, or list the open items with pending(" + role + ")."));
       if (!item.status().open()) {
         throw alreadyDecided(item);
+      }
+      if (policy.fourEyes()) {
+        checkFourEyes(c, item, verdict);
       }
       ReviewStatus status = verdict.approved() ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
       int changed;
@@ -127,6 +139,45 @@ public final class JdbcReviewQueue implements ReviewQueue {
       }
       return message(item(c, packId, role).orElseThrow());
     });
+  }
+
+  /**
+   * Locks the pack's review rows (in role order, so two verdicts on one pack never deadlock):
+   * two verdicts on the same pack are decided one after the other, so the four-eyes check sees
+   * the other verdict even when both arrive at once.
+   */
+  private static void lockPack(Connection c, String packId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("select role from baton_bp_review"
+        + " where pack_id = ? order by role for update")) {
+      s.setString(1, packId);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          // reading the rows takes the locks
+        }
+      }
+    }
+  }
+
+  private static void checkFourEyes(Connection c, ReviewItem item, ReviewVerdict verdict)
+      throws SQLException {
+    for (ReviewRole other : ReviewRole.values()) {
+      if (other == item.role()) {
+        continue;
+      }
+      Optional<ReviewItem> decided = item(c, item.packId(), other)
+          .filter(i -> !i.status().open() && i.reviewer() != null);
+      if (decided.isPresent() && samePerson(decided.get().reviewer(), verdict.reviewer())) {
+        throw new ReviewRefusedException(Reason.SAME_REVIEWER, verdict.reviewer().strip()
+            + " already decided the " + other.wire() + " review of battle pack '"
+            + item.packId() + "' and cannot decide its " + item.role().wire() + " review too:"
+            + " legal and finance are decided by two different people (four eyes). Ask another "
+            + item.role().wire() + " reviewer. Nothing was changed.");
+      }
+    }
+  }
+
+  private static boolean samePerson(String a, String b) {
+    return a.strip().equalsIgnoreCase(b.strip());
   }
 
   private static void checkVerdict(String packId, ReviewRole role, ReviewVerdict v) {

@@ -129,7 +129,14 @@ public final class TreeParser {
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
         try {
-          return new Node.Scalar(line, col, new BigDecimal(p.getText().trim()));
+          BigDecimal number = new BigDecimal(p.getText().trim());
+          if (!Double.isFinite(number.doubleValue())) { // rules compare and add as doubles too
+            problems.add(new Problem(source, line, col, null, "", "'" + p.getText()
+                + "' is beyond the range of a number.", "Write a number between -1.7E308 and"
+                + " 1.7E308."));
+            return new Node.Scalar(line, col, null);
+          }
+          return new Node.Scalar(line, col, number);
         } catch (NumberFormatException e) {
           problems.add(new Problem(source, line, col, null, "",
               "'" + p.getText() + "' is not a finite number.", "Write a decimal number."));
