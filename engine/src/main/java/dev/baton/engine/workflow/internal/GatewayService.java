@@ -6,6 +6,7 @@ import dev.baton.engine.workflow.internal.State.Definition;
 import dev.baton.engine.workflow.internal.State.ElementInstance;
 import dev.baton.engine.workflow.internal.State.Incident;
 import dev.baton.engine.workflow.internal.State.Job;
+import dev.baton.engine.workflow.internal.State.JobState;
 import dev.baton.engine.workflow.internal.State.Message;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.*;
@@ -331,18 +332,13 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     return j;
   }
 
-  private static void requireState(Job j, String verb, String... states) {
-    for (String s : states) {
-      if (s.equals(j.state)) {
+  private static void requireState(Job j, String verb, JobState... states) {
+    for (JobState s : states) {
+      if (s == j.state) {
         return;
       }
     }
-    String state = switch (j.state) {
-      case "FAILED" -> "FAILED";
-      case "ERROR_THROWN" -> "ERROR_THROWN";
-      case "ACTIVATABLE" -> "ACTIVATABLE";
-      default -> j.state;
-    };
+    String state = j.state.name();
     throw error(Status.FAILED_PRECONDITION, "Command '" + verb.toUpperCase(Locale.ROOT)
         + "' rejected with code 'INVALID_STATE': Expected to " + verb.toLowerCase(Locale.ROOT)
         + " job with key '" + j.key + "', but it is in state '" + state + "'");
@@ -359,7 +355,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
     command(o, () -> {
       Job j = job(request.getJobKey(), "complete");
-      requireState(j, "complete", "ACTIVATED", "ACTIVATABLE");
+      requireState(j, "complete", JobState.ACTIVATED, JobState.ACTIVATABLE);
       rt.completeJob(j, vars);
       reply(o, CompleteJobResponse.getDefaultInstance());
     });
@@ -376,7 +372,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
     command(o, () -> {
       Job j = job(request.getJobKey(), "fail");
-      requireState(j, "fail", "ACTIVATED");
+      requireState(j, "fail", JobState.ACTIVATED);
       ElementInstance ei = rt.elements.get(j.elementInstanceKey);
       vars.forEach((k, v) -> rt.setLocal(ei, k, v));
       rt.failJob(j, request.getRetries(), request.getErrorMessage(), request.getRetryBackOff());
@@ -399,7 +395,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
     command(o, () -> {
       Job j = job(request.getJobKey(), "throw an error for");
-      requireState(j, "throw an error for", "ACTIVATED", "ACTIVATABLE");
+      requireState(j, "throw an error for", JobState.ACTIVATED,
+          JobState.ACTIVATABLE);
       ElementInstance ei = rt.elements.get(j.elementInstanceKey);
       // decide first whether anything catches it, so that an uncaught error changes only the job
       if (!catches(ei, request.getErrorCode())) {
@@ -417,7 +414,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     ElementInstance cur = from;
     while (cur != null) {
       Node n = rt.node(cur);
-      if (cur.mi != 2) {
+      if (cur.mi != State.Role.INNER) {
         ProcessModel model = rt.definitions.get(cur.processDefinitionKey).model;
         for (String b : n.boundaries) {
           Node bn = model.node(b);
@@ -454,7 +451,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       StreamObserver<UpdateJobTimeoutResponse> o) {
     command(o, () -> {
       Job j = job(request.getJobKey(), "update the timeout of");
-      requireState(j, "update the timeout of", "ACTIVATED");
+      requireState(j, "update the timeout of", JobState.ACTIVATED);
       rt.activateJob(j, j.worker, request.getTimeout());
       reply(o, UpdateJobTimeoutResponse.getDefaultInstance());
     });
@@ -581,7 +578,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
           // the stream is gone: give the job back at once instead of waiting for its timeout
           rt.submit(() -> {
             Job again = rt.jobs.get(aj.getKey());
-            if (again != null && "ACTIVATED".equals(again.state) && again.deadline == deadline) {
+            if (again != null && again.state == JobState.ACTIVATED && again.deadline == deadline) {
               rt.makeActivatable(again);
             }
           }, t -> { });
@@ -639,8 +636,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
     command(o, () -> {
       String id = request.getMessageId();
-      if (!id.isEmpty() && rt.messageIds.containsKey(request.getName() + "\u0000"
-          + request.getCorrelationKey() + "\u0000" + id)) {
+      if (!id.isEmpty() && rt.messageIds.containsKey(new State.MessageId(new State.MessageKey(
+          request.getName(), request.getCorrelationKey()), id))) {
         throw error(Status.ALREADY_EXISTS, "Command 'PUBLISH' rejected with code"
             + " 'ALREADY_EXISTS': Expected to publish a new message with id '" + id + "', but a"
             + " message with that id was already published");
@@ -692,7 +689,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
             + " Expected to resolve incident with key '" + request.getIncidentKey() + "', but no"
             + " such incident was found");
       }
-      if ("JOB_NO_RETRIES".equals(i.errorType)) {
+      if (i.errorType == State.IncidentType.JOB_NO_RETRIES) {
         Job j = rt.jobs.get(i.jobKey);
         if (j != null && j.retries <= 0) {
           throw error(Status.FAILED_PRECONDITION, "Command 'RESOLVE' rejected with code"

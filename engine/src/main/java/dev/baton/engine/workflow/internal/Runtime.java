@@ -7,6 +7,17 @@ import dev.baton.engine.workflow.internal.ProcessModel.Node;
 import dev.baton.engine.workflow.internal.ProcessModel.TimerKind;
 import dev.baton.engine.workflow.internal.ProcessModel.Trigger;
 import dev.baton.engine.workflow.internal.State.Definition;
+import dev.baton.engine.workflow.internal.State.Due;
+import dev.baton.engine.workflow.internal.State.DueKind;
+import dev.baton.engine.workflow.internal.State.EventKind;
+import dev.baton.engine.workflow.internal.State.EventName;
+import dev.baton.engine.workflow.internal.State.IncidentType;
+import dev.baton.engine.workflow.internal.State.JobState;
+import dev.baton.engine.workflow.internal.State.MessageId;
+import dev.baton.engine.workflow.internal.State.MessageKey;
+import dev.baton.engine.workflow.internal.State.Phase;
+import dev.baton.engine.workflow.internal.State.Retry;
+import dev.baton.engine.workflow.internal.State.Role;
 import dev.baton.engine.workflow.internal.State.ElementInstance;
 import dev.baton.engine.workflow.internal.State.Entity;
 import dev.baton.engine.workflow.internal.State.Incident;
@@ -65,14 +76,14 @@ final class Runtime implements AutoCloseable {
   final Map<String, LinkedHashSet<Long>> activatable = new HashMap<>();
   final Map<Long, Timer> timers = new HashMap<>();
   final Map<Long, Subscription> subscriptions = new HashMap<>();
-  final Map<String, LinkedHashSet<Long>> subscriptionsByName = new HashMap<>();
+  final Map<EventName, LinkedHashSet<Long>> subscriptionsByName = new HashMap<>();
   final Map<Long, Message> messages = new HashMap<>();
-  final Map<String, Long> messageIds = new HashMap<>();
+  final Map<MessageId, Long> messageIds = new HashMap<>();
   /** Buffered messages by name, and by name and correlation key; oldest (lowest key) first. */
   private final Map<String, TreeMap<Long, Message>> messagesByName = new HashMap<>();
-  private final Map<String, TreeMap<Long, Message>> messagesByCorrelation = new HashMap<>();
+  private final Map<MessageKey, TreeMap<Long, Message>> messagesByCorrelation = new HashMap<>();
   final Map<Long, Incident> incidents = new HashMap<>();
-  private final PriorityQueue<long[]> dues = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+  private final PriorityQueue<Due> dues = new PriorityQueue<>();
   private long nextKey;
 
   // ---- batch
@@ -99,9 +110,9 @@ final class Runtime implements AutoCloseable {
 
   /** An incident-worthy failure during execution. */
   static final class IncidentException extends RuntimeException {
-    final String type;
+    final IncidentType type;
 
-    IncidentException(String type, String message) {
+    IncidentException(IncidentType type, String message) {
       super(message);
       this.type = type;
     }
@@ -145,9 +156,9 @@ final class Runtime implements AutoCloseable {
     while (running) {
       try {
         long wait = 1000;
-        long[] due = dues.peek();
+        Due due = dues.peek();
         if (due != null) {
-          wait = Math.max(0, Math.min(wait, due[0] - now()));
+          wait = Math.max(0, Math.min(wait, due.at() - now()));
         }
         Command first = wait == 0 ? queue.poll() : queue.poll(wait, TimeUnit.MILLISECONDS);
         batch.clear();
@@ -262,7 +273,7 @@ final class Runtime implements AutoCloseable {
     }
     for (Timer t : store.load(Table.TIMER, Timer.class)) {
       timers.put(t.key, t);
-      dues.add(new long[] {t.dueAt, 0, t.key});
+      dues.add(new Due(t.dueAt, DueKind.TIMER, t.key));
     }
     for (Subscription s : store.load(Table.SUBSCRIPTION, Subscription.class)) {
       indexSubscription(s);
@@ -277,30 +288,29 @@ final class Runtime implements AutoCloseable {
   }
 
   private void fireDue(long now) {
-    while (!dues.isEmpty() && dues.peek()[0] <= now) {
-      long[] d = dues.poll();
-      long key = d[2];
-      switch ((int) d[1]) {
-        case 0 -> fireTimer(key, d[0]);
-        case 1 -> {
+    while (!dues.isEmpty() && dues.peek().at() <= now) {
+      Due d = dues.poll();
+      long key = d.key();
+      switch (d.kind()) {
+        case TIMER -> fireTimer(key, d.at());
+        case JOB_TIMEOUT -> {
           Job j = jobs.get(key);
-          if (j != null && "ACTIVATED".equals(j.state) && j.deadline == d[0]) {
+          if (j != null && j.state == JobState.ACTIVATED && j.deadline == d.at()) {
             makeActivatable(j); // timed out: another worker may take it
           }
         }
-        case 2 -> {
+        case JOB_RETRY -> {
           Job j = jobs.get(key);
-          if (j != null && "FAILED".equals(j.state) && j.retries > 0 && j.retryAt == d[0]) {
+          if (j != null && j.state == JobState.FAILED && j.retries > 0 && j.retryAt == d.at()) {
             makeActivatable(j);
           }
         }
-        case 3 -> {
+        case MESSAGE_EXPIRY -> {
           Message m = messages.get(key);
           if (m != null && m.expiresAt <= now) {
             removeMessage(m);
           }
         }
-        default -> { }
       }
     }
   }
@@ -465,7 +475,7 @@ final class Runtime implements AutoCloseable {
     return root;
   }
 
-  private ElementInstance createElement(Node node, ElementInstance scope, int mi) {
+  private ElementInstance createElement(Node node, ElementInstance scope, Role mi) {
     ElementInstance ei = new ElementInstance();
     ei.key = newKey();
     ei.processInstanceKey = scope.processInstanceKey;
@@ -485,7 +495,7 @@ final class Runtime implements AutoCloseable {
   }
 
   private void activate(Node node, ElementInstance scope) {
-    ElementInstance ei = createElement(node, scope, node.loop != null ? 1 : 0);
+    ElementInstance ei = createElement(node, scope, node.loop != null ? Role.BODY : Role.PLAIN);
     start(ei);
   }
 
@@ -494,13 +504,13 @@ final class Runtime implements AutoCloseable {
     Node n = node(ei);
     try {
       closeWaits(ei);
-      ei.phase = "ACTIVE";
+      ei.phase = Phase.ACTIVE;
       save(ei);
-      if (ei.mi != 1 && n.kind != Kind.PROCESS) {
+      if (ei.mi != Role.BODY && n.kind != Kind.PROCESS) {
         applyInputs(ei, n);
       }
-      boolean hostsBoundaries = !n.boundaries.isEmpty() && ei.mi != 2;
-      if (ei.mi == 1) {
+      boolean hostsBoundaries = !n.boundaries.isEmpty() && ei.mi != Role.INNER;
+      if (ei.mi == Role.BODY) {
         startMultiInstance(ei, n, hostsBoundaries);
         return;
       }
@@ -526,9 +536,9 @@ final class Runtime implements AutoCloseable {
         default -> throw new IllegalStateException("cannot activate " + n.kind);
       }
     } catch (IncidentException e) {
-      raiseIncident(ei, e.type, e.getMessage(), "ACTIVATE");
+      raiseIncident(ei, e.type, e.getMessage(), Retry.ACTIVATE);
     } catch (Feel.FeelException e) {
-      raiseIncident(ei, "EXTRACT_VALUE_ERROR", e.getMessage(), "ACTIVATE");
+      raiseIncident(ei, IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(), Retry.ACTIVATE);
     }
   }
 
@@ -561,9 +571,9 @@ final class Runtime implements AutoCloseable {
       completeElement(ei, null);
     } else if (n.trigger == Trigger.ERROR) {
       if (!throwError(parent(ei), n.errorCode, "", Map.of())) {
-        raiseIncident(ei, "UNHANDLED_ERROR_EVENT", "Expected to throw an error event with the"
+        raiseIncident(ei, IncidentType.UNHANDLED_ERROR_EVENT, "Expected to throw an error event with the"
             + " code '" + n.errorCode + "', but it was not caught. No error events are available"
-            + " in the scope.", "ACTIVATE");
+            + " in the scope.", Retry.ACTIVATE);
       }
     } else {
       completeElement(ei, null);
@@ -581,7 +591,7 @@ final class Runtime implements AutoCloseable {
         try {
           ok = feel.condition(f.condition(), vars);
         } catch (Feel.FeelException e) {
-          throw new IncidentException("CONDITION_ERROR", e.getMessage()
+          throw new IncidentException(IncidentType.CONDITION_ERROR, e.getMessage()
               + " (sequence flow '" + f.id() + "')");
         }
         if (ok) {
@@ -596,14 +606,14 @@ final class Runtime implements AutoCloseable {
         }
       }
     }
-    throw new IncidentException("CONDITION_ERROR", "Expected at least one condition to evaluate"
+    throw new IncidentException(IncidentType.CONDITION_ERROR, "Expected at least one condition to evaluate"
         + " to true, or to have a default flow, at exclusive gateway '" + n.id + "'");
   }
 
   private void startMultiInstance(ElementInstance body, Node n, boolean hostsBoundaries) {
     Object items = feel.evaluate(n.loop.inputCollection(), visible(body));
     if (!(items instanceof List<?> list)) {
-      throw new IncidentException("EXTRACT_VALUE_ERROR", "Expected the inputCollection '"
+      throw new IncidentException(IncidentType.EXTRACT_VALUE_ERROR, "Expected the inputCollection '"
           + n.loop.inputCollection() + "' of '" + n.id + "' to be a list, but it was "
           + Feel.describe(items));
     }
@@ -634,7 +644,7 @@ final class Runtime implements AutoCloseable {
   private void startInner(ElementInstance body, Node n) {
     int index = body.miStarted++;
     save(body);
-    ElementInstance inner = createElement(n, body, 2);
+    ElementInstance inner = createElement(n, body, Role.INNER);
     inner.loopCounter = index + 1;
     inner.variables.put("loopCounter", index + 1);
     if (n.loop.inputElement() != null) {
@@ -647,11 +657,11 @@ final class Runtime implements AutoCloseable {
     Object id = feel.evaluate(n.calledProcessId, visible(ei));
     Definition d = id instanceof String s ? latest(s) : null;
     if (d == null) {
-      throw new IncidentException("CALLED_ELEMENT_ERROR", "Expected process with BPMN process id '"
+      throw new IncidentException(IncidentType.CALLED_ELEMENT_ERROR, "Expected process with BPMN process id '"
           + id + "' to be deployed, but not found.");
     }
     if (d.model.root().noneStart == null) {
-      throw new IncidentException("CALLED_ELEMENT_ERROR", "Expected process with BPMN process id '"
+      throw new IncidentException(IncidentType.CALLED_ELEMENT_ERROR, "Expected process with BPMN process id '"
           + id + "' to have a none start event, but not found.");
     }
     Map<String, Object> vars = n.propagateAllParentVariables ? visible(ei)
@@ -669,7 +679,7 @@ final class Runtime implements AutoCloseable {
     Map<String, Object> vars = visible(ei);
     Object type = feel.evaluate(n.jobType, vars);
     if (!(type instanceof String t) || t.isBlank()) {
-      throw new IncidentException("EXTRACT_VALUE_ERROR", "Expected the job type of '" + n.id
+      throw new IncidentException(IncidentType.EXTRACT_VALUE_ERROR, "Expected the job type of '" + n.id
           + "' to be a non-empty string, but it was " + Feel.describe(type));
     }
     Object retries = feel.evaluate(n.retries, vars);
@@ -678,7 +688,7 @@ final class Runtime implements AutoCloseable {
       r = retries instanceof Number num ? num.intValue() : Integer.parseInt(
           String.valueOf(retries).trim());
     } catch (NumberFormatException e) {
-      throw new IncidentException("EXTRACT_VALUE_ERROR", "Expected the retries of '" + n.id
+      throw new IncidentException(IncidentType.EXTRACT_VALUE_ERROR, "Expected the retries of '" + n.id
           + "' to be a number, but it was " + Feel.describe(retries));
     }
     Job j = new Job();
@@ -699,7 +709,7 @@ final class Runtime implements AutoCloseable {
   }
 
   void makeActivatable(Job j) {
-    j.state = "ACTIVATABLE";
+    j.state = JobState.ACTIVATABLE;
     j.worker = "";
     j.deadline = 0;
     save(j);
@@ -713,21 +723,21 @@ final class Runtime implements AutoCloseable {
     if (set != null) {
       set.remove(j.key);
     }
-    j.state = "ACTIVATED";
+    j.state = JobState.ACTIVATED;
     j.worker = worker;
     j.deadline = now() + Math.max(0, timeoutMs);
     save(j);
-    dues.add(new long[] {j.deadline, 1, j.key});
+    dues.add(new Due(j.deadline, DueKind.JOB_TIMEOUT, j.key));
   }
 
   private void scheduleJob(Job j) {
     switch (j.state) {
-      case "ACTIVATABLE" -> activatable.computeIfAbsent(j.type, k -> new LinkedHashSet<>())
+      case ACTIVATABLE -> activatable.computeIfAbsent(j.type, k -> new LinkedHashSet<>())
           .add(j.key);
-      case "ACTIVATED" -> dues.add(new long[] {j.deadline, 1, j.key});
-      case "FAILED" -> {
+      case ACTIVATED -> dues.add(new Due(j.deadline, DueKind.JOB_TIMEOUT, j.key));
+      case FAILED -> {
         if (j.retries > 0 && j.retryAt > 0) {
-          dues.add(new long[] {j.retryAt, 2, j.key});
+          dues.add(new Due(j.retryAt, DueKind.JOB_RETRY, j.key));
         }
       }
       default -> { }
@@ -753,21 +763,21 @@ final class Runtime implements AutoCloseable {
       makeActivatable(j);
       return;
     }
-    j.state = "FAILED";
+    j.state = JobState.FAILED;
     Set<Long> set = activatable.get(j.type);
     if (set != null) {
       set.remove(j.key);
     }
     if (retries > 0) {
       j.retryAt = now() + backOffMs;
-      dues.add(new long[] {j.retryAt, 2, j.key});
+      dues.add(new Due(j.retryAt, DueKind.JOB_RETRY, j.key));
       save(j);
       return;
     }
     save(j);
     ElementInstance ei = elements.get(j.elementInstanceKey);
-    Incident i = newIncident(ei, "JOB_NO_RETRIES", message == null || message.isBlank()
-        ? "No more retries left." : message, "JOB");
+    Incident i = newIncident(ei, IncidentType.JOB_NO_RETRIES, message == null || message.isBlank()
+        ? "No more retries left." : message, Retry.JOB);
     i.jobKey = j.key;
     save(i);
     changes.incidents.get(i.key).jobKey = j.key;
@@ -790,7 +800,7 @@ final class Runtime implements AutoCloseable {
       return;
     }
     Node n = node(ei);
-    if (n.outputs.isEmpty() || ei.mi == 1) {
+    if (n.outputs.isEmpty() || ei.mi == Role.BODY) {
       payload.forEach((k, v) -> propagate(ei, k, v));
     } else {
       payload.forEach((k, v) -> setLocal(ei, k, v));
@@ -805,8 +815,8 @@ final class Runtime implements AutoCloseable {
     Node n = node(ei);
     ElementInstance scope = parent(ei);
     try {
-      ei.phase = "COMPLETING";
-      if (ei.mi == 1) {
+      ei.phase = Phase.COMPLETING;
+      if (ei.mi == Role.BODY) {
         if (n.loop.outputCollection() != null && scope != null) {
           propagate(scope, n.loop.outputCollection(), ei.variables.get(n.loop.outputCollection()));
         }
@@ -820,7 +830,7 @@ final class Runtime implements AutoCloseable {
           assign(scope, n.outputs.get(i).target(), values.get(i), false);
         }
       }
-      if (ei.mi == 2 && n.loop.outputElement() != null) {
+      if (ei.mi == Role.INNER && n.loop.outputElement() != null) {
         Object out = feel.evaluate(n.loop.outputElement(), visible(ei));
         @SuppressWarnings("unchecked")
         List<Object> coll = (List<Object>) scope.variables.get(n.loop.outputCollection());
@@ -834,16 +844,16 @@ final class Runtime implements AutoCloseable {
         }
       }
     } catch (Feel.FeelException e) {
-      raiseIncident(ei, "EXTRACT_VALUE_ERROR", e.getMessage(), "COMPLETE");
+      raiseIncident(ei, IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(), Retry.COMPLETE);
       return;
     }
-    ei.phase = "ACTIVE";
+    ei.phase = Phase.ACTIVE;
     closeWaits(ei);
     if (n.kind == Kind.PROCESS) {
       completeProcess(ei);
       return;
     }
-    if (ei.mi == 2) {
+    if (ei.mi == Role.INNER) {
       removeFromScope(ei);
       innerCompleted(scope, n, ei);
       return;
@@ -874,7 +884,7 @@ final class Runtime implements AutoCloseable {
       try {
         finished = feel.condition(n.loop.completionCondition(), vars);
       } catch (Feel.FeelException e) {
-        raiseIncident(body, "EXTRACT_VALUE_ERROR", e.getMessage(), "COMPLETE");
+        raiseIncident(body, IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(), Retry.COMPLETE);
         return;
       }
     }
@@ -891,15 +901,15 @@ final class Runtime implements AutoCloseable {
   private void takeFlow(Flow f, ElementInstance scope) {
     Node target = definitions.get(scope.processDefinitionKey).model.node(f.target());
     if (target.kind == Kind.PARALLEL_GATEWAY && target.incoming.size() > 1) {
-      scope.joinTokens.merge(target.id + "|" + f.id(), 1, Integer::sum);
+      scope.joinTokens.merge(ElementInstance.joinKey(target.id, f.id()), 1, Integer::sum);
       save(scope);
       for (String in : target.incoming) {
-        if (scope.joinTokens.getOrDefault(target.id + "|" + in, 0) == 0) {
+        if (scope.joinTokens.getOrDefault(ElementInstance.joinKey(target.id, in), 0) == 0) {
           return; // waiting for the other branches
         }
       }
       for (String in : target.incoming) {
-        scope.joinTokens.computeIfPresent(target.id + "|" + in, (k, v) -> v > 1 ? v - 1 : null);
+        scope.joinTokens.computeIfPresent(ElementInstance.joinKey(target.id, in), (k, v) -> v > 1 ? v - 1 : null);
       }
     }
     activate(target, scope);
@@ -938,7 +948,7 @@ final class Runtime implements AutoCloseable {
       return;
     }
     Node n = node(scope);
-    if (scope.mi == 1) {
+    if (scope.mi == Role.BODY) {
       return; // multi-instance bodies complete through their inner instances
     }
     if (n.kind == Kind.PROCESS || n.kind == Kind.SUB_PROCESS) {
@@ -1015,7 +1025,7 @@ final class Runtime implements AutoCloseable {
         case MESSAGE -> {
           Object ck = feel.evaluate(t.correlationKey, vars);
           if (!(ck instanceof String) && !(ck instanceof Number)) {
-            throw new IncidentException("EXTRACT_VALUE_ERROR", "Failed to extract the"
+            throw new IncidentException(IncidentType.EXTRACT_VALUE_ERROR, "Failed to extract the"
                 + " correlation key for '" + t.correlationKey + "' of '" + t.id + "': the value"
                 + " must be a string or a number, but was " + Feel.describe(ck));
           }
@@ -1039,12 +1049,12 @@ final class Runtime implements AutoCloseable {
         t.interval = s.interval();
         timers.put(t.key, t);
         save(t);
-        dues.add(new long[] {t.dueAt, 0, t.key});
+        dues.add(new Due(t.dueAt, DueKind.TIMER, t.key));
         owner.waitKeys.add(t.key);
       } else {
         Subscription sub = new Subscription();
         sub.key = newKey();
-        sub.kind = s.target().trigger.name();
+        sub.kind = s.target().trigger == Trigger.MESSAGE ? EventKind.MESSAGE : EventKind.SIGNAL;
         sub.name = s.target().trigger == Trigger.MESSAGE ? s.target().messageName
             : s.target().signalName;
         sub.correlationKey = s.correlationKey();
@@ -1060,7 +1070,7 @@ final class Runtime implements AutoCloseable {
     }
     save(owner);
     for (Subscription sub : opened) {
-      if ("MESSAGE".equals(sub.kind) && subscriptions.containsKey(sub.key)) {
+      if (sub.kind == EventKind.MESSAGE && subscriptions.containsKey(sub.key)) {
         correlateBuffered(sub);
       }
     }
@@ -1104,7 +1114,7 @@ final class Runtime implements AutoCloseable {
         default -> throw new IllegalStateException();
       }
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IncidentException("EXTRACT_VALUE_ERROR", "Invalid timer " + t.timerKind
+      throw new IncidentException(IncidentType.EXTRACT_VALUE_ERROR, "Invalid timer " + t.timerKind
           .name().toLowerCase() + " '" + text + "' of '" + t.id + "' (expected ISO-8601, e.g."
           + " PT10S, 2030-01-01T10:00:00Z or R3/PT1M)");
     }
@@ -1112,17 +1122,16 @@ final class Runtime implements AutoCloseable {
 
   private void indexSubscription(Subscription s) {
     subscriptions.put(s.key, s);
-    subscriptionsByName.computeIfAbsent(s.kind + ":" + s.name, k -> new LinkedHashSet<>())
-        .add(s.key);
+    subscriptionsByName.computeIfAbsent(s.eventName(), k -> new LinkedHashSet<>()).add(s.key);
   }
 
   void removeSubscription(Subscription s) {
     subscriptions.remove(s.key);
-    Set<Long> set = subscriptionsByName.get(s.kind + ":" + s.name);
+    Set<Long> set = subscriptionsByName.get(s.eventName());
     if (set != null) {
       set.remove(s.key);
       if (set.isEmpty()) {
-        subscriptionsByName.remove(s.kind + ":" + s.name);
+        subscriptionsByName.remove(s.eventName());
       }
     }
     delete(s);
@@ -1207,7 +1216,7 @@ final class Runtime implements AutoCloseable {
       t.repetitions--;
     }
     save(t);
-    dues.add(new long[] {t.dueAt, 0, t.key});
+    dues.add(new Due(t.dueAt, DueKind.TIMER, t.key));
   }
 
   /** An event happened for an element waiting on it (timer, message, signal). */
@@ -1225,7 +1234,7 @@ final class Runtime implements AutoCloseable {
     ElementInstance scope = parent(owner);
     if (ownerNode.kind == Kind.EVENT_BASED_GATEWAY) {
       closeWaits(owner);
-      ElementInstance event = createElement(target, scope, 0);
+      ElementInstance event = createElement(target, scope, Role.PLAIN);
       removeFromScope(owner);
       applyPayload(event, payload);
       completeElement(event, null);
@@ -1234,12 +1243,12 @@ final class Runtime implements AutoCloseable {
     // a boundary event
     if (target.cancelActivity) {
       closeWaits(owner);
-      ElementInstance event = createElement(target, scope, 0);
+      ElementInstance event = createElement(target, scope, Role.PLAIN);
       terminate(owner);
       applyPayload(event, payload);
       completeElement(event, null);
     } else {
-      ElementInstance event = createElement(target, scope, 0);
+      ElementInstance event = createElement(target, scope, Role.PLAIN);
       applyPayload(event, payload);
       completeElement(event, null);
     }
@@ -1251,14 +1260,14 @@ final class Runtime implements AutoCloseable {
     ElementInstance cur = from;
     while (cur != null) {
       Node n = node(cur);
-      if (cur.mi != 2) {
+      if (cur.mi != Role.INNER) {
         ProcessModel model = definitions.get(cur.processDefinitionKey).model;
         for (String b : n.boundaries) {
           Node bn = model.node(b);
           if (bn.trigger == Trigger.ERROR && (bn.errorCode == null || bn.errorCode.equals(code))) {
             ElementInstance scope = parent(cur);
             closeWaits(cur);
-            ElementInstance event = createElement(bn, scope, 0);
+            ElementInstance event = createElement(bn, scope, Role.PLAIN);
             terminate(cur);
             applyPayload(event, variables);
             completeElement(event, null);
@@ -1280,15 +1289,14 @@ final class Runtime implements AutoCloseable {
   void indexMessage(Message m) {
     messages.put(m.key, m);
     messagesByName.computeIfAbsent(m.name, k -> new TreeMap<>()).put(m.key, m);
-    messagesByCorrelation.computeIfAbsent(m.name + "\u0000" + m.correlationKey,
-        k -> new TreeMap<>()).put(m.key, m);
+    messagesByCorrelation.computeIfAbsent(m.messageKey(), k -> new TreeMap<>()).put(m.key, m);
     if (m.messageId != null && !m.messageId.isEmpty()) {
-      messageIds.put(m.name + "\u0000" + m.correlationKey + "\u0000" + m.messageId, m.key);
+      messageIds.put(new MessageId(m.messageKey(), m.messageId), m.key);
     }
-    dues.add(new long[] {m.expiresAt, 3, m.key});
+    dues.add(new Due(m.expiresAt, DueKind.MESSAGE_EXPIRY, m.key));
   }
 
-  private static void unindex(Map<String, TreeMap<Long, Message>> index, String k, long key) {
+  private static <K> void unindex(Map<K, TreeMap<Long, Message>> index, K k, long key) {
     TreeMap<Long, Message> set = index.get(k);
     if (set != null) {
       set.remove(key);
@@ -1301,16 +1309,16 @@ final class Runtime implements AutoCloseable {
   private void removeMessage(Message m) {
     messages.remove(m.key);
     unindex(messagesByName, m.name, m.key);
-    unindex(messagesByCorrelation, m.name + "\u0000" + m.correlationKey, m.key);
+    unindex(messagesByCorrelation, m.messageKey(), m.key);
     if (m.messageId != null && !m.messageId.isEmpty()) {
-      messageIds.remove(m.name + "\u0000" + m.correlationKey + "\u0000" + m.messageId);
+      messageIds.remove(new MessageId(m.messageKey(), m.messageId));
     }
     delete(m);
   }
 
   /** Correlates a published message to open subscriptions and message start events. */
   void correlate(Message m) {
-    Set<Long> keys = subscriptionsByName.get("MESSAGE:" + m.name);
+    Set<Long> keys = subscriptionsByName.get(new EventName(EventKind.MESSAGE, m.name));
     if (keys == null) {
       return;
     }
@@ -1356,7 +1364,7 @@ final class Runtime implements AutoCloseable {
     long now = now();
     TreeMap<Long, Message> candidates = s.processInstanceKey == 0
         ? messagesByName.get(s.name)
-        : messagesByCorrelation.get(s.name + "\u0000" + s.correlationKey);
+        : messagesByCorrelation.get(new MessageKey(s.name, s.correlationKey));
     if (candidates == null) {
       return;
     }
@@ -1384,7 +1392,7 @@ final class Runtime implements AutoCloseable {
 
   /** Delivers a signal to every waiting element and signal start event. */
   void broadcastSignal(String name, Map<String, Object> variables) {
-    Set<Long> keys = subscriptionsByName.get("SIGNAL:" + name);
+    Set<Long> keys = subscriptionsByName.get(new EventName(EventKind.SIGNAL, name));
     if (keys == null) {
       return;
     }
@@ -1420,10 +1428,10 @@ final class Runtime implements AutoCloseable {
     }
     List<Subscription> opened = new ArrayList<>();
     for (String id : d.model.messageStarts) {
-      opened.add(startSubscription(d, d.model.node(id), "MESSAGE"));
+      opened.add(startSubscription(d, d.model.node(id), EventKind.MESSAGE));
     }
     for (String id : d.model.signalStarts) {
-      startSubscription(d, d.model.node(id), "SIGNAL");
+      startSubscription(d, d.model.node(id), EventKind.SIGNAL);
     }
     for (String id : d.model.timerStarts) {
       Node n = d.model.node(id);
@@ -1443,18 +1451,18 @@ final class Runtime implements AutoCloseable {
       t.interval = spec.interval();
       timers.put(t.key, t);
       save(t);
-      dues.add(new long[] {t.dueAt, 0, t.key});
+      dues.add(new Due(t.dueAt, DueKind.TIMER, t.key));
     }
     for (Subscription s : opened) {
       correlateBuffered(s);
     }
   }
 
-  private Subscription startSubscription(Definition d, Node n, String kind) {
+  private Subscription startSubscription(Definition d, Node n, EventKind kind) {
     Subscription s = new Subscription();
     s.key = newKey();
     s.kind = kind;
-    s.name = "MESSAGE".equals(kind) ? n.messageName : n.signalName;
+    s.name = kind == EventKind.MESSAGE ? n.messageName : n.signalName;
     s.processDefinitionKey = d.key;
     s.targetElementId = n.id;
     indexSubscription(s);
@@ -1464,7 +1472,8 @@ final class Runtime implements AutoCloseable {
 
   // ====================================================================== incidents
 
-  private Incident newIncident(ElementInstance ei, String type, String message, String retry) {
+  private Incident newIncident(ElementInstance ei, IncidentType type, String message,
+      Retry retry) {
     Incident i = new Incident();
     i.key = newKey();
     i.errorType = type;
@@ -1481,25 +1490,27 @@ final class Runtime implements AutoCloseable {
     return i;
   }
 
-  private void raiseIncident(ElementInstance ei, String type, String message, String retry) {
-    ei.phase = "ACTIVATE".equals(retry) ? "ACTIVATING" : "COMPLETING";
+  private void raiseIncident(ElementInstance ei, IncidentType type, String message,
+      Retry retry) {
+    ei.phase = retry == Retry.ACTIVATE ? Phase.ACTIVATING : Phase.COMPLETING;
     save(ei);
     newIncident(ei, type, message, retry);
   }
 
   /** Creates an incident for an error thrown by a job that nothing caught. */
   void unhandledJobError(Job j, String code, String message) {
-    j.state = "ERROR_THROWN";
+    j.state = JobState.ERROR_THROWN;
     j.errorMessage = message == null ? "" : message;
     Set<Long> set = activatable.get(j.type);
     if (set != null) {
       set.remove(j.key);
     }
     save(j);
-    Incident i = newIncident(elements.get(j.elementInstanceKey), "UNHANDLED_ERROR_EVENT",
+    Incident i = newIncident(elements.get(j.elementInstanceKey),
+        IncidentType.UNHANDLED_ERROR_EVENT,
         "Expected to throw an error event with the code '" + code + "' with message '"
             + (message == null ? "" : message) + "', but it was not caught. No error events are"
-            + " available in the scope.", "JOB");
+            + " available in the scope.", Retry.JOB);
     i.jobKey = j.key;
     i.errorCode = code;
     save(i);
@@ -1509,7 +1520,7 @@ final class Runtime implements AutoCloseable {
   /** Resolves an incident: retries what failed. */
   void resolve(Incident i) {
     removeIncident(i);
-    if ("JOB".equals(i.retry)) {
+    if (i.retry == Retry.JOB) {
       Job j = jobs.get(i.jobKey);
       if (j != null) {
         makeActivatable(j);
@@ -1520,8 +1531,8 @@ final class Runtime implements AutoCloseable {
     if (ei == null) {
       return;
     }
-    if ("COMPLETE".equals(i.retry)) {
-      if (ei.mi == 1 && ei.miCompleted < (ei.miItems == null ? 0 : ei.miItems.size())) {
+    if (i.retry == Retry.COMPLETE) {
+      if (ei.mi == Role.BODY && ei.miCompleted < (ei.miItems == null ? 0 : ei.miItems.size())) {
         ElementInstance any = ei;
         innerCompletedRetry(ei, any);
       } else {
@@ -1554,7 +1565,7 @@ final class Runtime implements AutoCloseable {
 
   /** Zeebe's element type name, e.g. SERVICE_TASK, MULTI_INSTANCE_BODY. */
   private String elementType(ElementInstance ei) {
-    if (ei.mi == 1) {
+    if (ei.mi == Role.BODY) {
       return "MULTI_INSTANCE_BODY";
     }
     String type = node(ei).elementType;
@@ -1623,7 +1634,7 @@ final class Runtime implements AutoCloseable {
     r.processInstanceKey = i.processInstanceKey;
     r.elementInstanceKey = i.elementInstanceKey;
     r.elementId = i.elementId;
-    r.errorType = i.errorType;
+    r.errorType = i.errorType.name();
     r.errorMessage = i.errorMessage == null ? "" : i.errorMessage;
     r.createdAt = now();
     changes.incidents.put(r.key, r);
