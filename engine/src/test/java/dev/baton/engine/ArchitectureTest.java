@@ -82,6 +82,18 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "org.camunda.feel..",
           "io.camunda.zeebe.gateway..", "io.camunda.zeebe.model..", "scala..");
 
+  /**
+   * The workflow engine core knows no wire protocol: the gRPC adapter lives in
+   * {@code workflow.internal.grpc}, and {@code EmbeddedEngineServer} builds its server.
+   */
+  @ArchTest
+  static final ArchRule WORKFLOW_CORE_KNOWS_NO_PROTOCOL = noClasses()
+      .that().resideInAPackage("dev.baton.engine.workflow.internal")
+      .and().doNotHaveSimpleName("EmbeddedEngineServer")
+      .should().dependOnClassesThat().resideInAnyPackage("io.grpc..",
+          "io.camunda.zeebe.gateway..", "com.google.protobuf..",
+          "dev.baton.engine.workflow.internal.grpc..");
+
   private static ArchRule internalsPrivate(String capability) {
     String base = "dev.baton.engine." + capability;
     return noClasses().that().resideOutsideOfPackage(base + "..")

@@ -72,6 +72,22 @@ class BadInputTest {
   }
 
   @Test
+  void shouldDeployNothingWhenATimerStartEventHasAnInvalidCycle() {
+    // given a process with a none start event and a timer start whose cycle is not ISO-8601
+    var model = Bpmn.createExecutableProcess("bad-cycle").startEvent("none").endEvent()
+        .moveToProcess("bad-cycle").startEvent("every").timerWithCycleExpression("\"often\"")
+        .endEvent().done();
+
+    // when / then the deployment is refused and the process was not deployed
+    assertThatThrownBy(() -> f.client.newDeployResourceCommand()
+        .addProcessModel(model, "bad-cycle.bpmn").send().join())
+        .satisfies(t -> assertThat(code(t)).isEqualTo("INVALID_ARGUMENT"))
+        .hasMessageContaining("bad-cycle.bpmn").hasMessageContaining("often");
+    assertThatThrownBy(() -> f.create("bad-cycle", Map.of()))
+        .satisfies(t -> assertThat(code(t)).isEqualTo("NOT_FOUND"));
+  }
+
+  @Test
   void shouldAnswerNotFoundForUnknownProcessId() {
     assertThatThrownBy(() -> f.create("no-such-process", Map.of()))
         .satisfies(t -> assertThat(code(t)).isEqualTo("NOT_FOUND"))

@@ -5,6 +5,8 @@ import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
 import dev.baton.engine.workflow.WorkflowException;
 import dev.baton.engine.workflow.WorkflowInspector;
+import dev.baton.engine.workflow.internal.grpc.AuthenticatingInterceptor;
+import dev.baton.engine.workflow.internal.grpc.GatewayService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -12,14 +14,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
-/** The embedded engine: the runtime behind a Netty gRPC server. */
+/** The embedded engine: the engine core behind a Netty gRPC server (the gRPC adapter). */
 public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
-  private final Runtime runtime;
+  private final WorkflowEngineCore runtime;
   private final Server server;
   private final String host;
   private final WorkflowInspector inspector;
 
-  private EmbeddedEngineServer(Runtime runtime, Server server, String host,
+  private EmbeddedEngineServer(WorkflowEngineCore runtime, Server server, String host,
       WorkflowInspector inspector) {
     this.runtime = runtime;
     this.server = server;
@@ -36,9 +38,9 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
           + " (WorkflowEngineOptions.withAuthentication, e.g. GatewayAuthentication.basic) or"
           + " bind it to loopback (127.0.0.1).");
     }
-    Runtime runtime;
+    WorkflowEngineCore runtime;
     try {
-      runtime = new Runtime(new WorkflowStore(BatonStore.open(options.dataSource())),
+      runtime = new WorkflowEngineCore(new WorkflowStore(BatonStore.open(options.dataSource())),
           options.clock());
     } catch (RuntimeException e) {
       throw new WorkflowException("The workflow engine cannot load its state from the database: "

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.grpc.Status;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON documents: variables in, variables out, state rows. */
-final class Json {
+public final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper()
       .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
       .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
@@ -23,8 +22,8 @@ final class Json {
   private Json() {}
 
   /**
-   * A variables document: empty means none; otherwise a JSON object, or INVALID_ARGUMENT naming
-   * the property and what it was.
+   * A variables document: empty means none; otherwise a JSON object, or an
+   * IllegalArgumentException naming the property and what it was.
    */
   @SuppressWarnings("unchecked")
   static Map<String, Object> variables(String property, String document) {
@@ -35,19 +34,19 @@ final class Json {
     try {
       node = MAPPER.readTree(document);
     } catch (JsonProcessingException e) {
-      throw Status.INVALID_ARGUMENT.withDescription("Property '" + property + "' is invalid:"
-          + " expected a JSON object, but the document could not be parsed: "
-          + e.getOriginalMessage()).asRuntimeException();
+      throw new IllegalArgumentException("Property '" + property + "' is invalid: expected a"
+          + " JSON object, but the document could not be parsed: " + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {
-      throw Status.INVALID_ARGUMENT.withDescription("Property '" + property + "' is invalid:"
-          + " expected document to be a root level object, but was '"
-          + (node == null ? "EMPTY" : node.getNodeType().name()) + "'").asRuntimeException();
+      throw new IllegalArgumentException("Property '" + property + "' is invalid: expected"
+          + " document to be a root level object, but was '"
+          + (node == null ? "EMPTY" : node.getNodeType().name()) + "'");
     }
     return MAPPER.convertValue(node, LinkedHashMap.class);
   }
 
-  static String write(Object value) {
+  /** Writes a value (variables, headers, state rows) as JSON. */
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package dev.baton.engine.workflow.internal;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +35,90 @@ final class State {
     }
   }
 
+  /** Where an element instance is in its lifecycle; a step blocked by an incident stays there. */
+  enum Phase {
+    /** Activated (or its activation completed): it runs or waits. */
+    ACTIVE,
+    /** Its activation failed with an incident; resolving activates it again. */
+    ACTIVATING,
+    /** Its completion failed with an incident; resolving completes it again. */
+    COMPLETING
+  }
+
+  /**
+   * An element instance's part in multi-instance. Stored as 0, 1, 2 (the rows written before
+   * the enum existed).
+   */
+  enum Role {
+    PLAIN(0), BODY(1), INNER(2);
+
+    private final int code;
+
+    Role(int code) {
+      this.code = code;
+    }
+
+    @JsonValue
+    int code() {
+      return code;
+    }
+
+    @JsonCreator
+    static Role of(int code) {
+      for (Role r : values()) {
+        if (r.code == code) {
+          return r;
+        }
+      }
+      throw new IllegalArgumentException("unknown multi-instance role " + code);
+    }
+  }
+
+  /** A job's state, as Zeebe names it. */
+  enum JobState { ACTIVATABLE, ACTIVATED, FAILED, ERROR_THROWN }
+
+  /** What a subscription waits for. */
+  enum EventKind { MESSAGE, SIGNAL }
+
+  /** Zeebe's incident error types that the engine raises. */
+  enum IncidentType {
+    JOB_NO_RETRIES, UNHANDLED_ERROR_EVENT, EXTRACT_VALUE_ERROR, CONDITION_ERROR,
+    CALLED_ELEMENT_ERROR
+  }
+
+  /** What resolving an incident retries. */
+  enum Retry {
+    /** The job is made activatable again. */
+    JOB,
+    /** The element is activated again. */
+    ACTIVATE,
+    /** The element is completed again. */
+    COMPLETE
+  }
+
+  /** What falls due at a time: the engine thread's wake-ups. */
+  enum DueKind { TIMER, JOB_TIMEOUT, JOB_RETRY, MESSAGE_EXPIRY }
+
+  /**
+   * Something due at a time; stale entries (the entity changed or went) are skipped when they
+   * fall due, so nothing is removed from the queue early.
+   */
+  record Due(long at, DueKind kind, long key) implements Comparable<Due> {
+    @Override
+    public int compareTo(Due o) {
+      return Long.compare(at, o.at);
+    }
+  }
+
+  /** A message's identity for correlation: its name and correlation key. */
+  record MessageKey(String name, String correlationKey) {}
+
+  /** A published message id, unique per name and correlation key while buffered. */
+  record MessageId(MessageKey message, String id) {}
+
+  /** The subscriptions index's key: message or signal, and its name. */
+  record EventName(EventKind kind, String name) {}
+
   /** A deployed process version. */
   static final class Definition {
     long key;
@@ -55,15 +141,14 @@ final class State {
     String bpmnProcessId;
     int version;
     String elementId;
-    /** ACTIVATING or COMPLETING while an incident blocks that step, else ACTIVE. */
-    String phase = "ACTIVE";
+    Phase phase = Phase.ACTIVE;
     Map<String, Object> variables = new LinkedHashMap<>();
     int activeChildren;
+    /** Tokens waiting at joining parallel gateways, by {@link #joinKey}. */
     Map<String, Integer> joinTokens = new LinkedHashMap<>();
     long jobKey;
     List<Long> waitKeys = new ArrayList<>();
-    /** 0 plain, 1 multi-instance body, 2 multi-instance inner instance. */
-    int mi;
+    Role mi = Role.PLAIN;
     int loopCounter;
     List<Object> miItems;
     int miStarted;
@@ -71,6 +156,11 @@ final class State {
     long calledInstanceKey;
     long callerElementInstanceKey;
     boolean done;
+
+    /** The join-token key of a flow arriving at a gateway (the stored form). */
+    static String joinKey(String gatewayId, String flowId) {
+      return gatewayId + "|" + flowId;
+    }
 
     @Override
     public long key() {
@@ -87,7 +177,7 @@ final class State {
   static final class Job implements Entity {
     long key;
     String type;
-    String state = "ACTIVATABLE";
+    JobState state = JobState.ACTIVATABLE;
     long processInstanceKey;
     long elementInstanceKey;
     long processDefinitionKey;
@@ -137,13 +227,17 @@ final class State {
   /** An open message or signal subscription (processInstanceKey 0: a start event). */
   static final class Subscription implements Entity {
     long key;
-    String kind;
+    EventKind kind;
     String name;
     String correlationKey;
     long processInstanceKey;
     long elementInstanceKey;
     long processDefinitionKey;
     String targetElementId;
+
+    EventName eventName() {
+      return new EventName(kind, name);
+    }
 
     @Override
     public long key() {
@@ -167,6 +261,10 @@ final class State {
     Set<Long> correlatedInstances = new LinkedHashSet<>();
     Set<String> startedProcesses = new LinkedHashSet<>();
 
+    MessageKey messageKey() {
+      return new MessageKey(name, correlationKey);
+    }
+
     @Override
     public long key() {
       return key;
@@ -181,14 +279,13 @@ final class State {
   /** An incident: a job without retries, an uncaught error or a failed expression. */
   static final class Incident implements Entity {
     long key;
-    String errorType;
+    IncidentType errorType;
     String errorMessage;
     long processInstanceKey;
     long elementInstanceKey;
     String elementId;
     long jobKey;
-    /** What resolving retries: JOB, ACTIVATE, COMPLETE or THROW. */
-    String retry;
+    Retry retry;
     String errorCode;
 
     @Override

@@ -1,4 +1,4 @@
-package dev.baton.engine.workflow.internal;
+package dev.baton.engine.workflow.internal.grpc;
 
 import dev.baton.engine.workflow.GatewayAuthentication;
 import io.grpc.Metadata;
@@ -13,13 +13,13 @@ import java.util.Optional;
  * {@link GatewayAuthentication} does not accept, with {@code UNAUTHENTICATED} and a message that
  * says how to configure the official client.
  */
-final class AuthenticatingInterceptor implements ServerInterceptor {
+public final class AuthenticatingInterceptor implements ServerInterceptor {
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final GatewayAuthentication authentication;
 
-  AuthenticatingInterceptor(GatewayAuthentication authentication) {
+  public AuthenticatingInterceptor(GatewayAuthentication authentication) {
     this.authentication = authentication;
   }
 

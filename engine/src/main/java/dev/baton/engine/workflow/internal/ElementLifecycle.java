@@ -1,0 +1,196 @@
+package dev.baton.engine.workflow.internal;
+
+import dev.baton.engine.workflow.internal.ProcessModel.Flow;
+import dev.baton.engine.workflow.internal.ProcessModel.Kind;
+import dev.baton.engine.workflow.internal.ProcessModel.Node;
+import dev.baton.engine.workflow.internal.ProcessModel.Trigger;
+import dev.baton.engine.workflow.internal.State.Definition;
+import dev.baton.engine.workflow.internal.State.ElementInstance;
+import dev.baton.engine.workflow.internal.State.IncidentType;
+import dev.baton.engine.workflow.internal.State.Phase;
+import dev.baton.engine.workflow.internal.State.Retry;
+import dev.baton.engine.workflow.internal.State.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The steps every element goes through: activate, complete, leave over its flows, terminate.
+ * What differs by element kind is in its {@link ElementBehavior}; multi-instance bodies and
+ * their inner instances are driven by {@link MultiInstanceBehavior}.
+ */
+final class ElementLifecycle {
+  private final WorkflowEngineCore engine;
+  private final EngineState state;
+
+  ElementLifecycle(WorkflowEngineCore engine) {
+    this.engine = engine;
+    this.state = engine.state;
+  }
+
+  /** Creates a process instance and runs it until it waits; created is told it first. */
+  ElementInstance createProcessInstance(Definition d, Map<String, Object> variables,
+      String startId, long callerKey, Consumer<ElementInstance> created) {
+    ElementInstance root = new ElementInstance();
+    root.key = state.newKey();
+    root.processInstanceKey = root.key;
+    root.processDefinitionKey = d.key;
+    root.bpmnProcessId = d.bpmnProcessId;
+    root.version = d.version;
+    root.elementId = d.bpmnProcessId;
+    root.variables = new LinkedHashMap<>(variables);
+    root.callerElementInstanceKey = callerKey;
+    state.addElement(root, null);
+    created.accept(root);
+    activate(d.model.node(startId), root);
+    return root;
+  }
+
+  /** A new element instance in a scope, not yet activated. */
+  ElementInstance create(Node node, ElementInstance scope, Role role) {
+    ElementInstance ei = new ElementInstance();
+    ei.key = state.newKey();
+    ei.processInstanceKey = scope.processInstanceKey;
+    ei.parentKey = scope.key;
+    ei.processDefinitionKey = scope.processDefinitionKey;
+    ei.bpmnProcessId = scope.bpmnProcessId;
+    ei.version = scope.version;
+    ei.elementId = node.id;
+    ei.mi = role;
+    state.addElement(ei, scope);
+    return ei;
+  }
+
+  /** Creates and activates an element in a scope (a multi-instance body when it loops). */
+  void activate(Node node, ElementInstance scope) {
+    start(create(node, scope, node.loop != null ? Role.BODY : Role.PLAIN));
+  }
+
+  /** Activates an element: input mappings, boundary events, then its behaviour. */
+  void start(ElementInstance ei) {
+    Node n = state.node(ei);
+    try {
+      engine.events.close(ei);
+      ei.phase = Phase.ACTIVE;
+      state.save(ei);
+      if (ei.mi == Role.BODY) {
+        engine.multiInstance.activate(ei, n);
+        return;
+      }
+      if (n.kind != Kind.PROCESS) {
+        engine.variables.applyInputs(ei, n);
+      }
+      if (!n.boundaries.isEmpty() && ei.mi != Role.INNER) {
+        engine.events.open(ei, boundaryEventsOf(ei, n));
+      }
+      engine.behaviors.of(n).activate(ei, n);
+    } catch (IncidentException e) {
+      engine.incidents.raise(ei, e.type, e.getMessage(), Retry.ACTIVATE);
+    } catch (Feel.FeelException e) {
+      engine.incidents.raise(ei, IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(),
+          Retry.ACTIVATE);
+    }
+  }
+
+  /** The boundary events an element waits on (error boundaries catch, they do not wait). */
+  List<Node> boundaryEventsOf(ElementInstance ei, Node n) {
+    ProcessModel model = state.model(ei);
+    List<Node> out = new ArrayList<>();
+    for (String b : n.boundaries) {
+      Node bn = model.node(b);
+      if (bn.trigger != Trigger.ERROR) {
+        out.add(bn);
+      }
+    }
+    return out;
+  }
+
+  /** Completes an element and moves on; taken is the chosen flow of an exclusive gateway. */
+  void complete(ElementInstance ei, Flow taken) {
+    if (ei.done) {
+      return;
+    }
+    Node n = state.node(ei);
+    ElementInstance scope = state.parent(ei);
+    try {
+      ei.phase = Phase.COMPLETING;
+      if (ei.mi == Role.BODY) {
+        engine.multiInstance.completingBody(ei, n, scope);
+      } else if (n.kind != Kind.PROCESS) {
+        engine.variables.applyOutputs(ei, n, scope);
+      }
+      if (ei.mi == Role.INNER) {
+        engine.multiInstance.completingInner(ei, n, scope);
+      }
+    } catch (Feel.FeelException e) {
+      engine.incidents.raise(ei, IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(),
+          Retry.COMPLETE);
+      return;
+    }
+    ei.phase = Phase.ACTIVE;
+    engine.events.close(ei);
+    if (ei.mi == Role.INNER) {
+      state.removeElement(ei, true);
+      engine.multiInstance.innerCompleted(scope, n, ei);
+      return;
+    }
+    engine.behaviors.of(n).leave(ei, n, scope, taken, this);
+  }
+
+  /** Takes the chosen flow, or all outgoing flows, then leaves the scope. */
+  void takeFlowsAndLeave(ElementInstance ei, Node n, ElementInstance scope, Flow taken) {
+    if (taken != null) {
+      takeFlow(taken, scope);
+    } else {
+      for (Flow f : n.outgoing) {
+        if (ei.done || scope.done) {
+          break;
+        }
+        takeFlow(f, scope);
+      }
+    }
+    state.removeElement(ei, true);
+    scopeMayBeDone(scope);
+  }
+
+  private void takeFlow(Flow f, ElementInstance scope) {
+    Node target = state.model(scope).node(f.target());
+    if (engine.behaviors.of(target).admits(scope, target, f)) {
+      activate(target, scope);
+    }
+  }
+
+  /** A scope whose last child ended may complete (a process, a sub-process). */
+  void scopeMayBeDone(ElementInstance scope) {
+    if (scope == null || scope.done || scope.activeChildren > 0 || !scope.joinTokens.isEmpty()
+        || scope.mi == Role.BODY) {
+      return; // multi-instance bodies complete through their inner instances
+    }
+    Node n = state.node(scope);
+    engine.behaviors.of(n).childrenEnded(scope, n);
+  }
+
+  /** Terminates an element and everything below it; no flows are taken. */
+  void terminate(ElementInstance ei) {
+    if (ei == null || ei.done) {
+      return;
+    }
+    for (ElementInstance child : state.childrenOf(ei)) {
+      terminate(child);
+    }
+    engine.events.close(ei);
+    engine.behaviors.of(state.node(ei)).terminate(ei);
+    state.removeElement(ei, false);
+  }
+
+  /** Terminates every child of a scope but one (which may be null). */
+  void terminateChildren(ElementInstance scope, ElementInstance except) {
+    for (ElementInstance child : state.childrenOf(scope)) {
+      if (child != except) {
+        terminate(child);
+      }
+    }
+  }
+}
