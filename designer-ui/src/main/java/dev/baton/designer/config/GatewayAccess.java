@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Who may call the designer's embedded workflow engine. On the embedded defaults (no database
@@ -32,8 +32,8 @@ public record GatewayAccess(GatewayAuthentication authentication, String ownToke
       java.util.Set.of("ROLE_" + Role.DEVELOPER.name(), "ROLE_" + Role.ADMIN.name());
 
   /** Open on demo defaults on loopback, else users with a role in {@link #ROLES} and a token. */
-  static GatewayAccess of(boolean embeddedDefaults, String host, UserDetailsService users,
-      PasswordEncoder encoder) {
+  static GatewayAccess of(boolean embeddedDefaults, String host,
+      AuthenticationProvider users) {
     if (embeddedDefaults && GatewayAuthentication.isLoopback(host)) {
       LOG.warn("The embedded workflow gateway takes any local client without authentication"
           + " (embedded defaults on {}); with a database URL it requires a developer or admin"
@@ -41,13 +41,13 @@ public record GatewayAccess(GatewayAuthentication authentication, String ownToke
       return new GatewayAccess(GatewayAuthentication.none(), null);
     }
     String token = GatewayAuthentication.randomToken();
-    GatewayAuthentication designerUsers = header -> basicUser(header, users, encoder);
+    GatewayAuthentication designerUsers = header -> basicUser(header, users);
     return new GatewayAccess(GatewayAuthentication.anyOf(
         GatewayAuthentication.bearer(Map.of(token, "baton-designer")), designerUsers), token);
   }
 
-  private static Optional<String> basicUser(String header, UserDetailsService users,
-      PasswordEncoder encoder) {
+  /** The user of a basic header whose password the designer verifies (cached, as the API). */
+  private static Optional<String> basicUser(String header, AuthenticationProvider users) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
     }
@@ -63,15 +63,15 @@ public record GatewayAccess(GatewayAuthentication authentication, String ownToke
       return Optional.empty();
     }
     String name = credentials.substring(0, colon);
-    UserDetails user;
+    Authentication user;
     try {
-      user = users.loadUserByUsername(name);
-    } catch (UsernameNotFoundException e) {
+      user = users.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name,
+          credentials.substring(colon + 1)));
+    } catch (AuthenticationException e) {
       return Optional.empty();
     }
-    boolean allowed = user.isEnabled() && user.getAuthorities().stream()
+    boolean allowed = user != null && user.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority).anyMatch(ROLES::contains);
-    return allowed && encoder.matches(credentials.substring(colon + 1), user.getPassword())
-        ? Optional.of(name) : Optional.empty();
+    return allowed ? Optional.of(name) : Optional.empty();
   }
 }

@@ -1,6 +1,8 @@
 package dev.baton.designer.config;
 
 import dev.baton.designer.TemplateCatalogue;
+import dev.baton.designer.security.CachingBasicAuthenticationProvider;
+import dev.baton.designer.security.VerifiedCredentials;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.BattlePackServices;
 import dev.baton.engine.battlepack.ReviewPolicy;
@@ -64,8 +66,10 @@ public class WorkflowConfiguration {
   @Bean
   public GatewayAccess gatewayAccess(@Value("${baton.db.url:}") String dbUrl,
       @Value("${baton.workflow.host:127.0.0.1}") String host, UserDetailsService users,
-      PasswordEncoder encoder) {
-    return GatewayAccess.of(BatonConfiguration.isEmbeddedDefault(dbUrl), host, users, encoder);
+      PasswordEncoder encoder, VerifiedCredentials verified) {
+    // the same verified-credentials cache as the REST API: no BCrypt per gateway call
+    return GatewayAccess.of(BatonConfiguration.isEmbeddedDefault(dbUrl), host,
+        new CachingBasicAuthenticationProvider(users, encoder, verified));
   }
 
   /** The embedded engine, absent in cluster mode. */
