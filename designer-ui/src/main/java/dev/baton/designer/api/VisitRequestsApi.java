@@ -7,6 +7,11 @@ import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.VisitRequest;
+import dev.baton.engine.battlepack.VisitRequests;
+import dev.baton.engine.workflow.InstanceQuery;
+import dev.baton.engine.workflow.ProcessInstanceSummary;
+import dev.baton.engine.workflow.WorkflowInspector;
+import dev.baton.engine.workflow.WorkflowMode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,14 +28,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.baton.engine.battlepack.VisitRequests;
-import dev.baton.engine.workflow.InstanceQuery;
-import dev.baton.engine.workflow.ProcessInstanceSummary;
-import dev.baton.engine.workflow.WorkflowInspector;
-import dev.baton.engine.workflow.WorkflowMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
@@ -179,9 +180,9 @@ public class VisitRequestsApi {
    * the request id in their variables. The embedded engine's records hold every instance it
    * acknowledged; on a Camunda cluster they are not here, so nothing is found.
    */
-  private java.util.Optional<Long> startedFor(String requestId) {
+  private Optional<Long> startedFor(String requestId) {
     if (!mode.embedded()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Map<String, Object> row = existing(requestId);
     Instant from = ((Instant) row.get("at")).minus(Duration.ofMinutes(1));
@@ -191,7 +192,7 @@ public class VisitRequestsApi {
           VisitRequests.PROCESS_ID, page, offset));
       for (ProcessInstanceSummary s : instances) {
         if (s.startedAt().isBefore(from)) {
-          return java.util.Optional.empty();
+          return Optional.empty();
         }
         boolean same = inspector.instance(s.processInstanceKey()).map(d -> {
           try {
@@ -202,11 +203,11 @@ public class VisitRequestsApi {
           }
         }).orElse(false);
         if (same) {
-          return java.util.Optional.of(s.processInstanceKey());
+          return Optional.of(s.processInstanceKey());
         }
       }
       if (instances.size() < page) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
   }

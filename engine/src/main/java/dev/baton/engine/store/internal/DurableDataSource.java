@@ -177,7 +177,7 @@ public final class DurableDataSource implements DataSource, AutoCloseable {
           break;
       }
       if (!checkpoint) {
-        return call(method, args);
+        return statementOrResult(method, call(method, args));
       }
       switch (method.getName()) {
         case "setAutoCommit": {
@@ -201,14 +201,18 @@ public final class DurableDataSource implements DataSource, AutoCloseable {
           wrote = false; // an open transaction is rolled back by the pool or the driver
           return call(method, args);
         default:
-          Object result = call(method, args);
-          String name = method.getName();
-          if (result instanceof Statement s
-              && (name.equals("createStatement") || name.startsWith("prepare"))) {
-            return statement(s, method.getReturnType());
-          }
-          return result;
+          return statementOrResult(method, call(method, args));
       }
+    }
+
+    /** A statement it created, wrapped (so that it reports writes and its connection). */
+    private Object statementOrResult(Method method, Object result) {
+      String name = method.getName();
+      if (result instanceof Statement s
+          && (name.equals("createStatement") || name.startsWith("prepare"))) {
+        return statement(s, method.getReturnType());
+      }
+      return result;
     }
 
     private DurableConnection.PendingCommit commitAndContinue() throws SQLException {
@@ -239,6 +243,9 @@ public final class DurableDataSource implements DataSource, AutoCloseable {
 
     /** A statement execution wrote (or may have): note it, and flush an auto-committed one. */
     void wrote() throws SQLException {
+      if (!checkpoint) {
+        return;
+      }
       if (autoCommit) {
         durable(flush.ticket());
       } else {
