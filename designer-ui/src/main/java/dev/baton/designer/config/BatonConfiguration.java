@@ -48,7 +48,7 @@ public class BatonConfiguration {
   /**
    * True when the designer runs with demo users and demo data: {@code baton.demo.enabled}
    * ({@code BATON_DEMO}) when set, else on the embedded default database only. Otherwise it runs
-   * in production mode ({@link dev.baton.designer.security.ProductionAccounts}).
+   * in production mode ({@link ProductionAccounts}).
    */
   public static boolean demoMode(String dbUrl, String demoSetting) {
     return demoSetting == null || demoSetting.isBlank() ? isEmbeddedDefault(dbUrl)

@@ -2,7 +2,6 @@ package dev.baton.designer.config;
 
 import dev.baton.designer.TemplateCatalogue;
 import dev.baton.designer.rulepack.PackZips;
-import dev.baton.designer.security.ProductionAccounts;
 import dev.baton.designer.security.UserAccounts;
 import dev.baton.engine.audit.DecisionQuery;
 import dev.baton.engine.repository.PackSource;

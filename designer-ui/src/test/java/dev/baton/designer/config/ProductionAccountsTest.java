@@ -1,8 +1,12 @@
-package dev.baton.designer.security;
+package dev.baton.designer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.designer.security.Role;
+import dev.baton.designer.security.SecurityConfiguration;
+import dev.baton.designer.security.UserAccounts;
+import dev.baton.designer.security.VerifiedCredentials;
 import java.util.EnumSet;
 import java.util.UUID;
 import liquibase.integration.spring.SpringLiquibase;

@@ -1,6 +1,7 @@
-package dev.baton.designer.security;
+package dev.baton.designer.config;
 
-import dev.baton.designer.config.BatonConfiguration;
+import dev.baton.designer.security.Role;
+import dev.baton.designer.security.UserAccounts;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
