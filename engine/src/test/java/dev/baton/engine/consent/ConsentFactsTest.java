@@ -117,7 +117,7 @@ class ConsentFactsTest {
       // then
       assertThat(d.blocked()).isTrue();
       assertThat(d.firedRuleIds())
-          .containsExactlyInAnyOrder("consent-refused", "voice-refused-switch-to-text");
+          .containsExactlyInAnyOrder("consent-refused", "outreach-refused-first-fallback");
       assertThat(d.blocks()).extracting(Decision.Verdict::proof)
           .containsExactly("EV-2026-1008-VOICE");
       assertThat(d.actions()).singleElement().satisfies(a -> {

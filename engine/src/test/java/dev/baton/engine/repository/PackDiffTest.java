@@ -166,14 +166,14 @@ class PackDiffTest {
   void shouldBeEmptyWhenOnlyTheVersionDiffers() {
     // given
     RulePack before = Templates.pack("consent-check");
-    RulePack after = Templates.edited("consent-check", "version: 1.0.0", "version: 1.0.1");
+    RulePack after = Templates.edited("consent-check", "version: 1.1.0", "version: 1.1.1");
     // when
     PackDiff diff = PackDiff.between(before, after);
     // then
     assertThat(diff.isEmpty()).isTrue();
     assertThat(diff.text(Locale.ENGLISH))
-        .isEqualTo("consent-check 1.0.0 → 1.0.1: no changes apart from the version\n");
+        .isEqualTo("consent-check 1.1.0 → 1.1.1: no changes apart from the version\n");
     assertThat(diff.text(Locale.forLanguageTag("zh-CN")))
-        .isEqualTo("consent-check 1.0.0 → 1.0.1：除版本号外没有变更\n");
+        .isEqualTo("consent-check 1.1.0 → 1.1.1：除版本号外没有变更\n");
   }
 }
