@@ -55,7 +55,8 @@ public final class ActionCatalogue {
         new ParamSpec("visitRequestId", FieldType.of(ValueType.STRING), false));
     add("REQUIRE_HUMAN_REVIEW", "Require a human review", "需要人工审核",
         new ParamSpec("reason", FieldType.of(ValueType.STRING), true),
-        new ParamSpec("queue", FieldType.of(ValueType.STRING), false));
+        new ParamSpec("queue", FieldType.of(ValueType.STRING), false),
+        new ParamSpec("visitRequestId", FieldType.of(ValueType.STRING), false));
     add("CONTENT_REPLENISHMENT_TASK", "Create a content-replenishment task", "创建内容补给任务",
         new ParamSpec("page", FieldType.of(ValueType.STRING), false));
     // A vetoed action proposed again on a channel the customer allows: whoever carries it out

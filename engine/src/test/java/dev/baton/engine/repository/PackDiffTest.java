@@ -142,7 +142,7 @@ class PackDiffTest {
         "      - VisitRequest as visit: {dealSize: {gt: $params.reviewDealSize}}\n",
         "      - VisitRequest as visit: {dealSize: {gt: 2000000}}\n"
             + "      - not: {CustomerEvent: {event: BOOK_DEMO}}\n",
-        "          riskLevel: {in: [LOW, MEDIUM]}", "          riskLevel: {in: [LOW]}",
+        "          riskLevel: {in: [LOW, MEDIUM, HIGH]}", "          riskLevel: {in: [LOW]}",
         "reason: High risk level,", "reason: High risk,");
     // when
     PackDiff diff = PackDiff.between(before, after);
@@ -159,7 +159,7 @@ class PackDiffTest {
                     "High risk level", "High risk"))),
             tuple("generate-battle-pack", List.of(
                 new Change(Kind.VALUE_CHANGED, "when[0].VisitRequest.riskLevel",
-                    "[LOW, MEDIUM]", "[LOW]"))));
+                    "[LOW, MEDIUM, HIGH]", "[LOW]"))));
   }
 
   @Test
