@@ -5,6 +5,8 @@ import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
 import dev.baton.engine.workflow.WorkflowException;
 import dev.baton.engine.workflow.WorkflowInspector;
+import dev.baton.engine.workflow.WorkflowRestApi;
+import dev.baton.engine.workflow.internal.rest.RestGateway;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -18,13 +20,15 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
   private final Server server;
   private final String host;
   private final WorkflowInspector inspector;
+  private final RestGateway rest;
 
   private EmbeddedEngineServer(Runtime runtime, Server server, String host,
-      WorkflowInspector inspector) {
+      WorkflowInspector inspector, RestGateway rest) {
     this.runtime = runtime;
     this.server = server;
     this.host = host;
     this.inspector = inspector;
+    this.rest = rest;
   }
 
   /** Migrates, loads and starts; see {@link EmbeddedWorkflowEngine#start}. */
@@ -56,8 +60,11 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
     }
     gateway.port(server.getPort());
     runtime.start();
-    return new EmbeddedEngineServer(runtime, server, options.host(),
-        new JdbcWorkflowInspector(options.dataSource()));
+    WorkflowInspector inspector = new JdbcWorkflowInspector(options.dataSource());
+    // the REST API calls the same gateway service in-process, so both protocols share it
+    RestGateway rest = new RestGateway(gateway, inspector,
+        options.defaultLongPollTimeout().toMillis(), WorkflowRestApi.Authenticator.PERMIT_ALL);
+    return new EmbeddedEngineServer(runtime, server, options.host(), inspector, rest);
   }
 
   @Override
@@ -68,6 +75,11 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
   @Override
   public WorkflowInspector inspector() {
     return inspector;
+  }
+
+  @Override
+  public WorkflowRestApi restApi() {
+    return rest;
   }
 
   @Override
@@ -88,6 +100,7 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
       Thread.currentThread().interrupt();
       server.shutdownNow();
     }
+    rest.close();
     runtime.close();
   }
 }
