@@ -27,7 +27,7 @@ class ServeCommandTest {
       CommandLine cli = new CommandLine(new BatonCli());
       cli.setOut(new PrintWriter(out, true));
       cli.setErr(new PrintWriter(new StringWriter(), true));
-      exit.set(cli.execute("serve", "--port", "0", "--db",
+      exit.set(cli.execute("serve", "--port", "0", "--rest-port", "0", "--db",
           "jdbc:h2:file:" + dir.resolve("baton") + ";DB_CLOSE_ON_EXIT=FALSE"));
     });
 
@@ -62,7 +62,7 @@ class ServeCommandTest {
       CommandLine cli = new CommandLine(new BatonCli());
       cli.setOut(new PrintWriter(out, true));
       cli.setErr(new PrintWriter(out, true));
-      cli.execute("serve", "--port", "0", "--db", db);
+      cli.execute("serve", "--port", "0", "--rest-port", "0", "--db", db);
     });
     serve.start();
     String gateway = awaitMatch(out, Pattern.compile("listening on (http://\\S+)"));
