@@ -41,6 +41,12 @@ public final class JdkRestServer implements WorkflowRestServer {
 
   /** See {@link WorkflowRestServer#start}. */
   public static WorkflowRestServer start(WorkflowRestApi api, String host, int port) {
+    // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
+    // the body then waits for the client's delayed ACK (~40 ms per request). The setting is read
+    // once, when the first server is made; a value the application set itself is kept.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 128);
