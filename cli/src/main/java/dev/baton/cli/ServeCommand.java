@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
+import dev.baton.engine.workflow.WorkflowRestServer;
 import dev.baton.engine.store.Databases;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,12 +22,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code baton serve}: the embedded workflow engine alone (Zeebe gateway on loopback, state in
- * the database), for developers and scripts. Blocks until stopped (Ctrl-C).
+ * {@code baton serve}: the embedded workflow engine alone (Zeebe gRPC gateway on 26500 and the
+ * Orchestration Cluster REST API on 8080, both on loopback, state in the database), for
+ * developers and scripts. Blocks until stopped (Ctrl-C).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Start the embedded workflow engine: a Zeebe gRPC gateway for the official"
-        + " Camunda 8 Java client, with its state in the database. Runs until stopped (Ctrl-C).")
+    description = "Start the embedded workflow engine: a Zeebe gRPC gateway and Camunda 8.8's"
+        + " REST API (/v2) for the official Camunda 8 clients, with its state in the database."
+        + " Runs until stopped (Ctrl-C).")
 final class ServeCommand extends BatonCommand {
 
   @Mixin
@@ -39,6 +42,16 @@ final class ServeCommand extends BatonCommand {
   @Option(names = "--host", defaultValue = "127.0.0.1",
       description = "The address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
   String host;
+
+  @Option(names = "--rest-port", defaultValue = "8080",
+      description = "The Orchestration Cluster REST API port, served under /v2 (default:"
+          + " ${DEFAULT-VALUE}, Camunda's, where a Camunda 8.8 client with its defaults looks;"
+          + " 0 picks a free one).")
+  int restPort;
+
+  @Option(names = "--no-rest",
+      description = "Serve the Zeebe gRPC gateway only, not the REST API.")
+  boolean noRest;
 
   @Option(names = "--no-workflows",
       description = "Start the gateway only: no battle-pack workflow, no workers, no demo data.")
@@ -86,8 +99,18 @@ final class ServeCommand extends BatonCommand {
         }
       }
       EmbeddedWorkflowEngine running = engine;
+      WorkflowRestServer restServer = null;
+      if (engine != null && !noRest) {
+        try {
+          restServer = WorkflowRestServer.start(engine.restApi(), host, restPort);
+        } catch (RuntimeException e) {
+          engine.close();
+          throw new BatonException(e.getMessage() + " (or start with --no-rest)", e);
+        }
+      }
       boolean interrupted = false;
       try (AutoCloseable gateway = engine == null ? () -> { } : engine;
+          AutoCloseable restApi = restServer == null ? () -> { } : restServer;
           Baton baton = Baton.open(ds, true);
           CamundaClient client = authentication.open()
               ? mode.newClient(() -> running.grpcAddress())
@@ -98,10 +121,18 @@ final class ServeCommand extends BatonCommand {
         if (engine != null) {
           out().println("Workflow engine listening on " + engine.grpcAddress()
               + " (Zeebe gRPC gateway; database " + db.url() + ")");
-          out().println("Connect with the Camunda 8 Java client: grpcAddress("
+          if (restServer != null) {
+            out().println("REST API (Orchestration Cluster API v2) on " + restServer.restAddress()
+                + "/v2; a Camunda 8.8 client with its defaults" + (authentication.open() ? ""
+                    : " and basic auth") + " connects"
+                + (restServer.port() == WorkflowRestServer.DEFAULT_PORT ? " as it is."
+                : " with restAddress(" + restServer.restAddress() + ")."));
+          }
+          out().println("Connect over gRPC with the Camunda 8 Java client: grpcAddress("
               + engine.grpcAddress() + "), preferRestOverGrpc(false)"
               + (authentication.open() ? "; no authentication (loopback only)."
-                  : ", basic auth as '" + gatewayUser + "' with the gateway password."));
+                  : "; basic auth as '" + gatewayUser + "' with the gateway password"
+                      + " (gRPC and REST)."));
         } else {
           out().println("Cluster mode: workers connected to "
               + settings.get(WorkflowClients.GRPC_ADDRESS) + "; the embedded gateway is off.");

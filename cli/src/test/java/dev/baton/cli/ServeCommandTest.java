@@ -27,7 +27,7 @@ class ServeCommandTest {
       CommandLine cli = new CommandLine(new BatonCli());
       cli.setOut(new PrintWriter(out, true));
       cli.setErr(new PrintWriter(new StringWriter(), true));
-      exit.set(cli.execute("serve", "--port", "0", "--db",
+      exit.set(cli.execute("serve", "--port", "0", "--rest-port", "0", "--db",
           "jdbc:h2:file:" + dir.resolve("baton") + ";DB_CLOSE_ON_EXIT=FALSE"));
     });
 
@@ -62,7 +62,7 @@ class ServeCommandTest {
       CommandLine cli = new CommandLine(new BatonCli());
       cli.setOut(new PrintWriter(out, true));
       cli.setErr(new PrintWriter(out, true));
-      cli.execute("serve", "--port", "0", "--db", db);
+      cli.execute("serve", "--port", "0", "--rest-port", "0", "--db", db);
     });
     serve.start();
     String gateway = awaitMatch(out, Pattern.compile("listening on (http://\\S+)"));
@@ -118,14 +118,23 @@ class ServeCommandTest {
       CommandLine cli = new CommandLine(new BatonCli());
       cli.setOut(new PrintWriter(out, true));
       cli.setErr(new PrintWriter(out, true));
-      cli.execute("serve", "--port", "0", "--db", db, "--gateway-password", "s3cret-Pass");
+      cli.execute("serve", "--port", "0", "--rest-port", "0", "--db", db,
+          "--gateway-password", "s3cret-Pass");
     });
     serve.start();
     String gateway = awaitMatch(out, Pattern.compile("listening on (http://\\S+)"));
+    String rest = awaitMatch(out, Pattern.compile("REST API \\S+ \\S+ \\S+ \\S+ on (http://\\S+)/v2"));
     awaitMatch(out, Pattern.compile("(Battle-pack workflow deployed)"));
 
     try {
       // when
+      var http = java.net.http.HttpClient.newHttpClient();
+      var topology = java.net.http.HttpRequest.newBuilder(URI.create(rest + "/v2/topology"));
+      int restAnonymous = http.send(topology.build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+      int restAuthenticated = http.send(topology.header("Authorization", "Basic "
+          + java.util.Base64.getEncoder().encodeToString("baton:s3cret-Pass".getBytes()))
+          .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
       Run anonymous = run("visit", "start", "--demo", "--gateway", gateway);
       Run wrong = run("visit", "start", "--demo", "--gateway", gateway,
           "--gateway-password", "guess");
@@ -139,6 +148,8 @@ class ServeCommandTest {
       assertThat(wrong.err).contains("refused these credentials");
       assertThat(authenticated.code).as(authenticated.err).isZero();
       assertThat(out.toString()).contains("basic auth as 'baton'");
+      assertThat(restAnonymous).isEqualTo(401);
+      assertThat(restAuthenticated).isEqualTo(200);
       // the workers in the serving process still run the workflow with their own token
       awaitMatch(() -> run("review", "list", "--role", "legal", "--db", db).out,
           Pattern.compile("(BP-\\S+)"));
@@ -154,7 +165,8 @@ class ServeCommandTest {
     Path dir = Files.createTempDirectory("baton-serve-");
 
     // when
-    Run r = run("serve", "--port", "0", "--host", "0.0.0.0", "--gateway-password", "",
+    Run r = run("serve", "--port", "0", "--rest-port", "0", "--host", "0.0.0.0",
+        "--gateway-password", "",
         "--db", "jdbc:h2:file:" + dir.resolve("baton") + ";DB_CLOSE_ON_EXIT=FALSE");
 
     // then

@@ -12,6 +12,10 @@ import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
 import dev.baton.engine.workflow.WorkflowClients;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
 import dev.baton.engine.workflow.WorkflowMode;
+import dev.baton.engine.workflow.WorkflowRestApi;
+import dev.baton.designer.workflow.WorkflowRestServlet;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -86,6 +90,25 @@ public class WorkflowConfiguration {
             .withAuthentication(access.authentication()));
     LOG.info("Embedded workflow engine: Zeebe gRPC gateway on {}", engine.grpcAddress());
     return new EmbeddedGateway(Optional.of(engine));
+  }
+
+  /**
+   * The embedded engine's Orchestration Cluster REST API under {@code /v2}, where a Camunda 8.8
+   * client with its defaults looks. Unprotected on the embedded defaults, like a local Camunda
+   * 8 Run; a {@link WorkflowRestApi.Authenticator} bean, when there is one, decides who may call.
+   */
+  @Bean
+  public ServletRegistrationBean<WorkflowRestServlet> workflowRestApi(EmbeddedGateway gateway,
+      ObjectProvider<WorkflowRestApi.Authenticator> authenticator) {
+    WorkflowRestApi api = gateway.engine().map(e -> e.restApi().guardedBy(
+        authenticator.getIfAvailable(() -> WorkflowRestApi.Authenticator.PERMIT_ALL)))
+        .orElse(null);
+    ServletRegistrationBean<WorkflowRestServlet> r =
+        new ServletRegistrationBean<>(new WorkflowRestServlet(api), "/v2/*");
+    r.setName("workflowRestApi");
+    r.setAsyncSupported(true);
+    r.setLoadOnStartup(1);
+    return r;
   }
 
   /** The official Camunda 8 client, for the embedded engine or the cluster. */

@@ -28,6 +28,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 
 /**
  * Sign-in and roles. Users, BCrypt password hashes and roles live in the database (tables of the
@@ -67,6 +68,23 @@ public class SecurityConfiguration {
         "select username, concat('ROLE_', role) from designer_user_role where username = ?");
     return m;
   }
+
+  // ---- workflow REST API (Orchestration Cluster API v2) ----
+  /**
+   * The embedded engine's Camunda REST API under {@code /v2}: no session, no CSRF token (clients
+   * send no cookies), not behind the designer's sign-in; who may call is decided by the API's
+   * own hook (a {@code WorkflowRestApi.Authenticator} bean, see {@code WorkflowConfiguration}).
+   */
+  @Bean
+  @Order(0)
+  public SecurityFilterChain workflowRestChain(HttpSecurity http) throws Exception {
+    // a path matcher of its own: /v2 is its own servlet, which Spring MVC's matchers don't see
+    http.securityMatcher(new RegexRequestMatcher("/v2/.*", null)).authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+  // ---- end workflow REST API ----
 
   /**
    * The REST API: HTTP basic or an API token ({@code Authorization: Bearer}), no session, no CSRF

@@ -36,6 +36,14 @@ public interface EmbeddedWorkflowEngine extends AutoCloseable {
   /** The read-only operator view of this engine's state (see {@link WorkflowInspector}). */
   WorkflowInspector inspector();
 
+  /**
+   * The same engine's Orchestration Cluster REST API (v2), to serve under {@code /v2} of an
+   * HTTP server: {@link WorkflowRestServer} or the host application's own. Unprotected, like a
+   * local Camunda 8 Run: put it {@link WorkflowRestApi#guardedBy behind a check} when it is
+   * reachable beyond loopback.
+   */
+  WorkflowRestApi restApi();
+
   /** Stops the gateway and the engine; the state stays in the database. */
   @Override
   void close();

@@ -10,10 +10,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** An embedded engine on a fresh database, plus the official client for it. */
+/**
+ * An embedded engine on a fresh database, plus the official client for it: over gRPC, or over
+ * the REST API v2 when the system property {@value #API} is {@code rest} (so the same scenarios
+ * run once over each API: {@code mvn ... -Dbaton.test.workflow-api=rest}).
+ */
 final class EngineFixture implements AutoCloseable {
+  /** The system property choosing the client's API: {@code grpc} (default) or {@code rest}. */
+  static final String API = "baton.test.workflow-api";
   final HikariDataSource dataSource;
   EmbeddedWorkflowEngine engine;
+  WorkflowRestServer restServer;
   CamundaClient client;
 
   EngineFixture(String database) {
@@ -23,12 +30,27 @@ final class EngineFixture implements AutoCloseable {
 
   void start() {
     engine = EmbeddedWorkflowEngine.start(WorkflowEngineOptions.defaults(dataSource).withPort(0));
-    client = WorkflowClients.embedded(engine.grpcAddress());
+    if ("rest".equals(System.getProperty(API))) {
+      // 8.8's defaults (REST preferred, job workers polling over REST); gRPC left unreachable
+      restServer = WorkflowRestServer.start(engine.restApi(), "127.0.0.1", 0);
+      client = CamundaClient.newClientBuilder().restAddress(restServer.restAddress())
+          .preferRestOverGrpc(true).build();
+    } else {
+      client = WorkflowClients.embedded(engine.grpcAddress());
+    }
+  }
+
+  private void stopServer() {
+    if (restServer != null) {
+      restServer.close();
+      restServer = null;
+    }
   }
 
   /** Stops the engine and starts a new one on the same database. */
   void restart() {
     client.close();
+    stopServer();
     engine.close();
     start();
   }
@@ -108,6 +130,7 @@ final class EngineFixture implements AutoCloseable {
     if (client != null) {
       client.close();
     }
+    stopServer();
     if (engine != null) {
       engine.close();
     }

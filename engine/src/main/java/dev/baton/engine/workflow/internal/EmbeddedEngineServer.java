@@ -5,8 +5,10 @@ import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
 import dev.baton.engine.workflow.WorkflowException;
 import dev.baton.engine.workflow.WorkflowInspector;
+import dev.baton.engine.workflow.WorkflowRestApi;
 import dev.baton.engine.workflow.internal.grpc.AuthenticatingInterceptor;
 import dev.baton.engine.workflow.internal.grpc.GatewayService;
+import dev.baton.engine.workflow.internal.rest.RestGateway;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -20,13 +22,15 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
   private final Server server;
   private final String host;
   private final WorkflowInspector inspector;
+  private final RestGateway rest;
 
   private EmbeddedEngineServer(WorkflowEngineCore runtime, Server server, String host,
-      WorkflowInspector inspector) {
+      WorkflowInspector inspector, RestGateway rest) {
     this.runtime = runtime;
     this.server = server;
     this.host = host;
     this.inspector = inspector;
+    this.rest = rest;
   }
 
   /** Migrates, loads and starts; see {@link EmbeddedWorkflowEngine#start}. */
@@ -66,8 +70,36 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
     }
     gateway.port(server.getPort());
     runtime.start();
-    return new EmbeddedEngineServer(runtime, server, options.host(),
-        new JdbcWorkflowInspector(options.dataSource()));
+    WorkflowInspector inspector = new JdbcWorkflowInspector(options.dataSource());
+    // the REST API calls the same gateway service in-process, so both protocols share it
+    RestGateway rest = new RestGateway(gateway, inspector,
+        options.defaultLongPollTimeout().toMillis(), restAuthenticator(options.authentication()));
+    return new EmbeddedEngineServer(runtime, server, options.host(), inspector, rest);
+  }
+
+  /** The REST API checks the same credentials as the gRPC gateway: 401 without them. */
+  static WorkflowRestApi.Authenticator restAuthenticator(
+      dev.baton.engine.workflow.GatewayAuthentication authentication) {
+    if (authentication.open()) {
+      return WorkflowRestApi.Authenticator.PERMIT_ALL;
+    }
+    return request -> {
+      String header = request.headers().get("Authorization");
+      java.util.Optional<String> who;
+      try {
+        who = authentication.authenticate(header);
+      } catch (RuntimeException e) {
+        who = java.util.Optional.empty();
+      }
+      return who.isPresent() ? java.util.Optional.empty()
+          : java.util.Optional.of(WorkflowRestApi.Response.problem(401, "Unauthorized",
+              header == null
+                  ? "The workflow engine needs credentials: configure the Camunda client with"
+                      + " basic auth (camunda.client.auth.username and"
+                      + " camunda.client.auth.password) or a bearer token."
+                  : "The workflow engine refused these credentials: check the user name and"
+                      + " password (or the token) the client sends.", request.path()));
+    };
   }
 
   @Override
@@ -78,6 +110,11 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
   @Override
   public WorkflowInspector inspector() {
     return inspector;
+  }
+
+  @Override
+  public WorkflowRestApi restApi() {
+    return rest;
   }
 
   @Override
@@ -98,6 +135,7 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
       Thread.currentThread().interrupt();
       server.shutdownNow();
     }
+    rest.close();
     runtime.close();
   }
 }
