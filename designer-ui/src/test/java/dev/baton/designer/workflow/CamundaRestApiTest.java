@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.designer.DesignerTestBase;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -23,17 +24,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The designer's {@code /v2}: the official Camunda 8.8 client with its defaults (REST
- * preferred) and only its REST address pointed at the designer, as a developer would point
- * it at a Camunda 8 Run. No sign-in, no CSRF token, no session.
+ * preferred), its REST address pointed at the designer and — since the tests run outside the
+ * embedded defaults — a developer's basic credentials, as Camunda documents them. No sign-in
+ * page, no CSRF token, no session; without credentials a 401 problem detail.
  */
 class CamundaRestApiTest extends DesignerTestBase {
+  private static final String DEVELOPER = "Basic " + java.util.Base64.getEncoder()
+      .encodeToString("developer:developer".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
   @LocalServerPort int port;
   private CamundaClient client;
 
   @BeforeEach
   void connect() {
     client = CamundaClient.newClientBuilder()
-        .restAddress(URI.create("http://127.0.0.1:" + port)).preferRestOverGrpc(true).build();
+        .restAddress(URI.create("http://127.0.0.1:" + port)).preferRestOverGrpc(true)
+        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username("developer").password("developer").applyEnvironmentOverrides(false)
+            .build())
+        .build();
   }
 
   @AfterEach
@@ -77,14 +86,23 @@ class CamundaRestApiTest extends DesignerTestBase {
     // when
     HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + port + "/v2/messages/publication"))
+        .header("Content-Type", "application/json").header("Authorization", DEVELOPER)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": ")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port + "/v2/messages/publication"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-            .ofString("{\"name\": ")).build(), HttpResponse.BodyHandlers.ofString());
+            .ofString("{\"name\": \"review-decided\", \"correlationKey\": \"BP-1:legal\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
 
     // then: a problem detail, not the sign-in page or a CSRF refusal
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(malformed.headers().firstValue("Content-Type")).hasValue(
         "application/problem+json");
     assertThat(malformed.body()).contains("\"status\":400");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type")).hasValue(
+        "application/problem+json");
     assertThatThrownBy(() -> client.newCompleteCommand(42L).send().join())
         .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.code())
             .isEqualTo(404));
