@@ -221,6 +221,57 @@ class RestApiTest {
   }
 
   @Test
+  void shouldUpdateJobAndVariablesAndFindThemWhenAskedOverRest() {
+    // given
+    long pi = rest.newCreateInstanceCommand().bpmnProcessId("one-task").latestVersion()
+        .variables(Map.of("amount", 3)).send().join().getProcessInstanceKey();
+    ActivatedJob job = activateOverRest("work");
+
+    // when
+    rest.newUpdateJobCommand(job.getKey()).updateRetries(5).send().join();
+    rest.newSetVariablesCommand(pi).variables(Map.of("note", "checked")).send().join();
+    var variables = rest.newVariableSearchRequest().filter(v -> v.processInstanceKey(pi)).send()
+        .join().items();
+    var definitions = rest.newProcessDefinitionSearchRequest().filter(d -> d
+        .processDefinitionId("one-task")).send().join().items();
+    String xml = rest.newProcessDefinitionGetXmlRequest(definitions.get(0)
+        .getProcessDefinitionKey()).send().join();
+
+    // then
+    assertThat(variables).extracting(v -> v.getName() + "=" + v.getValue())
+        .contains("amount=3", "note=\"checked\"");
+    assertThat(definitions).singleElement().satisfies(d -> assertThat(d.getVersion())
+        .isEqualTo(1));
+    assertThat(xml).contains("one-task");
+    rest.newFailCommand(job.getKey()).retries(0).send().join();
+    assertThat(rest.newIncidentSearchRequest().filter(i -> i.processInstanceKey(pi)).send()
+        .join().items()).hasSize(1);
+  }
+
+  @Test
+  void shouldRefuseBeforeTheEngineWhenTheAuthenticatorSaysNo() {
+    // given
+    WorkflowRestApi guarded = f.engine.restApi().guardedBy(request ->
+        request.header("Authorization") == null ? java.util.Optional.of(WorkflowRestApi.Response
+            .problem(401, "Unauthorized", "Sign in with basic auth.", request.path()))
+            : java.util.Optional.empty());
+    int before = f.engine.inspector().instances(InstanceQuery.newest()).size();
+
+    // when
+    var refused = guarded.handleBlocking(new WorkflowRestApi.Request("POST",
+        "/v2/process-instances", Map.of(), Map.of("Content-Type", "application/json"),
+        "{\"processDefinitionId\":\"one-task\"}".getBytes()));
+    var served = guarded.handleBlocking(new WorkflowRestApi.Request("GET", "/v2/topology",
+        Map.of(), Map.of("authorization", "Basic eDp5"), null));
+
+    // then
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.bodyText()).contains("Sign in");
+    assertThat(served.status()).isEqualTo(200);
+    assertThat(f.engine.inspector().instances(InstanceQuery.newest())).hasSize(before);
+  }
+
+  @Test
   void shouldAnswerNotFoundWhenJobOrInstanceIsUnknown() {
     // when / then
     assertThatThrownBy(() -> rest.newCompleteCommand(123456789L).send().join())
