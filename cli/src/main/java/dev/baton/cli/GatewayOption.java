@@ -3,8 +3,8 @@ package dev.baton.cli;
 import dev.baton.engine.BatonException;
 import dev.baton.engine.workflow.WorkflowClients;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
 import java.net.URI;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --gateway}: where the workflow engine's Zeebe gRPC gateway listens. */
@@ -15,18 +15,8 @@ final class GatewayOption {
           + " (default: ${DEFAULT-VALUE}; http means plaintext).")
   String gateway;
 
-  @Option(names = "--gateway-user", paramLabel = "<user>",
-      defaultValue = "${env:BATON_GATEWAY_USER:-baton}",
-      description = "The user for a gateway that requires authentication (default:"
-          + " $BATON_GATEWAY_USER, else ${DEFAULT-VALUE}).")
-  String user;
-
-  @Option(names = "--gateway-password", paramLabel = "<password>",
-      defaultValue = "${env:BATON_GATEWAY_PASSWORD}",
-      description = "The password for a gateway that requires authentication (default:"
-          + " $BATON_GATEWAY_PASSWORD; prefer the variable, a command line is visible to other"
-          + " users). Without it the client sends no credentials.")
-  String password;
+  @Mixin
+  GatewayCredentialOptions credentials = new GatewayCredentialOptions();
 
   /** The official client for the gateway. */
   CamundaClient client() {
@@ -41,14 +31,8 @@ final class GatewayOption {
       throw new BatonException("--gateway '" + gateway + "' needs a host and a port, e.g."
           + " http://127.0.0.1:26500.");
     }
-    return password == null || password.isBlank() ? WorkflowClients.embedded(uri)
-        : WorkflowClients.embedded(uri, basic(user, password));
-  }
-
-  /** Camunda's basic-auth credentials, with no environment overrides of its own. */
-  static CredentialsProvider basic(String user, String password) {
-    return CredentialsProvider.newBasicAuthCredentialsProviderBuilder().username(user)
-        .password(password).applyEnvironmentOverrides(false).build();
+    return credentials.present() ? WorkflowClients.embedded(uri, credentials.provider())
+        : WorkflowClients.embedded(uri);
   }
 
   /** A clear message for a call the gateway did not answer. */

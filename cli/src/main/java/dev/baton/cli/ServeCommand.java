@@ -66,18 +66,8 @@ final class ServeCommand extends BatonCommand {
           + " cluster; see docs/workflow.md). Repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
-  @Option(names = "--gateway-user", paramLabel = "<user>",
-      defaultValue = "${env:BATON_GATEWAY_USER:-baton}",
-      description = "The user clients authenticate as when a gateway password is set (default:"
-          + " $BATON_GATEWAY_USER, else ${DEFAULT-VALUE}).")
-  String gatewayUser;
-
-  @Option(names = "--gateway-password", paramLabel = "<password>",
-      defaultValue = "${env:BATON_GATEWAY_PASSWORD}",
-      description = "Require basic authentication with this password on every gateway call"
-          + " (default: $BATON_GATEWAY_PASSWORD). Required on a non-loopback --host and on a"
-          + " PostgreSQL database; without it, on loopback, any local client may call.")
-  String gatewayPassword;
+  @Mixin
+  GatewayCredentialOptions gatewayCredentials = new GatewayCredentialOptions();
 
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -131,7 +121,7 @@ final class ServeCommand extends BatonCommand {
           out().println("Connect over gRPC with the Camunda 8 Java client: grpcAddress("
               + engine.grpcAddress() + "), preferRestOverGrpc(false)"
               + (authentication.open() ? "; no authentication (loopback only)."
-                  : "; basic auth as '" + gatewayUser + "' with the gateway password"
+                  : "; basic auth as '" + gatewayCredentials.user + "' with the gateway password"
                       + " (gRPC and REST)."));
         } else {
           out().println("Cluster mode: workers connected to "
@@ -174,7 +164,7 @@ final class ServeCommand extends BatonCommand {
    * set-up: it needs the password.
    */
   private GatewayAuthentication gatewayAuthentication(String ownToken) {
-    if (gatewayPassword == null || gatewayPassword.isBlank()) {
+    if (!gatewayCredentials.present()) {
       if (!db.url().startsWith("jdbc:h2:")) {
         throw new BatonException("baton serve on " + db.url() + " needs gateway credentials,"
             + " so that nobody can drive the workflows behind Baton's back: set"
@@ -190,7 +180,8 @@ final class ServeCommand extends BatonCommand {
     }
     return GatewayAuthentication.anyOf(
         GatewayAuthentication.bearer(Map.of(ownToken, "baton-serve")),
-        GatewayAuthentication.basic(Map.of(gatewayUser, gatewayPassword)));
+        GatewayAuthentication.basic(
+            Map.of(gatewayCredentials.user, gatewayCredentials.password)));
   }
 
   private AutoCloseable startWorkflows(Baton baton, CamundaClient client) {

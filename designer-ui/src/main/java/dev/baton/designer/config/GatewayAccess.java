@@ -2,8 +2,6 @@ package dev.baton.designer.config;
 
 import dev.baton.designer.security.Role;
 import dev.baton.engine.workflow.GatewayAuthentication;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,32 +39,19 @@ public record GatewayAccess(GatewayAuthentication authentication, String ownToke
       return new GatewayAccess(GatewayAuthentication.none(), null);
     }
     String token = GatewayAuthentication.randomToken();
-    GatewayAuthentication designerUsers = header -> basicUser(header, users);
+    GatewayAuthentication designerUsers = GatewayAuthentication.basic(
+        (name, password) -> designerUser(name, password, users));
     return new GatewayAccess(GatewayAuthentication.anyOf(
         GatewayAuthentication.bearer(Map.of(token, "baton-designer")), designerUsers), token);
   }
 
-  /** The user of a basic header whose password the designer verifies (cached, as the API). */
-  private static Optional<String> basicUser(String header, AuthenticationProvider users) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    String credentials;
-    try {
-      credentials = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-          StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = credentials.indexOf(':');
-    if (colon <= 0) {
-      return Optional.empty();
-    }
-    String name = credentials.substring(0, colon);
+  /** The designer user with this password and a role in {@link #ROLES} (cached, as the API). */
+  private static Optional<String> designerUser(String name, String password,
+      AuthenticationProvider users) {
     Authentication user;
     try {
       user = users.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name,
-          credentials.substring(colon + 1)));
+          password));
     } catch (AuthenticationException e) {
       return Optional.empty();
     }

@@ -51,6 +51,24 @@ public interface GatewayAuthentication {
     return GatewayCredentials.basic(passwordsByUser);
   }
 
+  /**
+   * HTTP basic authentication by a check of the user name and password the header carries, e.g.
+   * against an application's own users.
+   */
+  static GatewayAuthentication basic(PasswordCheck check) {
+    return GatewayCredentials.basic(check);
+  }
+
+  /**
+   * Checks one user name and password. Implementations MUST be thread-safe and should be fast
+   * (they run on every call: cache verified passwords rather than hash each time).
+   */
+  @FunctionalInterface
+  interface PasswordCheck {
+    /** Who called, or empty to refuse. */
+    Optional<String> check(String user, String password);
+  }
+
   /** Bearer tokens: each accepted token with the principal it stands for. */
   static GatewayAuthentication bearer(Map<String, String> principalsByToken) {
     return GatewayCredentials.bearer(principalsByToken);

@@ -193,11 +193,6 @@ final class Masker {
     return masking.fields().contains(field);
   }
 
-  /** The value of a field, hidden when the field is masked. */
-  String value(String field, String value) {
-    return value == null || !masks(field) ? value : hide(value);
-  }
-
   String hide(String value) {
     if (mac == null) {
       return "***";

@@ -1,13 +1,20 @@
 package dev.baton.engine.battlepack.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.engine.battlepack.BattlePackServices;
 import dev.baton.engine.battlepack.OutboxEntry;
 import dev.baton.engine.battlepack.ReviewItem;
+import dev.baton.engine.battlepack.ReviewRole;
+import dev.baton.engine.battlepack.ReviewStatus;
 import dev.baton.engine.battlepack.StoredPack;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code baton.release-pack}: both reviews approved; the pack goes to the rep. */
 final class ReleasePackHandler extends StepHandler {
@@ -46,20 +53,20 @@ final class ReleasePackHandler extends StepHandler {
    * which checks who may decide; so the release (or the return) follows the recorded verdicts,
    * not the messages. A mismatch fails the job without retries: an incident, nothing released.
    */
-  static void checkVerdicts(java.sql.Connection c, Job job, String packId, String outcome)
-      throws java.sql.SQLException {
-    List<String> problems = new java.util.ArrayList<>();
-    for (var role : dev.baton.engine.battlepack.ReviewRole.values()) {
-      com.fasterxml.jackson.databind.JsonNode approved = job.node(role.wire() + "Approved");
+  static void checkVerdicts(Connection c, Job job, String packId, String outcome)
+      throws SQLException {
+    List<String> problems = new ArrayList<>();
+    for (var role : ReviewRole.values()) {
+      JsonNode approved = job.node(role.wire() + "Approved");
       if (approved == null) {
         continue;
       }
-      java.util.Optional<ReviewItem> item = JdbcReviewQueue.item(c, packId, role);
+      Optional<ReviewItem> item = JdbcReviewQueue.item(c, packId, role);
       String received = approved.asBoolean(false) ? "approved" : "rejected";
-      dev.baton.engine.battlepack.ReviewStatus expected = approved.asBoolean(false)
-          ? dev.baton.engine.battlepack.ReviewStatus.APPROVED
-          : dev.baton.engine.battlepack.ReviewStatus.REJECTED;
-      com.fasterxml.jackson.databind.JsonNode reviewer = job.node(role.wire() + "Reviewer");
+      ReviewStatus expected = approved.asBoolean(false)
+          ? ReviewStatus.APPROVED
+          : ReviewStatus.REJECTED;
+      JsonNode reviewer = job.node(role.wire() + "Reviewer");
       if (item.isEmpty()) {
         problems.add("the workflow received a " + role.wire() + " verdict (" + received
             + ") but the review queue has no " + role.wire() + " review of this pack");
@@ -80,11 +87,11 @@ final class ReleasePackHandler extends StepHandler {
     }
   }
 
-  static List<Map<String, Object>> reviews(java.sql.Connection c, String packId)
-      throws java.sql.SQLException {
-    List<Map<String, Object>> out = new java.util.ArrayList<>();
-    for (var role : dev.baton.engine.battlepack.ReviewRole.values()) {
-      java.util.Optional<ReviewItem> item = JdbcReviewQueue.item(c, packId, role);
+  static List<Map<String, Object>> reviews(Connection c, String packId)
+      throws SQLException {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (var role : ReviewRole.values()) {
+      Optional<ReviewItem> item = JdbcReviewQueue.item(c, packId, role);
       item.ifPresent(i -> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", i.role().wire());

@@ -83,23 +83,9 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
     if (authentication.open()) {
       return WorkflowRestApi.Authenticator.PERMIT_ALL;
     }
-    return request -> {
-      String header = request.headers().get("Authorization");
-      java.util.Optional<String> who;
-      try {
-        who = authentication.authenticate(header);
-      } catch (RuntimeException e) {
-        who = java.util.Optional.empty();
-      }
-      return who.isPresent() ? java.util.Optional.empty()
-          : java.util.Optional.of(WorkflowRestApi.Response.problem(401, "Unauthorized",
-              header == null
-                  ? "The workflow engine needs credentials: configure the Camunda client with"
-                      + " basic auth (camunda.client.auth.username and"
-                      + " camunda.client.auth.password) or a bearer token."
-                  : "The workflow engine refused these credentials: check the user name and"
-                      + " password (or the token) the client sends.", request.path()));
-    };
+    return request -> GatewayCredentials.refusal(authentication,
+        request.headers().get("Authorization")).map(why ->
+            WorkflowRestApi.Response.problem(401, "Unauthorized", why, request.path()));
   }
 
   @Override

@@ -48,13 +48,42 @@ public final class GatewayCredentials {
     if (digests.isEmpty()) {
       throw new IllegalArgumentException("Basic gateway authentication needs at least one user");
     }
-    return header -> basicCredentials(header).flatMap(credentials -> {
-      int colon = credentials.indexOf(':');
-      String user = colon < 0 ? credentials : credentials.substring(0, colon);
+    return basic((user, password) -> {
       byte[] expected = digests.get(user);
-      return expected != null && MessageDigest.isEqual(expected, sha256(credentials))
+      return expected != null && MessageDigest.isEqual(expected, sha256(user + ":" + password))
           ? Optional.of(user) : Optional.empty();
     });
+  }
+
+  /** Basic authentication by a check; see {@link GatewayAuthentication#basic(PasswordCheck)}. */
+  public static GatewayAuthentication basic(GatewayAuthentication.PasswordCheck check) {
+    return header -> basicCredentials(header).flatMap(credentials -> {
+      int colon = credentials.indexOf(':');
+      return colon <= 0 ? Optional.empty()
+          : check.check(credentials.substring(0, colon), credentials.substring(colon + 1));
+    });
+  }
+
+  /**
+   * Why a call with this {@code Authorization} header is refused, in words that say how to
+   * configure the client; empty when it is accepted. A throwing authentication refuses.
+   */
+  public static Optional<String> refusal(GatewayAuthentication authentication, String header) {
+    Optional<String> who;
+    try {
+      who = authentication.authenticate(header);
+    } catch (RuntimeException e) {
+      who = Optional.empty();
+    }
+    if (who.isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(header == null
+        ? "The workflow engine needs credentials: configure the Camunda client with basic auth"
+            + " (camunda.client.auth.username and camunda.client.auth.password, or a"
+            + " BasicAuthCredentialsProvider) or a bearer token."
+        : "The workflow engine refused these credentials: check the user name and password"
+            + " (or the token) the Camunda client sends.");
   }
 
   /** Bearer tokens; see {@link GatewayAuthentication#bearer(Map)}. */

@@ -1,6 +1,7 @@
 package dev.baton.engine.workflow.internal.grpc;
 
 import dev.baton.engine.workflow.GatewayAuthentication;
+import dev.baton.engine.workflow.internal.GatewayCredentials;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -26,20 +27,10 @@ public final class AuthenticatingInterceptor implements ServerInterceptor {
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
       ServerCallHandler<Q, R> next) {
-    String header = headers.get(AUTHORIZATION);
-    Optional<String> who;
-    try {
-      who = authentication.authenticate(header);
-    } catch (RuntimeException e) {
-      who = Optional.empty();
-    }
-    if (who.isEmpty()) {
-      call.close(Status.UNAUTHENTICATED.withDescription(header == null
-          ? "The workflow gateway needs credentials: configure the Camunda client with basic"
-              + " auth (camunda.client.auth.username and camunda.client.auth.password, or a"
-              + " BasicAuthCredentialsProvider) or a bearer token."
-          : "The workflow gateway refused these credentials: check the user name and password"
-              + " (or the token) the Camunda client sends."), new Metadata());
+    Optional<String> refusal =
+        GatewayCredentials.refusal(authentication, headers.get(AUTHORIZATION));
+    if (refusal.isPresent()) {
+      call.close(Status.UNAUTHENTICATED.withDescription(refusal.get()), new Metadata());
       return new ServerCall.Listener<>() {};
     }
     return next.startCall(call, headers);
