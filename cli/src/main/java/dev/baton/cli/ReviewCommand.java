@@ -31,10 +31,10 @@ import picocli.CommandLine.Option;
         ReviewCommand.Approve.class, ReviewCommand.Reject.class, ReviewCommand.Republish.class})
 final class ReviewCommand extends CommandGroup {
 
-  /** {@code baton review list --role legal|finance}. */
+  /** {@code baton review list --role legal|finance|manager}. */
   @Command(name = "list", description = "Lists a role's open reviews, the earliest due first.")
   static final class ListItems extends StoreCommand {
-    @Option(names = "--role", required = true, paramLabel = "<legal|finance>",
+    @Option(names = "--role", required = true, paramLabel = "<legal|finance|manager>",
         description = "Whose queue.")
     String role;
 
@@ -93,7 +93,7 @@ final class ReviewCommand extends CommandGroup {
     @Option(names = "--pack", required = true, paramLabel = "<pack-id>")
     String packId;
 
-    @Option(names = "--role", required = true, paramLabel = "<legal|finance>",
+    @Option(names = "--role", required = true, paramLabel = "<legal|finance|manager>",
         description = "The role you review in.")
     String role;
 
@@ -177,7 +177,7 @@ final class ReviewCommand extends CommandGroup {
     @Option(names = "--pack", required = true, paramLabel = "<pack-id>")
     String packId;
 
-    @Option(names = "--role", required = true, paramLabel = "<legal|finance>")
+    @Option(names = "--role", required = true, paramLabel = "<legal|finance|manager>")
     String role;
 
     @Override

@@ -106,7 +106,7 @@ class PackCommandTest {
     pack("import", TestDb.TEMPLATES.resolve("consent-check").toString());
     String publishedHash = hash(pack("publish", "consent-check"));
     Path zip = dir.resolve("consent-check.zip");
-    pack("export", "consent-check", "1.0.0", "-o", zip.toString());
+    pack("export", "consent-check", "1.1.0", "-o", zip.toString());
 
     // when
     Baton.Run reimported = pack("import", zip.toString());

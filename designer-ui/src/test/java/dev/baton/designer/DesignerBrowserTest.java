@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DesignerBrowserTest extends BrowserTestBase {
-  private static final String RULE = "voice-refused-switch-to-text";
+  private static final String RULE = "outreach-refused-first-fallback";
 
   private static void choose(Page page, String selectId, String option) {
     page.locator("#" + selectId).click();
@@ -72,8 +72,8 @@ class DesignerBrowserTest extends BrowserTestBase {
     // when: the draft is saved
     page.locator("#save-draft").click();
     // then: it is saved with a version above the published one
-    assertThat(page.locator("vaadin-notification-card").last()).containsText("1.0.1");
-    assertThat(page.locator("#draft-version input")).hasValue("1.0.1");
+    assertThat(page.locator("vaadin-notification-card").last()).containsText("1.1.1");
+    assertThat(page.locator("#draft-version input")).hasValue("1.1.1");
     shot(page, "06-analyst-saved");
     page.context().close();
   }
@@ -94,7 +94,7 @@ class DesignerBrowserTest extends BrowserTestBase {
     page.locator("#publish-note textarea").fill("Voice fallback only for voice requests");
     page.locator("#publish").click();
     // then
-    assertThat(page.locator("#versions-grid")).containsText("1.0.1");
+    assertThat(page.locator("#versions-grid")).containsText("1.1.1");
     assertThat(page.locator("#versions-grid")).containsText("Voice fallback only");
     shot(page, "08-ops-published");
 

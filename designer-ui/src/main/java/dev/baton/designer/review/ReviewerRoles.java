@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which review queues a designer user works: legal reviewers the LEGAL queue, finance reviewers
- * the FINANCE queue, administrators both. Users are named in the configuration ({@code
+ * the FINANCE queue, administrators every queue (also MANAGER, the sales manager's approval of
+ * packs the rules flag; no other designer user works it yet). Users are named in the configuration ({@code
  * baton.review.legal-users}, {@code baton.review.finance-users}, comma-separated; by default
  * {@code legal} and {@code finance}). Plain Java, so it is tested without Spring.
  *
@@ -29,7 +30,7 @@ public record ReviewerRoles(Set<String> legalUsers, Set<String> financeUsers) {
   }
 
   /**
-   * The review roles of a user: those the configuration names them for, both for an
+   * The review roles of a user: those the configuration names them for, every role for an
    * administrator, none for anyone else (also none for a user without the reviewer role).
    */
   public Set<ReviewRole> rolesOf(String username, boolean reviewer, boolean admin) {

@@ -39,10 +39,10 @@ class ReviewerRolesTest {
   }
 
   @Test
-  void shouldGiveBothQueuesWhenTheUserIsAdministrator() {
-    // when / then
+  void shouldGiveEveryQueueWhenTheUserIsAdministrator() {
+    // when / then: legal, finance and the manager's approval of flagged packs
     assertThat(roles.rolesOf("admin", false, true)).containsExactlyInAnyOrder(ReviewRole.LEGAL,
-        ReviewRole.FINANCE);
+        ReviewRole.FINANCE, ReviewRole.MANAGER);
   }
 
   @Test

@@ -24,8 +24,9 @@ import java.time.LocalDate;
  *   <li>{@link #VISIT_CONSENT_BLOCKED} — C-1001: the next step is a voice call and the customer
  *       withdrew voice consent (proof {@code EV-2026-1008-VOICE}): the decision's other actions
  *       are carried out instead.
- *   <li>{@link #VISIT_HUMAN_REVIEW} — C-3003: a 1,500,000 deal is above the review limit, so a
- *       person reviews first and the AI does not act.
+ *   <li>{@link #VISIT_HUMAN_REVIEW} — C-3003: a 1,500,000 deal is above the review limit: the
+ *       AI still generates the battle pack, and a sales manager approves it after legal and
+ *       finance, before release.
  * </ul>
  */
 public final class DemoData {
@@ -35,7 +36,7 @@ public final class DemoData {
   /** A visit request that consent blocks (voice withdrawn). */
   public static final VisitRequest VISIT_CONSENT_BLOCKED = VisitRequest.of("VR-DEMO-1001",
       "C-1001", "REP-07", LocalDate.parse("2026-12-02"), "DINGTALK");
-  /** A visit request that needs a person first (deal above the review limit). */
+  /** A visit request whose pack needs a manager's approval (deal above the review limit). */
   public static final VisitRequest VISIT_HUMAN_REVIEW = VisitRequest.of("VR-DEMO-3003", "C-3003",
       "REP-21", LocalDate.parse("2026-12-04"), "FEISHU");
   /** The time the demo data is written for (the demo facts' {@code now}). */

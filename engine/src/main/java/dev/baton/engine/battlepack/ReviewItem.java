@@ -3,10 +3,10 @@ package dev.baton.engine.battlepack;
 import java.time.Instant;
 
 /**
- * One item of the legal or finance pre-review queue: a battle pack waiting for one role.
+ * One item of a review queue (legal or finance pre-review, manager approval): a battle pack waiting for one role.
  *
  * @param packId the battle pack
- * @param role legal or finance
+ * @param role legal, finance or manager
  * @param decisionId the decision the pack belongs to
  * @param processInstanceKey the workflow instance waiting for the verdict
  * @param status where it stands

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The legal and finance pre-review queues (法务与财务预审队列). The workflow queues one item per
- * battle pack and role ({@code baton.queue-review}) and waits for a {@code review-decided}
+ * The legal and finance pre-review queues (法务与财务预审队列) and the manager's approval queue
+ * (for packs the rules flag for a human approval). The workflow queues one item per battle pack
+ * and role ({@code baton.queue-review}) and waits for a {@code review-decided}
  * message; a reviewer's {@link #decide verdict} changes the item and returns that message, which
  * the caller publishes ({@link ReviewMessage#publish}).
  *
@@ -48,7 +49,7 @@ public interface ReviewQueue {
   /** The item for a pack and role. */
   Optional<ReviewItem> item(String packId, ReviewRole role);
 
-  /** Both items of a pack (legal first). */
+  /** Every item of a pack, in role order (legal, finance, manager). */
   List<ReviewItem> forPack(String packId);
 
   /** The role's open items (pending and escalated), the earliest due first. */

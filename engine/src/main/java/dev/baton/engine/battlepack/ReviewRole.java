@@ -2,12 +2,19 @@ package dev.baton.engine.battlepack;
 
 import dev.baton.engine.BatonException;
 
-/** Who pre-reviews a battle pack (法务与财务预审). */
+/**
+ * Who reviews a battle pack: legal and finance pre-review every pack (法务与财务预审); a sales
+ * manager also approves it before release when the rules ask for a human approval (a deal above
+ * the review limit or a high risk level: {@code REQUIRE_HUMAN_REVIEW} next to
+ * {@code GENERATE_BATTLE_PACK}).
+ */
 public enum ReviewRole {
   /** Legal pre-review. */
   LEGAL,
   /** Finance pre-review. */
-  FINANCE;
+  FINANCE,
+  /** The sales manager's approval before release, only for packs the rules flag. */
+  MANAGER;
 
   /** The form used in correlation keys, task headers and messages: {@code legal}, {@code finance}. */
   public String wire() {
@@ -15,7 +22,7 @@ public enum ReviewRole {
   }
 
   /**
-   * The role for {@code legal} or {@code finance} (any case).
+   * The role for {@code legal}, {@code finance} or {@code manager} (any case).
    *
    * @throws BatonException naming the allowed values otherwise
    */
@@ -27,6 +34,6 @@ public enum ReviewRole {
         }
       }
     }
-    throw new BatonException("'" + text + "' is not a review role: use legal or finance.");
+    throw new BatonException("'" + text + "' is not a review role: use legal, finance or manager.");
   }
 }

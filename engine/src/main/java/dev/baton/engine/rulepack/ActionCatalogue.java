@@ -33,12 +33,20 @@ public final class ActionCatalogue {
       new ParamSpec("actor", FieldType.enumOf(List.of("AI", "HUMAN")), false),
       new ParamSpec("note", FieldType.of(ValueType.STRING), false));
 
+  private static final List<String> CHANNELS = List.of("EMAIL", "SMS", "VOICE", "WECHAT");
+  private static final List<String> PURPOSES = List.of("MARKETING", "SALES_FOLLOW_UP", "SERVICE");
+
   private static final Map<String, ActionSpec> SPECS = new LinkedHashMap<>();
 
   static {
     add("SEND_TEXT", "Send a text or picture message", "发送图文消息",
         new ParamSpec("channel", FieldType.enumOf(List.of("SMS", "EMAIL", "WECHAT")), true),
-        new ParamSpec("template", FieldType.of(ValueType.STRING), false));
+        new ParamSpec("template", FieldType.of(ValueType.STRING), false),
+        new ParamSpec("requestId", FieldType.of(ValueType.STRING), false),
+        new ParamSpec("fromChannel", FieldType.enumOf(CHANNELS), false),
+        new ParamSpec("purpose", FieldType.enumOf(PURPOSES), false),
+        new ParamSpec("consentProof", FieldType.of(ValueType.STRING), false),
+        new ParamSpec("vetoProof", FieldType.of(ValueType.STRING), false));
     add("PUSH_CONTENT_PACK", "Push a tailored content pack", "推送定制内容包",
         new ParamSpec("contentPack", FieldType.of(ValueType.STRING), false));
     add("CREATE_SALES_TASK", "Create a sales follow-up task", "创建销售跟进任务",
@@ -47,9 +55,21 @@ public final class ActionCatalogue {
         new ParamSpec("visitRequestId", FieldType.of(ValueType.STRING), false));
     add("REQUIRE_HUMAN_REVIEW", "Require a human review", "需要人工审核",
         new ParamSpec("reason", FieldType.of(ValueType.STRING), true),
-        new ParamSpec("queue", FieldType.of(ValueType.STRING), false));
+        new ParamSpec("queue", FieldType.of(ValueType.STRING), false),
+        new ParamSpec("visitRequestId", FieldType.of(ValueType.STRING), false));
     add("CONTENT_REPLENISHMENT_TASK", "Create a content-replenishment task", "创建内容补给任务",
         new ParamSpec("page", FieldType.of(ValueType.STRING), false));
+    // A vetoed action proposed again on a channel the customer allows: whoever carries it out
+    // finds the original (with all its parameters) in the decision's vetoed list by its id.
+    add("REROUTE_ACTION", "Carry out a vetoed action on an allowed channel instead",
+        "改用已授权渠道执行被否决的动作",
+        new ParamSpec("channel", FieldType.enumOf(CHANNELS), true),
+        new ParamSpec("originalAction", FieldType.of(ValueType.STRING), true),
+        new ParamSpec("originalActionId", FieldType.of(ValueType.STRING), false),
+        new ParamSpec("fromChannel", FieldType.enumOf(CHANNELS), false),
+        new ParamSpec("purpose", FieldType.enumOf(PURPOSES), false),
+        new ParamSpec("consentProof", FieldType.of(ValueType.STRING), true),
+        new ParamSpec("vetoProof", FieldType.of(ValueType.STRING), true));
   }
 
   private ActionCatalogue() {}

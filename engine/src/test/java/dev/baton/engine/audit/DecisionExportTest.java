@@ -73,7 +73,7 @@ class DecisionExportTest {
       assertThat(otherSecret).doesNotContain(first);
       assertThat(rows.get(0).get("request_id")).isEqualTo("REQ-1");
       assertThat(rows.get(0).get("packs"))
-          .isEqualTo("cmi-threshold@1.0.0 ai-trigger@1.0.0 consent-check@1.0.0");
+          .isEqualTo("cmi-threshold@1.0.0 ai-trigger@1.1.0 consent-check@1.1.0");
       assertThat(rows.get(0).get("actions")).isEqualTo("CREATE_SALES_TASK GRADE_OPPORTUNITY");
       assertThat(rows.get(0).get("evaluated_at")).isEqualTo("2026-11-27T09:00:00Z");
       JsonNode input = JSON.readTree(rows.get(0).get("input"));

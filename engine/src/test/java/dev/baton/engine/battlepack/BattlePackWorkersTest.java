@@ -135,7 +135,7 @@ class BattlePackWorkersTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void shouldLeaveTheVisitToAPersonWhenTheDealIsAboveTheReviewLimit(String db) {
+  void shouldPrepareThePackAndAskForAManagersApprovalWhenTheDealIsAboveTheReviewLimit(String db) {
     try (Fixture f = new Fixture(db)) {
       // given
       Fixture.Instance wf = f.start(DemoData.VISIT_HUMAN_REVIEW);
@@ -143,11 +143,44 @@ class BattlePackWorkersTest {
       // when
       wf.run(BattlePackWorkers.EVALUATE);
 
-      // then
-      assertThat(wf.variables).containsEntry("aiAllowed", false);
-      assertThat((String) wf.variables.get("aiBlockedReason")).contains("a person reviews first");
-      assertThat(wf.variables.get("alternativeActions").toString())
-          .contains("REQUIRE_HUMAN_REVIEW");
+      // then: the AI still prepares the pack; a manager approves it before release
+      assertThat(wf.variables).containsEntry("aiAllowed", true)
+          .containsEntry("humanApprovalRequired", true)
+          .containsEntry("humanApprovalReasons", List.of("Deal size above the review limit"));
+      assertThat(wf.variables).doesNotContainKey("aiBlockedReason");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldRefuseTheReleaseWhenTheDecisionAsksForAManagersApprovalAndNoneWasGiven(String db) {
+    try (Fixture f = new Fixture(db)) {
+      // given: legal and finance approved a pack whose decision asks for a manager's approval
+      Fixture.Instance wf = f.start(DemoData.VISIT_HUMAN_REVIEW);
+      wf.run(BattlePackWorkers.EVALUATE);
+      wf.run(BattlePackWorkers.GATHER_CONTEXT);
+      wf.run(BattlePackWorkers.GENERATE_BATTLE_PACK);
+      wf.run(BattlePackWorkers.QUEUE_REVIEW, "queue-legal-review", Map.of("role", "legal"));
+      wf.run(BattlePackWorkers.QUEUE_REVIEW, "queue-finance-review", Map.of("role", "finance"));
+      String packId = (String) wf.variables.get("packId");
+      ReviewQueue reviews = f.services.reviews();
+      wf.receive(reviews.decide(packId, ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "ok"), DemoData.DEMO_NOW));
+      wf.receive(reviews.decide(packId, ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, "wang.finance", "ok"), DemoData.DEMO_NOW));
+      // ... and the variable that routes to the approval is cleared from outside
+      wf.variables.put("humanApprovalRequired", false);
+
+      // when
+      FakeJobs.Sent released = wf.run(BattlePackWorkers.RELEASE_PACK);
+
+      // then: the recorded decision, not the variable, decides; nothing is released
+      assertThat(released.completed()).isFalse();
+      assertThat(released.errorMessage).contains("sales manager's approval")
+          .contains("has no manager review");
+      assertThat(f.services.packs().pack(packId).orElseThrow().status())
+          .isNotEqualTo("RELEASED");
+      assertThat(f.services.packs().outbox((String) wf.variables.get("decisionId"))).isEmpty();
     }
   }
 

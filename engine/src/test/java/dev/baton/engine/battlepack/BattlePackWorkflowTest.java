@@ -162,6 +162,100 @@ class BattlePackWorkflowTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldReleaseALargeDealsPackOnlyAfterTheManagerApprovesWhenLegalAndFinanceApproved(
+      String db) throws Exception {
+    try (Running r = new Running(db)) {
+      // given: a 1,500,000 deal, above the review limit
+      long instance = r.battle.startVisit(DemoData.VISIT_HUMAN_REVIEW);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "claims are backed"));
+      r.battle.decide(legal.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, "wang.finance", "within margin"));
+
+      // when: legal and finance approved, the pack waits for the manager
+      ReviewItem manager = r.awaitPending(ReviewRole.MANAGER, instance);
+      assertThat(r.battle.services().packs().pack(legal.packId()).orElseThrow().status())
+          .isNotEqualTo("RELEASED");
+      r.battle.decide(manager.packId(), ReviewRole.MANAGER,
+          ReviewVerdict.approve(ReviewRole.MANAGER, "zhou.manager", "go"));
+
+      // then
+      r.awaitCompleted(instance);
+      assertThat(manager.packId()).isEqualTo(legal.packId());
+      StoredPack pack = r.battle.services().packs().pack(legal.packId()).orElseThrow();
+      assertThat(pack.status()).isEqualTo("RELEASED");
+      assertThat(pack.pack().pricingStrategies()).hasSize(3);
+      assertThat(pack.pack().riskHints()).hasSize(2);
+      assertThat(r.battle.services().packs().timeline(legal.decisionId()))
+          .extracting(WorkflowStep::jobType)
+          .containsSubsequence(BattlePackWorkers.EVALUATE, BattlePackWorkers.GENERATE_BATTLE_PACK,
+              BattlePackWorkers.QUEUE_REVIEW, BattlePackWorkers.QUEUE_REVIEW,
+              BattlePackWorkers.QUEUE_REVIEW, BattlePackWorkers.RELEASE_PACK)
+          .doesNotContain(BattlePackWorkers.CARRY_OUT_ALTERNATIVES);
+      assertThat(r.battle.services().packs().outbox(legal.decisionId()))
+          .singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("RELEASE_BATTLE_PACK");
+            assertThat(e.payloadJson()).contains("zhou.manager");
+          });
+    }
+  }
+
+  @Test
+  void shouldReturnALargeDealsPackToTheRepWhenTheManagerRejects() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_HUMAN_REVIEW);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "ok"));
+      r.battle.decide(legal.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, "wang.finance", "ok"));
+      ReviewItem manager = r.awaitPending(ReviewRole.MANAGER, instance);
+
+      // when
+      r.battle.decide(manager.packId(), ReviewRole.MANAGER,
+          ReviewVerdict.reject(ReviewRole.MANAGER, "zhou.manager", "bring the tender plan"));
+
+      // then
+      r.awaitCompleted(instance);
+      assertThat(r.battle.services().packs().pack(legal.packId()).orElseThrow().status())
+          .isEqualTo("RETURNED");
+      assertThat(r.battle.services().packs().outbox(legal.decisionId()))
+          .singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("RETURN_TO_REP");
+            assertThat(e.payloadJson()).contains("bring the tender plan");
+          });
+    }
+  }
+
+  @Test
+  void shouldNotAskTheManagerWhenTheDealIsWithinTheReviewLimit() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+
+      // when
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "ok"));
+      r.battle.decide(legal.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, "wang.finance", "ok"));
+
+      // then
+      r.awaitCompleted(instance);
+      assertThat(r.battle.services().packs().pack(legal.packId()).orElseThrow().status())
+          .isEqualTo("RELEASED");
+      assertThat(r.battle.services().reviews().item(legal.packId(), ReviewRole.MANAGER))
+          .isEmpty();
+    }
+  }
+
   @Test
   void shouldCarryOutTheAlternativesWhenConsentBlocksTheAi() throws Exception {
     try (Running r = new Running("h2")) {

@@ -124,13 +124,20 @@ class VisitBattlePackBpmnTest {
     // when
     ExclusiveGateway ai = model.getModelElementById("ai-allowed");
     ExclusiveGateway approved = model.getModelElementById("both-approved");
+    ExclusiveGateway approvalNeeded = model.getModelElementById("approval-needed");
+    ExclusiveGateway managerApproved = model.getModelElementById("manager-approved");
 
     // then
     assertThat(condition(ai, "gather-context")).isEqualTo("=aiAllowed = true");
     assertThat(ai.getDefault().getTarget().getId()).isEqualTo("carry-out-alternatives");
-    assertThat(condition(approved, "release-pack"))
+    assertThat(condition(approved, "approval-needed"))
         .isEqualTo("=legalApproved = true and financeApproved = true");
     assertThat(approved.getDefault().getTarget().getId()).isEqualTo("return-to-rep");
+    assertThat(condition(approvalNeeded, "manager-approval"))
+        .isEqualTo("=humanApprovalRequired = true");
+    assertThat(approvalNeeded.getDefault().getTarget().getId()).isEqualTo("release-pack");
+    assertThat(condition(managerApproved, "release-pack")).isEqualTo("=managerApproved = true");
+    assertThat(managerApproved.getDefault().getTarget().getId()).isEqualTo("return-to-rep");
   }
 
   @Test

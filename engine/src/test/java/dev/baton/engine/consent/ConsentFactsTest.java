@@ -117,16 +117,19 @@ class ConsentFactsTest {
       // then
       assertThat(d.blocked()).isTrue();
       assertThat(d.firedRuleIds())
-          .containsExactlyInAnyOrder("consent-refused", "voice-refused-switch-to-text");
+          .containsExactlyInAnyOrder("consent-refused", "outreach-refused-first-fallback");
       assertThat(d.blocks()).extracting(Decision.Verdict::proof)
           .containsExactly("EV-2026-1008-VOICE");
       assertThat(d.actions()).singleElement().satisfies(a -> {
         assertThat(a.action()).isEqualTo("SEND_TEXT");
-        assertThat(a.params()).containsEntry("channel", "SMS");
+        assertThat(a.params()).containsEntry("channel", "SMS")
+            .containsEntry("consentProof", "EV-2026-0312-SMS")
+            .containsEntry("vetoProof", "EV-2026-1008-VOICE");
       });
       Object proof = d.blocks().get(0).proof();
       assertThat(l.ledger.byEvidenceId((String) proof)).contains(withdrawal);
-      assertThat(l.ledger.proofsIn(d)).contains(withdrawal).doesNotContain(sms);
+      // the text relies on the SMS grant: both the refusal and the grant are proofs
+      assertThat(l.ledger.proofsIn(d)).contains(withdrawal, sms);
       assertThat(d.requestId()).isEqualTo("REQ-1");
       assertThat(d.actor()).isEqualTo("ai-voice-agent");
     }
@@ -230,8 +233,10 @@ class ConsentFactsTest {
         Object expectedProof = current.decidedBy() == null ? "NO-CONSENT-RECORD"
             : current.evidenceId();
         List<Decision.Verdict> deciding = d.blocked() ? d.blocks() : d.allows();
-        assertThat(deciding).as(description).extracting(Decision.Verdict::proof)
-            .containsExactly(expectedProof);
+        // a refusal without an allowed fallback channel blocks twice (the refusal, and why no
+        // text goes instead), both on the same record
+        assertThat(deciding.stream().map(Decision.Verdict::proof).distinct().toList())
+            .as(description).containsExactly(expectedProof);
       }
     }
   }

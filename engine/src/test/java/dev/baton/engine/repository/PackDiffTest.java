@@ -142,7 +142,7 @@ class PackDiffTest {
         "      - VisitRequest as visit: {dealSize: {gt: $params.reviewDealSize}}\n",
         "      - VisitRequest as visit: {dealSize: {gt: 2000000}}\n"
             + "      - not: {CustomerEvent: {event: BOOK_DEMO}}\n",
-        "          riskLevel: {in: [LOW, MEDIUM]}", "          riskLevel: {in: [LOW]}",
+        "          riskLevel: {in: [LOW, MEDIUM, HIGH]}", "          riskLevel: {in: [LOW]}",
         "reason: High risk level,", "reason: High risk,");
     // when
     PackDiff diff = PackDiff.between(before, after);
@@ -159,21 +159,21 @@ class PackDiffTest {
                     "High risk level", "High risk"))),
             tuple("generate-battle-pack", List.of(
                 new Change(Kind.VALUE_CHANGED, "when[0].VisitRequest.riskLevel",
-                    "[LOW, MEDIUM]", "[LOW]"))));
+                    "[LOW, MEDIUM, HIGH]", "[LOW]"))));
   }
 
   @Test
   void shouldBeEmptyWhenOnlyTheVersionDiffers() {
     // given
     RulePack before = Templates.pack("consent-check");
-    RulePack after = Templates.edited("consent-check", "version: 1.0.0", "version: 1.0.1");
+    RulePack after = Templates.edited("consent-check", "version: 1.1.0", "version: 1.1.1");
     // when
     PackDiff diff = PackDiff.between(before, after);
     // then
     assertThat(diff.isEmpty()).isTrue();
     assertThat(diff.text(Locale.ENGLISH))
-        .isEqualTo("consent-check 1.0.0 → 1.0.1: no changes apart from the version\n");
+        .isEqualTo("consent-check 1.1.0 → 1.1.1: no changes apart from the version\n");
     assertThat(diff.text(Locale.forLanguageTag("zh-CN")))
-        .isEqualTo("consent-check 1.0.0 → 1.0.1：除版本号外没有变更\n");
+        .isEqualTo("consent-check 1.1.0 → 1.1.1：除版本号外没有变更\n");
   }
 }

@@ -337,7 +337,7 @@ class TemplateUpgradeTest {
             assertThat(e.reason()).isEqualTo(Reason.TEMPLATE_NOT_NEWER))
         .hasMessageContaining("cmi-threshold@1.0.0 is not newer than 1.0.0");
     assertThatThrownBy(() -> repo.upgradeTemplate("cmi-threshold", Templates.edited(
-        "ai-trigger", "version: 1.0.0", "version: 2.0.0"), "ops.li"))
+        "ai-trigger", "version: 1.1.0", "version: 2.0.0"), "ops.li"))
         .isInstanceOfSatisfying(PackRefusedException.class, e ->
             assertThat(e.reason()).isEqualTo(Reason.NOT_FROM_TEMPLATE));
   }

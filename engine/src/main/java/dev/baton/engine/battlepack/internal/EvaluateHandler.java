@@ -25,10 +25,14 @@ import java.util.Optional;
  * {@code baton.evaluate}: the rule pipeline on the visit request, the customer's signals and open
  * deals, and the planned contact; the decision is recorded. The AI may act when the ai-trigger
  * pack proposes the battle pack for this request and the consent-check pack does not block the
- * contact (sales follow-up on the contact channel).
+ * contact (sales follow-up on the contact channel). When the decision also asks for a human
+ * review of this request ({@code REQUIRE_HUMAN_REVIEW} next to the battle pack: a deal above the
+ * review limit, a high risk level), {@code humanApprovalRequired} is true and a sales manager
+ * approves the pack before release.
  */
 final class EvaluateHandler extends StepHandler {
   static final String GENERATE_BATTLE_PACK = "GENERATE_BATTLE_PACK";
+  static final String REQUIRE_HUMAN_REVIEW = "REQUIRE_HUMAN_REVIEW";
 
   EvaluateHandler(BattlePackServices services) {
     super(services);
@@ -76,9 +80,13 @@ final class EvaluateHandler extends StepHandler {
     boolean consentOk = contactChannel != null && !decision.blocked();
     boolean aiAllowed = generate && consentOk;
 
+    List<String> approvalReasons = generate ? humanReviewReasons(decision, visit.requestId())
+        : List.of();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("decisionId", recorded.decisionId());
     out.put("aiAllowed", aiAllowed);
+    out.put("humanApprovalRequired", !approvalReasons.isEmpty());
+    out.put("humanApprovalReasons", approvalReasons);
     if (!aiAllowed) {
       out.put("aiBlockedReason", reason(decision, generate, contactChannel));
     }
@@ -99,15 +107,30 @@ final class EvaluateHandler extends StepHandler {
     out.put("reviewTimeout", reviewTimeout.toString());
     String summary = "Decision " + recorded.decisionId() + " on " + requestId + ": "
         + (aiAllowed ? "the AI may generate the battle pack"
+            + (approvalReasons.isEmpty() ? ""
+                : ", a sales manager approves it before release " + approvalReasons)
             : "the AI may not act (" + out.get("aiBlockedReason") + ")")
         + "; actions " + decision.actions().stream().map(Decision.DecidedAction::action).toList();
     return store.inTransaction(c -> record(c, job, recorded.decisionId(), summary, out));
   }
 
+  /**
+   * The reasons of the decision's {@code REQUIRE_HUMAN_REVIEW} actions for this visit request (an
+   * action without {@code visitRequestId}, from an older pack version, counts for every request).
+   */
+  static List<String> humanReviewReasons(Decision decision, String visitRequestId) {
+    return decision.actions().stream()
+        .filter(a -> a.action().equals(REQUIRE_HUMAN_REVIEW))
+        .filter(a -> a.params().get("visitRequestId") == null
+            || visitRequestId.equals(a.params().get("visitRequestId")))
+        .map(a -> String.valueOf(a.params().get("reason")))
+        .toList();
+  }
+
   private static String reason(Decision decision, boolean generate, String contactChannel) {
     if (!generate) {
       return decision.actions().stream()
-          .filter(a -> a.action().equals("REQUIRE_HUMAN_REVIEW"))
+          .filter(a -> a.action().equals(REQUIRE_HUMAN_REVIEW))
           .map(a -> "a person reviews first: " + a.params().get("reason"))
           .findFirst()
           .orElse("the ai-trigger pack proposed no battle pack for this visit request");

@@ -170,7 +170,7 @@ public final class JdbcReviewQueue implements ReviewQueue {
         throw new ReviewRefusedException(Reason.SAME_REVIEWER, verdict.reviewer().strip()
             + " already decided the " + other.wire() + " review of battle pack '"
             + item.packId() + "' and cannot decide its " + item.role().wire() + " review too:"
-            + " legal and finance are decided by two different people (four eyes). Ask another "
+            + " each review of a pack is decided by a different person (four eyes). Ask another "
             + item.role().wire() + " reviewer. Nothing was changed.");
       }
     }

@@ -50,7 +50,7 @@ record Job(long key, String type, long processInstanceKey, String elementId,
     }
     if (raw == null) {
       throw new BadJobException("Job " + key + " (" + type + ", element '" + elementId
-          + "') needs a review role: add the task header role=legal or role=finance.");
+          + "') needs a review role: add the task header role=legal, role=finance or role=manager.");
     }
     try {
       return ReviewRole.parse(raw);

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code baton.release-pack}: both reviews approved; the pack goes to the rep. */
+/**
+ * {@code baton.release-pack}: both reviews approved (and the manager's approval, when the decision
+ * asked for one); the pack goes to the rep.
+ */
 final class ReleasePackHandler extends StepHandler {
   ReleasePackHandler(BattlePackServices services) {
     super(services);
@@ -27,10 +30,14 @@ final class ReleasePackHandler extends StepHandler {
     String packId = job.text("packId");
     String decisionId = job.text("decisionId");
     Instant now = services.clock().instant();
+    boolean managerApproval = managerApprovalRequired(decisionId);
     return store.inTransaction(c -> {
       StoredPack pack = JdbcBattlePackStore.pack(c, packId).orElseThrow(() ->
           new Job.BadJobException("There is no battle pack '" + packId + "' to release."));
       checkVerdicts(c, job, packId, "released");
+      if (managerApproval) {
+        checkManagerApproval(c, packId);
+      }
       JdbcBattlePackStore.setPackStatus(c, packId, "RELEASED", now);
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("packId", packId);
@@ -42,8 +49,44 @@ final class ReleasePackHandler extends StepHandler {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("packStatus", "RELEASED");
       return record(c, job, decisionId, "Released battle pack " + packId + " to "
-          + pack.pack().repId() + " after legal and finance approval", out);
+          + pack.pack().repId() + " after legal and finance approval"
+          + (managerApproval ? " and the sales manager's approval" : ""), out);
     });
+  }
+
+  /**
+   * Whether the recorded decision asked a person to approve the pack: it proposed the battle
+   * pack together with {@code REQUIRE_HUMAN_REVIEW}. Read from the decision log, not from a
+   * process variable, so that no variable set from outside can skip the approval.
+   */
+  private boolean managerApprovalRequired(String decisionId) {
+    if (decisionId == null) {
+      throw new Job.BadJobException("The release step needs the variable decisionId, as"
+          + " baton.evaluate sets it.");
+    }
+    List<String> actions = services.baton().decisions().get(decisionId)
+        .orElseThrow(() -> new Job.BadJobException("The decision '" + decisionId + "' of this"
+            + " battle pack is not in the decision log, so nothing is released: check the"
+            + " database the workers use."))
+        .actions();
+    return actions.contains(EvaluateHandler.GENERATE_BATTLE_PACK)
+        && actions.contains(EvaluateHandler.REQUIRE_HUMAN_REVIEW);
+  }
+
+  /** Refuses the release unless the manager approved the pack in the review queue. */
+  private static void checkManagerApproval(java.sql.Connection c, String packId)
+      throws java.sql.SQLException {
+    java.util.Optional<ReviewItem> item = JdbcReviewQueue.item(c, packId,
+        dev.baton.engine.battlepack.ReviewRole.MANAGER);
+    if (item.isEmpty()
+        || item.get().status() != dev.baton.engine.battlepack.ReviewStatus.APPROVED) {
+      throw new Job.BadJobException("Battle pack " + packId + " is not released: its decision"
+          + " asks for a sales manager's approval (a deal above the review limit or a high risk"
+          + " level) and the review queue "
+          + (item.isEmpty() ? "has no manager review of it" : "says " + item.get().status())
+          + ". Decide the manager review in the review inbox, with 'baton review' or through"
+          + " the REST API, then resolve this incident.");
+    }
   }
 
   /**
