@@ -28,6 +28,8 @@ public final class HandWrittenPipeline {
   // ai-trigger
   private final double reviewDealSize;
   private final double gradeAAmount;
+  // consent-check
+  private final String[] fallbackChannels;
 
   /** Reads the parameters of the packs (in pipeline order: cmi, ai-trigger, consent). */
   public HandWrittenPipeline(List<RulePack> pipeline) {
@@ -37,9 +39,16 @@ public final class HandWrittenPipeline {
     kindWeights = new double[] {param(cmi, "weightWebsiteHeatmap"),
         param(cmi, "weightCommunityKeywords"), param(cmi, "weightCompetitorComparison"),
         param(cmi, "weightRatingChange")};
-    contentPackChannel = (String) cmi.parameter("contentPackChannel").orElseThrow().value();
+    contentPackChannel = text(cmi, "contentPackChannel");
     reviewDealSize = param(ai, "reviewDealSize");
     gradeAAmount = param(ai, "gradeAAmount");
+    RulePack consent = pipeline.get(2);
+    fallbackChannels = new String[] {text(consent, "firstFallbackChannel"),
+        text(consent, "secondFallbackChannel"), text(consent, "thirdFallbackChannel")};
+  }
+
+  private static String text(RulePack p, String name) {
+    return (String) p.parameter(name).orElseThrow().value();
   }
 
   private static double param(RulePack p, String name) {
@@ -65,7 +74,8 @@ public final class HandWrittenPipeline {
   private record Consent(String customerId, String channel, String purpose, String status,
       String evidenceId, Long recordedAt, Long expiresAt) {}
 
-  private record Outreach(String customerId, String channel, String purpose, String actor) {}
+  private record Outreach(String requestId, String customerId, String channel, String purpose,
+      String actor) {}
 
   private static String str(Map<String, Object> m, String k) {
     return (String) m.get(k);
@@ -94,6 +104,9 @@ public final class HandWrittenPipeline {
     List<Event> events = new ArrayList<>(1);
     List<Consent> consents = new ArrayList<>();
     List<Outreach> outreach = new ArrayList<>(1);
+    // Actions proposed before the pipeline (input ProposedAction facts), then by each pack.
+    List<Proposal> proposed = new ArrayList<>();
+    int inputActions = 0;
     for (Fact f : facts) {
       Map<String, Object> v = f.values();
       switch (f.type()) {
@@ -112,15 +125,26 @@ public final class HandWrittenPipeline {
         case "Consent" -> consents.add(new Consent(str(v, "customerId"), str(v, "channel"),
             str(v, "purpose"), str(v, "status"), str(v, "evidenceId"), time(v, "recordedAt"),
             time(v, "expiresAt")));
-        case "OutreachRequest" -> outreach.add(new Outreach(str(v, "customerId"),
-            str(v, "channel"), str(v, "purpose"), str(v, "actor")));
+        case "OutreachRequest" -> outreach.add(new Outreach(str(v, "requestId"),
+            str(v, "customerId"), str(v, "channel"), str(v, "purpose"), str(v, "actor")));
+        case "ProposedAction" -> {
+          // As the engine takes it: id (or input-N), action, and customerId, channel, actor.
+          inputActions++;
+          String id = str(v, "id");
+          String action = str(v, "action");
+          proposed.add(new Proposal(id == null ? "input-" + inputActions : id,
+              act(action == null ? "" : action, "customerId", str(v, "customerId"),
+                  "channel", str(v, "channel"), "actor", str(v, "actor"))));
+        }
         default -> throw new IllegalArgumentException("Unknown fact type " + f.type());
       }
     }
+    // Emitted actions are numbered a1, a2, ... in the order Drools fires them: by salience,
+    // then rule by rule in declaration order, each rule's matches in fact order.
+    int[] seq = {0};
 
-    List<Outcome.Act> proposed = new ArrayList<>();
-
-    // ---- cmi-threshold
+    // ---- cmi-threshold (scores first, then the journey breakpoint, then the CMI routing,
+    // which reads the score)
     double cmi = 0;
     for (Customer c : customers) {
       for (int k = 0; k < KINDS.length; k++) {
@@ -134,65 +158,72 @@ public final class HandWrittenPipeline {
         }
       }
     }
-    for (Customer c : customers) {
-      if (cmi >= cmiThreshold) {
-        proposed.add(act("PUSH_CONTENT_PACK", "customerId", c.customerId,
-            "contentPack", "TAILORED_SOLUTION_PACK", "channel", contentPackChannel,
-            "actor", "AI"));
-      } else {
-        proposed.add(act("CREATE_SALES_TASK", "customerId", c.customerId,
-            "priority", "NORMAL", "actor", "HUMAN"));
-      }
-    }
     for (WebSession s : sessions) {
       if (Boolean.TRUE.equals(s.onSite) && s.lastNavigationAt != null
           && s.lastNavigationAt < now - 3 * MINUTE) {
-        proposed.add(act("CONTENT_REPLENISHMENT_TASK", "customerId", s.customerId,
-            "page", s.currentPage, "actor", "AI"));
+        proposed.add(emit(seq, act("CONTENT_REPLENISHMENT_TASK", "customerId", s.customerId,
+            "page", s.currentPage, "actor", "AI")));
+      }
+    }
+    for (Customer c : customers) {
+      if (cmi >= cmiThreshold) {
+        proposed.add(emit(seq, act("PUSH_CONTENT_PACK", "customerId", c.customerId,
+            "contentPack", "TAILORED_SOLUTION_PACK", "channel", contentPackChannel,
+            "actor", "AI")));
+      } else {
+        proposed.add(emit(seq, act("CREATE_SALES_TASK", "customerId", c.customerId,
+            "priority", "NORMAL", "actor", "HUMAN")));
       }
     }
 
-    // ---- ai-trigger
+    // ---- ai-trigger: above the review line the battle pack comes with a manager's review
     for (Visit v : visits) {
-      boolean lowOrMedium = "LOW".equals(v.riskLevel) || "MEDIUM".equals(v.riskLevel);
       if (v.dealSize != null && v.dealSize > reviewDealSize) {
-        proposed.add(review(v, "Deal size above the review limit"));
+        proposed.add(emit(seq, review(v, "Deal size above the review limit")));
       }
+    }
+    for (Visit v : visits) {
       if ("HIGH".equals(v.riskLevel)) {
-        proposed.add(review(v, "High risk level"));
+        proposed.add(emit(seq, review(v, "High risk level")));
       }
+    }
+    for (Visit v : visits) {
       if (v.dealSize == null || v.riskLevel == null || v.riskLevel.isEmpty()) {
-        proposed.add(review(v, "Deal size or risk level missing"));
+        proposed.add(emit(seq, review(v, "Deal size or risk level missing")));
       }
-      if (v.dealSize != null && v.dealSize <= reviewDealSize && lowOrMedium) {
-        proposed.add(act("GENERATE_BATTLE_PACK", "customerId", v.customerId,
-            "visitRequestId", v.requestId, "actor", "AI"));
+    }
+    for (Visit v : visits) {
+      if (v.dealSize != null && ("LOW".equals(v.riskLevel) || "MEDIUM".equals(v.riskLevel)
+          || "HIGH".equals(v.riskLevel))) {
+        proposed.add(emit(seq, act("GENERATE_BATTLE_PACK", "customerId", v.customerId,
+            "visitRequestId", v.requestId, "actor", "AI")));
+      }
+    }
+    // Grades A, B, C: late and large; late and small, or qualification and large;
+    // qualification and small.
+    for (String grade : GRADES) {
+      for (Opportunity o : opps) {
+        if (o.amount != null && grade.equals(grade(o))) {
+          proposed.add(emit(seq, act("GRADE_OPPORTUNITY", "customerId", o.customerId,
+              "opportunityId", o.opportunityId, "grade", grade, "actor", "AI")));
+        }
       }
     }
     for (Opportunity o : opps) {
-      boolean late = "PROPOSAL".equals(o.stage) || "NEGOTIATION".equals(o.stage);
-      boolean qualification = "QUALIFICATION".equals(o.stage);
-      if (o.amount != null && (late || qualification)) {
-        // A: late and large; B: late and small, or qualification and large; C: qualification
-        // and small.
-        boolean large = o.amount >= gradeAAmount;
-        String grade = late ? (large ? "A" : "B") : (large ? "B" : "C");
-        proposed.add(act("GRADE_OPPORTUNITY", "customerId", o.customerId,
-            "opportunityId", o.opportunityId, "grade", grade, "actor", "AI"));
-      }
-      if ((late || qualification) && o.nextStepChannel != null && !o.nextStepChannel.isEmpty()
+      if ((late(o) || "QUALIFICATION".equals(o.stage)) && o.nextStepChannel != null
+          && !o.nextStepChannel.isEmpty()
           && (o.lastContactAt == null || o.lastContactAt < now - 7 * DAY)) {
-        proposed.add(act("RECOMMEND_FOLLOW_UP_SCRIPT", "customerId", o.customerId,
+        proposed.add(emit(seq, act("RECOMMEND_FOLLOW_UP_SCRIPT", "customerId", o.customerId,
             "opportunityId", o.opportunityId, "stage", o.stage, "channel", o.nextStepChannel,
-            "actor", "AI"));
+            "actor", "AI")));
       }
     }
     for (Event e : events) {
       if ("VIEW_AI_FINANCING_PLAN".equals(e.event) && e.occurredAt != null
           && e.occurredAt >= now - 24 * HOUR && e.occurredAt <= now) {
-        proposed.add(act("FORM_MICRO_TEAM", "customerId", e.customerId,
+        proposed.add(emit(seq, act("FORM_MICRO_TEAM", "customerId", e.customerId,
             "roles", "AI_TRAINER, RISK_EXPERT, ACCOUNT_MANAGER", "deadlineHours", "72",
-            "actor", "AI"));
+            "actor", "AI")));
       }
     }
 
@@ -201,7 +232,6 @@ public final class HandWrittenPipeline {
     List<Outcome.Verdict> blocks = new ArrayList<>();
     List<Outcome.Verdict> allows = new ArrayList<>();
     List<Outcome.Act> actions = new ArrayList<>(proposed.size() + 1);
-    List<Outcome.Act> emitted = new ArrayList<>(1);
     for (Outreach r : outreach) {
       List<Consent> latest = latest(consents, r.customerId, r.channel, r.purpose);
       if (latest == null) {
@@ -217,24 +247,31 @@ public final class HandWrittenPipeline {
           }
         }
       }
-      if ("VOICE".equals(r.channel) && "AI".equals(r.actor)) {
-        List<Consent> voice = latest(consents, r.customerId, "VOICE", r.purpose);
-        List<Consent> sms = latest(consents, r.customerId, "SMS", r.purpose);
-        if (voice != null && sms != null) {
-          for (Consent refusal : voice) {
-            if (refused(refusal)) {
-              for (Consent grant : sms) {
-                if (granted(grant, now)) {
-                  emitted.add(act("SEND_TEXT", "customerId", r.customerId, "channel", "SMS",
-                      "actor", "AI", "template", "VOICE_REFUSED_FALLBACK"));
-                }
-              }
-            }
-          }
+      if (!"AI".equals(r.actor)) {
+        continue;
+      }
+      List<Consent> refusals = refusals(latest, now);
+      if (refusals.isEmpty()) {
+        continue;
+      }
+      Reroute reroute = reroute(consents, r.customerId, r.purpose, now);
+      for (Consent refusal : refusals) {
+        if (reroute == null) {
+          blocks.add(new Outcome.Verdict("outreach-refused-no-fallback", refusal.evidenceId));
+          continue;
+        }
+        for (Consent grant : reroute.grants()) {
+          actions.add(act("SEND_TEXT", "customerId", r.customerId, "channel", reroute.channel(),
+              "actor", "AI", "template", "CONSENT_FALLBACK", "requestId", r.requestId,
+              "fromChannel", r.channel, "purpose", r.purpose, "consentProof", grant.evidenceId,
+              "vetoProof", refusal.evidenceId));
+          allows.add(new Outcome.Verdict("outreach-refused-" + RANKS[reroute.rank()]
+              + "-fallback", grant.evidenceId));
         }
       }
     }
-    for (Outcome.Act p : proposed) {
+    for (Proposal proposal : proposed) {
+      Outcome.Act p = proposal.act();
       if (!"AI".equals(p.actor()) || !customerChannel(p.channel()) || p.action() == null) {
         actions.add(p);
         continue;
@@ -243,27 +280,116 @@ public final class HandWrittenPipeline {
       String purpose = marketing ? "MARKETING" : "SALES_FOLLOW_UP";
       String prefix = marketing ? "ai-marketing-action-" : "ai-follow-up-action-";
       List<Consent> latest = latest(consents, p.customerId(), p.channel(), purpose);
-      Outcome.Veto veto = null;
       if (latest == null) {
-        veto = new Outcome.Veto(p, prefix + "no-record", "NO-CONSENT-RECORD");
-      } else {
-        for (Consent c : latest) {
-          if (granted(c, now)) {
-            allows.add(new Outcome.Verdict(prefix + "consented", c.evidenceId));
-          }
-          if (veto == null && (refused(c) || (c.expiresAt != null && c.expiresAt <= now))) {
-            veto = new Outcome.Veto(p, prefix + "refused-or-expired", c.evidenceId);
-          }
+        vetoed.add(new Outcome.Veto(p, prefix + "no-record", "NO-CONSENT-RECORD"));
+        continue;
+      }
+      for (Consent c : latest) {
+        if (granted(c, now)) {
+          allows.add(new Outcome.Verdict(prefix + "consented", c.evidenceId));
         }
       }
-      if (veto != null) {
-        vetoed.add(veto);
-      } else {
+      List<Consent> refusals = refusals(latest, now);
+      if (refusals.isEmpty()) {
         actions.add(p);
+        continue;
+      }
+      // The veto stands: by the no-fallback rule (higher priority) when nothing is allowed,
+      // else by the refusal rule, and the action is proposed again on the fallback channel.
+      Reroute reroute = reroute(consents, p.customerId(), purpose, now);
+      Consent first = refusals.get(0);
+      vetoed.add(new Outcome.Veto(p, prefix + (reroute == null ? "refused-no-fallback"
+          : "refused-or-expired"), first.evidenceId));
+      if (reroute == null) {
+        continue;
+      }
+      for (Consent refusal : refusals) {
+        for (Consent grant : reroute.grants()) {
+          actions.add(act("REROUTE_ACTION", "customerId", p.customerId(),
+              "channel", reroute.channel(), "actor", "AI", "originalAction", p.action(),
+              "originalActionId", proposal.id(), "fromChannel", p.channel(),
+              "purpose", purpose, "consentProof", grant.evidenceId,
+              "vetoProof", refusal.evidenceId));
+          allows.add(new Outcome.Verdict(prefix + "refused-" + RANKS[reroute.rank()]
+              + "-fallback", grant.evidenceId));
+        }
       }
     }
-    actions.addAll(emitted);
     return new Outcome(actions, vetoed, blocks, allows, cmi);
+  }
+
+  /** An action with the id the engine gives it. */
+  private record Proposal(String id, Outcome.Act act) {}
+
+  private static Proposal emit(int[] seq, Outcome.Act act) {
+    return new Proposal("a" + (++seq[0]), act);
+  }
+
+  private static final String[] GRADES = {"A", "B", "C"};
+  private static final String[] RANKS = {"first", "second", "third"};
+
+  private static boolean late(Opportunity o) {
+    return "PROPOSAL".equals(o.stage) || "NEGOTIATION".equals(o.stage);
+  }
+
+  /** The grade of an opportunity with an amount, or null when it is not graded. */
+  private String grade(Opportunity o) {
+    boolean large = o.amount >= gradeAAmount;
+    if (late(o)) {
+      return large ? "A" : "B";
+    }
+    if ("QUALIFICATION".equals(o.stage)) {
+      return large ? "B" : "C";
+    }
+    return null;
+  }
+
+  /** The fallback channel chosen for a refused channel: its rank and its valid grants. */
+  private record Reroute(int rank, String channel, List<Consent> grants) {}
+
+  /**
+   * The first fallback channel, in parameter order, that the customer granted for the purpose
+   * (its latest records are valid grants, none refused or expired at the same instant); null
+   * when every fallback channel is refused, expired or without a record. A fallback channel
+   * whose latest records are neither (e.g. without a status) stops the search: the pack's
+   * rules then neither reroute nor say that nothing is allowed.
+   */
+  private Reroute reroute(List<Consent> consents, String customerId, String purpose,
+      long now) {
+    for (int k = 0; k < fallbackChannels.length; k++) {
+      List<Consent> latest = latest(consents, customerId, fallbackChannels[k], purpose);
+      if (latest == null) {
+        continue;
+      }
+      if (!refusals(latest, now).isEmpty()) {
+        continue;
+      }
+      List<Consent> grants = new ArrayList<>(1);
+      for (Consent c : latest) {
+        if (granted(c, now)) {
+          grants.add(c);
+        }
+      }
+      return new Reroute(k, fallbackChannels[k], grants);
+    }
+    return null;
+  }
+
+  /** The latest records that refuse: denied, withdrawn or expired. */
+  private static List<Consent> refusals(List<Consent> latest, long now) {
+    if (latest == null) {
+      return List.of();
+    }
+    List<Consent> out = null;
+    for (Consent c : latest) {
+      if (refused(c) || (c.expiresAt != null && c.expiresAt <= now)) {
+        if (out == null) {
+          out = new ArrayList<>(1);
+        }
+        out.add(c);
+      }
+    }
+    return out == null ? List.of() : out;
   }
 
   private static Outcome.Act act(String action, String... params) {
@@ -271,8 +397,8 @@ public final class HandWrittenPipeline {
   }
 
   private static Outcome.Act review(Visit v, String reason) {
-    return act("REQUIRE_HUMAN_REVIEW", "customerId", v.customerId, "reason", reason,
-        "queue", "SALES_MANAGER_REVIEW");
+    return act("REQUIRE_HUMAN_REVIEW", "customerId", v.customerId, "visitRequestId",
+        v.requestId, "reason", reason, "queue", "SALES_MANAGER_REVIEW");
   }
 
   private static boolean customerChannel(String c) {

@@ -77,6 +77,23 @@ public final class RawDroolsPipeline {
     Run run = new Run();
     List<BatonProposedAction> active = new ArrayList<>();
     Map<String, BigDecimal> scores = new LinkedHashMap<>();
+    int inputActions = 0;
+    for (Fact f : facts) {
+      if (f.type().equals("ProposedAction")) {
+        // An action proposed before the pipeline, as the engine takes it.
+        Map<String, Object> v = f.values();
+        inputActions++;
+        String id = Outcome.text(v.get("id"));
+        String action = Outcome.text(v.get("action"));
+        BatonProposedAction a = new BatonProposedAction(id == null ? "input-" + inputActions : id,
+            action == null ? "" : action, Outcome.text(v.get("customerId")),
+            Outcome.text(v.get("channel")), Outcome.text(v.get("actor")),
+            Outcome.text(v.get("pack")), Outcome.text(v.get("rule")));
+        run.acts.put(a, new Outcome.Act(a.getAction(), Outcome.params("customerId",
+            a.getCustomerId(), "channel", a.getChannel(), "actor", a.getActor())));
+        active.add(a);
+      }
+    }
     for (PackPlan p : packs) {
       KieSession session = p.pool.newKieSession();
       RawFirings firings = new RawFirings(p, session, run);

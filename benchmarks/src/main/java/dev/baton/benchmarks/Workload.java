@@ -29,8 +29,10 @@ import java.util.Random;
  * seeded random generator so that every rule of every pack fires for some customers: signal
  * mixes around the CMI threshold, idle and active web sessions, visit requests of every size and
  * risk (and incomplete ones), opportunities of every stage, recent and old financing-plan views,
- * consent granted / withdrawn / denied / expired / missing per channel and purpose, and AI voice
- * outreach requests from customers who refused voice (switch to SMS).
+ * consent granted / withdrawn / denied / expired / missing per channel and purpose, AI voice
+ * outreach requests from customers who refused voice (rerouted to a fallback channel), and an
+ * AI marketing text proposed before the pipeline whose refused channel is rerouted to the
+ * first, second or no fallback channel.
  */
 public final class Workload {
 
@@ -215,7 +217,53 @@ public final class Workload {
           "purpose", PURPOSES[r.nextInt(PURPOSES.length)],
           "actor", outreach == 2 ? "HUMAN" : "AI"));
     }
+    if (n % 64 == 7) {
+      upstreamCampaign(n, id, facts);
+    }
     return facts;
+  }
+
+  /**
+   * The upstream-campaign profile (customers 7, 71, 135, 199): an AI marketing text on e-mail
+   * proposed before the pipeline (an input {@code ProposedAction}), with the customer's
+   * marketing consent on e-mail, SMS and WeChat replaced so that the refusal on e-mail is
+   * rerouted to the first fallback (SMS), the second (WeChat, after an SMS denial or an expired
+   * SMS grant), or to none. Drawn after the random part, so the other customers stay the same.
+   */
+  private static void upstreamCampaign(int n, String id, List<Fact> facts) {
+    facts.removeIf(f -> f.type().equals("Consent")
+        && "MARKETING".equals(f.values().get("purpose"))
+        && !"VOICE".equals(f.values().get("channel")));
+    Instant earlier = NOW.minus(Duration.ofDays(120));
+    Instant later = NOW.minus(Duration.ofDays(20));
+    int ev = 100;
+    switch ((n / 64) % 4) {
+      case 0 -> { // e-mail withdrawn, SMS denied, WeChat granted: second fallback
+        facts.add(consent(id, "EMAIL", "MARKETING", "GRANTED", earlier, null, ++ev));
+        facts.add(consent(id, "EMAIL", "MARKETING", "WITHDRAWN", later, null, ++ev));
+        facts.add(consent(id, "SMS", "MARKETING", "DENIED", later, null, ++ev));
+        facts.add(consent(id, "WECHAT", "MARKETING", "GRANTED", earlier, null, ++ev));
+      }
+      case 1 -> { // e-mail denied, SMS granted: first fallback
+        facts.add(consent(id, "EMAIL", "MARKETING", "DENIED", later, null, ++ev));
+        facts.add(consent(id, "SMS", "MARKETING", "GRANTED", earlier, null, ++ev));
+      }
+      case 2 -> { // e-mail expired, no SMS record, WeChat withdrawn; e-mail is the third: none
+        facts.add(consent(id, "EMAIL", "MARKETING", "GRANTED", earlier,
+            NOW.minus(Duration.ofDays(1)), ++ev));
+        facts.add(consent(id, "WECHAT", "MARKETING", "WITHDRAWN", later, null, ++ev));
+      }
+      default -> { // e-mail withdrawn, the SMS grant expired, WeChat granted: second fallback
+        facts.add(consent(id, "EMAIL", "MARKETING", "WITHDRAWN", later, null, ++ev));
+        facts.add(consent(id, "SMS", "MARKETING", "GRANTED", earlier,
+            NOW.minus(Duration.ofDays(2)), ++ev));
+        facts.add(consent(id, "WECHAT", "MARKETING", "GRANTED", later,
+            NOW.plus(Duration.ofDays(200)), ++ev));
+      }
+    }
+    facts.add(fact("ProposedAction", "id", "CAMPAIGN-" + n, "action", "SEND_TEXT",
+        "customerId", id, "channel", "EMAIL", "actor", "AI", "pack", "campaign",
+        "rule", "nurture-email"));
   }
 
   private static Fact signal(String id, String kind, String at) {
