@@ -23,7 +23,7 @@ class ShipOrderApplicationTest {
     // given: Baton on Camunda's default ports, then the application with no camunda.client.*
     try (BatonOnDefaultPorts baton = new BatonOnDefaultPorts(dataDir);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(
-            ShipOrderApplication.class).run()) {
+            ShipOrderApplication.class).main(ShipOrderApplication.class).run()) {
       CamundaClient client = app.getBean(CamundaClient.class);
 
       // when: an order comes in and the caller waits for the instance's result
