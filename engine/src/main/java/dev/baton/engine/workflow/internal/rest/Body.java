@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * A JSON request body read property by property: each accessor checks the type and names the
- * property when it is wrong, as Camunda's request validation does. Unknown properties are
- * ignored (as Camunda's server does).
+ * property when it is wrong, as Camunda's request validation does. Like Camunda 8.8's server,
+ * nothing is coerced ({@code "1"} is no number, {@code 1} no string) and a property the request
+ * does not have is refused ({@link #only}), so a misspelt name is not silently dropped.
  */
 final class Body {
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -59,6 +60,26 @@ final class Body {
   private BadRequest wrongType(String property, String expected, JsonNode v) {
     return new BadRequest("The value for " + name(property) + " is '" + v + "' but must be "
         + expected + ".");
+  }
+
+  /**
+   * Refuses any property but these (the request's properties in Camunda's API), naming it and
+   * the properties there are.
+   *
+   * @return this body
+   */
+  Body only(String... properties) {
+    java.util.Set<String> known = java.util.Set.of(properties);
+    for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String n = it.next();
+      if (!known.contains(n)) {
+        throw new BadRequest(400, "Bad Request", "Request property [" + name(n) + "] cannot be"
+            + " parsed: this request has no property '" + n + "'. Remove it, or use one of "
+            + new java.util.TreeSet<>(known) + (where.isEmpty() ? "" : " in " + where
+            .substring(0, where.length() - 1)) + ".");
+      }
+    }
+    return this;
   }
 
   boolean has(String property) {

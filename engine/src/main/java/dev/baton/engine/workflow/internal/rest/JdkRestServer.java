@@ -73,7 +73,10 @@ public final class JdkRestServer implements WorkflowRestServer {
       byte[] body = read(exchange.getRequestBody());
       if (body == null) {
         write(exchange, Response.problem(413, "Payload Too Large", "The request body is larger"
-            + " than " + MAX_BODY + " bytes.", exchange.getRequestURI().getPath()));
+            + " than " + MAX_BODY + " bytes (4 MiB, Zeebe's default maximum message size);"
+            + " nothing was done. Send smaller variables (keep large documents outside the"
+            + " process and pass a reference), or deploy large resources one at a time.",
+            exchange.getRequestURI().getPath()));
         return;
       }
       Map<String, String> headers = new HashMap<>();

@@ -370,7 +370,10 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   // ====================================================================== process instances
 
   private CompletableFuture<Response> createInstance(Request r) {
-    Body b = Body.parse(r.body(), false);
+    Body b = Body.parse(r.body(), false).only("processDefinitionId", "processDefinitionKey",
+        "processDefinitionVersion", "variables", "tenantId", "operationReference",
+        "startInstructions", "runtimeInstructions", "awaitCompletion", "fetchVariables",
+        "requestTimeout", "tags");
     Long key = b.key("processDefinitionKey");
     String id = b.string("processDefinitionId");
     if ((key == null) == (id == null)) {
@@ -423,13 +426,13 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   }
 
   private CompletableFuture<Response> cancel(Request r, long key) {
-    Body.parse(r.body(), true).longValue("operationReference");
+    Body.parse(r.body(), true).only("operationReference").longValue("operationReference");
     return call(gateway::cancelProcessInstance, CancelProcessInstanceRequest.newBuilder()
         .setProcessInstanceKey(key).build(), commandBound()).thenApply(RestGateway::noContent);
   }
 
   private CompletableFuture<Response> setVariables(Request r, long key) {
-    Body b = Body.parse(r.body(), false);
+    Body b = Body.parse(r.body(), false).only("variables", "local", "operationReference");
     if (!b.has("variables")) {
       throw new BadRequest("No variables provided.");
     }
@@ -443,7 +446,8 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   // ====================================================================== jobs
 
   private CompletableFuture<Response> activate(Request r) {
-    Body b = Body.parse(r.body(), false);
+    Body b = Body.parse(r.body(), false).only("type", "worker", "timeout", "maxJobsToActivate",
+        "fetchVariable", "requestTimeout", "tenantIds");
     String type = b.requiredString("type");
     Long timeout = b.longValue("timeout");
     if (timeout == null || timeout < 1) {
@@ -498,7 +502,7 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   }
 
   private CompletableFuture<Response> completeJob(Request r, long key) {
-    Body b = Body.parse(r.body(), true);
+    Body b = Body.parse(r.body(), true).only("variables", "result");
     CompleteJobRequest q = CompleteJobRequest.newBuilder().setJobKey(key)
         .setVariables(b.variables("variables")).build();
     Body result = b.object("result");
@@ -511,7 +515,8 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   }
 
   private CompletableFuture<Response> failJob(Request r, long key) {
-    Body b = Body.parse(r.body(), true);
+    Body b = Body.parse(r.body(), true).only("retries", "errorMessage", "retryBackOff",
+        "variables");
     Integer retries = b.intValue("retries");
     String message = b.string("errorMessage");
     Long backOff = b.longValue("retryBackOff");
@@ -524,7 +529,7 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   }
 
   private CompletableFuture<Response> throwError(Request r, long key) {
-    Body b = Body.parse(r.body(), false);
+    Body b = Body.parse(r.body(), false).only("errorCode", "errorMessage", "variables");
     String code = b.requiredString("errorCode");
     String message = b.string("errorMessage");
     ThrowErrorRequest q = ThrowErrorRequest.newBuilder().setJobKey(key).setErrorCode(code)
@@ -534,11 +539,11 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   }
 
   private CompletableFuture<Response> updateJob(Request r, long key) {
-    Body b = Body.parse(r.body(), false);
+    Body b = Body.parse(r.body(), false).only("changeset", "operationReference");
     if (!b.has("changeset")) {
       throw new BadRequest("No changeset provided.");
     }
-    Body c = b.object("changeset");
+    Body c = b.object("changeset").only("retries", "timeout");
     Integer retries = c.intValue("retries");
     Long timeout = c.longValue("timeout");
     b.longValue("operationReference");
@@ -562,7 +567,8 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   // ====================================================================== messages, signals, incidents
 
   private CompletableFuture<Response> publish(Request r) {
-    Body b = Body.parse(r.body(), false);
+    Body b = Body.parse(r.body(), false).only("name", "correlationKey", "timeToLive",
+        "messageId", "variables", "tenantId");
     String name = b.requiredString("name");
     String correlationKey = b.string("correlationKey");
     Long ttl = b.longValue("timeToLive");
@@ -577,7 +583,7 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   }
 
   private CompletableFuture<Response> broadcast(Request r) {
-    Body b = Body.parse(r.body(), false);
+    Body b = Body.parse(r.body(), false).only("signalName", "variables", "tenantId");
     String name = b.requiredString("signalName");
     tenant(b, "tenantId");
     BroadcastSignalRequest q = BroadcastSignalRequest.newBuilder().setSignalName(name)
@@ -587,7 +593,7 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   }
 
   private CompletableFuture<Response> resolve(Request r, long key) {
-    Body.parse(r.body(), true).longValue("operationReference");
+    Body.parse(r.body(), true).only("operationReference").longValue("operationReference");
     return call(gateway::resolveIncident, ResolveIncidentRequest.newBuilder()
         .setIncidentKey(key).build(), commandBound()).thenApply(RestGateway::noContent);
   }

@@ -211,6 +211,7 @@ final class RestSearches {
 
   private static Response search(Body query, List<ObjectNode> candidates, Set<String> fields,
       String defaultSort) {
+    query.only("filter", "sort", "page");
     Body filter = query.object("filter");
     List<ObjectNode> matching = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -240,6 +241,7 @@ final class RestSearches {
     }
     Comparator<ObjectNode> order = null;
     for (Body s : query.objects("sort")) {
+      s.only("field", "order");
       String field = s.requiredString("field");
       if (!fields.contains(field)) {
         throw new BadRequest("The sort field '" + field + "' is not supported by the embedded"
@@ -257,7 +259,7 @@ final class RestSearches {
     Comparator<ObjectNode> tie = Comparator.comparing(i -> i.get(defaultSort),
         RestSearches::compare);
     matching.sort(order == null ? tie : order.thenComparing(tie));
-    Body page = query.object("page");
+    Body page = query.object("page").only("from", "limit", "after", "before");
     Integer from = page.intValue("from");
     Integer limit = page.intValue("limit");
     String after = page.string("after");

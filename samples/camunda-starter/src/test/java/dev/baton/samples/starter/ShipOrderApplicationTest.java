@@ -1,0 +1,50 @@
+package dev.baton.samples.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.engine.workflow.ProcessInstanceState;
+import io.camunda.client.CamundaClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The sample as a user runs it: Baton first (what {@code baton serve} starts), then the Spring
+ * Boot application with the Camunda starter's defaults — no address settings at all.
+ */
+class ShipOrderApplicationTest {
+
+  @Test
+  void shouldDeployRunWorkerAndCompleteWhenStarterUsesItsDefaults(@TempDir Path dataDir) {
+    // given: Baton on Camunda's default ports, then the application with no camunda.client.*
+    try (BatonOnDefaultPorts baton = new BatonOnDefaultPorts(dataDir);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(
+            ShipOrderApplication.class).main(ShipOrderApplication.class).run()) {
+      CamundaClient client = app.getBean(CamundaClient.class);
+
+      // when: an order comes in and the caller waits for the instance's result
+      var result = client.newCreateInstanceCommand().bpmnProcessId("ship-order")
+          .latestVersion().variables(Map.of("orderId", "A-17", "quantity", 3))
+          .withResult().requestTimeout(Duration.ofSeconds(30)).send().join();
+
+      // then: @Deployment deployed the process, @JobWorker completed the job with its map,
+      // and the instance reached its end
+      assertThat(client.getConfiguration().preferRestOverGrpc()).isTrue();
+      assertThat(baton.engine.inspector().processes()).singleElement()
+          .satisfies(p -> assertThat(p.bpmnProcessId()).isEqualTo("ship-order"));
+      assertThat(result.getVariablesAsMap()).containsEntry("reservation", "north-A-17-3")
+          .containsEntry("reservedBy", "stock-worker").containsEntry("orderId", "A-17");
+      assertThat(baton.engine.inspector().instance(result.getProcessInstanceKey()))
+          .hasValueSatisfying(i -> assertThat(i.summary().state())
+              .isEqualTo(ProcessInstanceState.COMPLETED));
+      // ... and all of it went over the REST API, as the starter's defaults prefer
+      assertThat(baton.restRequests).contains("POST /v2/deployments",
+          "POST /v2/process-instances", "POST /v2/jobs/activation");
+      assertThat(baton.restRequests).anyMatch(r -> r.matches("POST /v2/jobs/\\d+/completion"));
+    }
+  }
+}
