@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
@@ -275,6 +276,9 @@ final class ProcessModel {
       if (n.trigger == Trigger.ERROR && n.errorCode == null) {
         problems.add(where(n) + ": an error end event needs an error with an errorCode");
       }
+    } else if (fn instanceof IntermediateThrowEvent te && te.getEventDefinitions().stream()
+        .anyMatch(d -> d instanceof CompensateEventDefinition)) {
+      trigger(te.getEventDefinitions(), n, problems); // names compensation as unsupported
     } else if (fn instanceof IntermediateThrowEvent te
         && te.getEventDefinitions().stream().anyMatch(d -> d instanceof MessageEventDefinition)) {
       n.trigger = trigger(te.getEventDefinitions(), n, problems);
