@@ -136,6 +136,33 @@ class ExecutionListenersTest {
   }
 
   @Test
+  void shouldRunListenersForEachInnerInstanceWhenActivityIsMultiInstance() {
+    // given
+    f.deploy(Bpmn.createExecutableProcess("elmi").startEvent()
+        .serviceTask("each", t -> t.zeebeJobType("elmi-work")
+            .zeebeStartExecutionListener("elmi-before")
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items")
+                .zeebeInputElement("item")))
+        .endEvent().done());
+    long pi = f.create("elmi", Map.of("items", java.util.List.of("a", "b")));
+
+    // when: one start listener job per inner instance, each seeing its item
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 2; i++) {
+      ActivatedJob before = f.activate("elmi-before");
+      seen.add(before.getVariablesAsMap().get("item"));
+      f.client.newCompleteCommand(before).send().join();
+    }
+    assertThat(seen).containsExactlyInAnyOrder("a", "b");
+    f.client.newCompleteCommand(f.activate("elmi-work")).send().join();
+    f.client.newCompleteCommand(f.activate("elmi-work")).send().join();
+
+    // then
+    f.awaitInactive(pi);
+    assertThat(hasJob("elmi-before")).isFalse();
+  }
+
+  @Test
   void shouldRefuseThrowErrorWhenJobIsAnExecutionListener() {
     // given
     f.deploy(listenedTask("ele"));
