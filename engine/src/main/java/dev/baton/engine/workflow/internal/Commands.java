@@ -297,6 +297,12 @@ public final class Commands {
       return refusedAs(o);
     }
     Job j = a.value();
+    if (j.kind == State.JobKind.EXECUTION_LISTENER) {
+      return Outcome.refused(Refusal.invalidState("Command 'THROW_ERROR'"
+          + " rejected with code 'INVALID_STATE': Expected to throw an error for job with key '"
+          + key + "', but it is an execution listener job of element '" + j.elementId
+          + "', and throwing a BPMN error from an execution listener is not supported"));
+    }
     ElementInstance ei = state.element(j.elementInstanceKey);
     // decide first whether anything catches it, so that an uncaught error changes only the job
     Catcher catcher = engine.boundaryEvents.findCatcher(ei, errorCode);

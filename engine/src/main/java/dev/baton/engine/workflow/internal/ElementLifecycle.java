@@ -44,6 +44,10 @@ final class ElementLifecycle {
     root.callerElementInstanceKey = callerKey;
     state.addElement(root, null);
     created.accept(root);
+    root.startElementId = startId;
+    if (engine.executionListeners.beginStartOfProcess(root, d.model.root())) {
+      return root; // the start element is activated once the start listeners are done
+    }
     activate(d.model.node(startId), root);
     return root;
   }
@@ -82,10 +86,29 @@ final class ElementLifecycle {
       if (n.kind != Kind.PROCESS) {
         engine.variables.applyInputs(ei, n);
       }
-      if (!n.boundaries.isEmpty() && ei.mi != Role.INNER) {
-        engine.events.open(ei, boundaryEventsOf(ei, n));
+      if (engine.executionListeners.beginStart(ei, n)) {
+        return; // goes on in resumeActivation once its start listeners' jobs are completed
       }
-      engine.behaviors.of(n).activate(ei, n);
+      openWaitsAndActivate(ei, n);
+    } catch (IncidentException e) {
+      engine.incidents.raise(ei, e.type, e.getMessage(), Retry.ACTIVATE);
+    } catch (Feel.FeelException e) {
+      engine.incidents.raise(ei, IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(),
+          Retry.ACTIVATE);
+    }
+  }
+
+  private void openWaitsAndActivate(ElementInstance ei, Node n) {
+    if (!n.boundaries.isEmpty() && ei.mi != Role.INNER) {
+      engine.events.open(ei, boundaryEventsOf(ei, n));
+    }
+    engine.behaviors.of(n).activate(ei, n);
+  }
+
+  /** The element's start listeners are done: its boundary events open and its work runs. */
+  void resumeActivation(ElementInstance ei) {
+    try {
+      openWaitsAndActivate(ei, state.node(ei));
     } catch (IncidentException e) {
       engine.incidents.raise(ei, e.type, e.getMessage(), Retry.ACTIVATE);
     } catch (Feel.FeelException e) {
@@ -131,6 +154,18 @@ final class ElementLifecycle {
     }
     ei.phase = Phase.ACTIVE;
     engine.events.close(ei);
+    if (engine.executionListeners.beginEnd(ei, n)) {
+      return; // leaves in finishCompletion once its end listeners' jobs are completed
+    }
+    leave(ei, n, scope, taken);
+  }
+
+  /** The element's end listeners are done: it leaves. */
+  void finishCompletion(ElementInstance ei) {
+    leave(ei, state.node(ei), state.parent(ei), null);
+  }
+
+  private void leave(ElementInstance ei, Node n, ElementInstance scope, Flow taken) {
     if (ei.mi == Role.INNER) {
       state.removeElement(ei, true);
       engine.multiInstance.innerCompleted(scope, n, ei);
@@ -155,7 +190,7 @@ final class ElementLifecycle {
     scopeMayBeDone(scope);
   }
 
-  private void takeFlow(Flow f, ElementInstance scope) {
+  void takeFlow(Flow f, ElementInstance scope) {
     Node target = state.model(scope).node(f.target());
     if (engine.behaviors.of(target).admits(scope, target, f)) {
       activate(target, scope);
@@ -164,6 +199,9 @@ final class ElementLifecycle {
 
   /** A scope whose last child ended may complete (a process, a sub-process). */
   void scopeMayBeDone(ElementInstance scope) {
+    if (scope != null && !scope.done && !scope.joinTokens.isEmpty()) {
+      engine.inclusiveGateways.rejoin(scope); // a branch ended: a waiting join may go on
+    }
     if (scope == null || scope.done || scope.activeChildren > 0 || !scope.joinTokens.isEmpty()
         || scope.mi == Role.BODY) {
       return; // multi-instance bodies complete through their inner instances

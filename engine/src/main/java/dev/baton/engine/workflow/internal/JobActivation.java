@@ -6,4 +6,4 @@ import java.util.Map;
 public record JobActivation(long key, String type, long processInstanceKey, String bpmnProcessId,
     int processDefinitionVersion, long processDefinitionKey, String elementId,
     long elementInstanceKey, Map<String, String> customHeaders, String worker, int retries,
-    long deadline, Map<String, Object> variables) {}
+    long deadline, Map<String, Object> variables, String kind, String listenerEventType) {}

@@ -5,7 +5,9 @@ import dev.baton.engine.workflow.internal.State.DueKind;
 import dev.baton.engine.workflow.internal.State.ElementInstance;
 import dev.baton.engine.workflow.internal.State.IncidentType;
 import dev.baton.engine.workflow.internal.State.Job;
+import dev.baton.engine.workflow.internal.State.JobKind;
 import dev.baton.engine.workflow.internal.State.JobState;
+import dev.baton.engine.workflow.internal.State.ListenerEvent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,20 +27,29 @@ final class Jobs {
 
   /** Creates the job of a job-based task; bad type or retries expressions are incidents. */
   void create(ElementInstance ei, Node n) {
+    create(ei, n.id, n.jobType, n.retries, n.headers, JobKind.BPMN_ELEMENT, null);
+  }
+
+  /** Creates a job of an element: its own, or an execution listener's. */
+  void create(ElementInstance ei, String elementId, String jobType, String retriesExpression,
+      Map<String, String> headers, JobKind kind, ListenerEvent listenerEvent) {
     Map<String, Object> vars = engine.variables.visible(ei);
-    Object type = engine.feel.evaluate(n.jobType, vars);
+    Object type = engine.feel.evaluate(jobType, vars);
+    String what = kind == JobKind.BPMN_ELEMENT ? "the job type of '" + elementId + "'"
+        : "the job type of the " + listenerEvent.name().toLowerCase() + " execution listener '"
+            + jobType + "' of '" + elementId + "'";
     if (!(type instanceof String t) || t.isBlank()) {
-      throw new IncidentException(IncidentType.EXTRACT_VALUE_ERROR, "Expected the job type of '"
-          + n.id + "' to be a non-empty string, but it was " + Feel.describe(type));
+      throw new IncidentException(IncidentType.EXTRACT_VALUE_ERROR, "Expected " + what
+          + " to be a non-empty string, but it was " + Feel.describe(type));
     }
-    Object retries = engine.feel.evaluate(n.retries, vars);
+    Object retries = engine.feel.evaluate(retriesExpression, vars);
     int r;
     try {
       r = retries instanceof Number num ? num.intValue() : Integer.parseInt(
           String.valueOf(retries).trim());
     } catch (NumberFormatException e) {
       throw new IncidentException(IncidentType.EXTRACT_VALUE_ERROR, "Expected the retries of '"
-          + n.id + "' to be a number, but it was " + Feel.describe(retries));
+          + elementId + "' to be a number, but it was " + Feel.describe(retries));
     }
     Job j = new Job();
     j.key = state.newKey();
@@ -50,7 +61,9 @@ final class Jobs {
     j.version = ei.version;
     j.elementId = ei.elementId;
     j.retries = r;
-    j.headers.putAll(n.headers);
+    j.headers.putAll(headers);
+    j.kind = kind;
+    j.listenerEvent = listenerEvent;
     state.addJob(j);
     ei.jobKey = j.key;
     state.save(ei);
@@ -113,7 +126,8 @@ final class Jobs {
     }
     return new JobActivation(j.key, j.type, j.processInstanceKey, j.bpmnProcessId, j.version,
         j.processDefinitionKey, j.elementId, j.elementInstanceKey, j.headers, worker, j.retries,
-        j.deadline, vars);
+        j.deadline, vars, j.kind.name(),
+        j.listenerEvent == null ? "UNSPECIFIED" : j.listenerEvent.name());
   }
 
   /** Gives an activated job back at once (its worker went away) unless it changed since. */
@@ -166,6 +180,10 @@ final class Jobs {
     state.removeJob(j);
     ElementInstance ei = state.element(j.elementInstanceKey);
     ei.jobKey = 0;
+    if (j.kind == JobKind.EXECUTION_LISTENER) {
+      engine.executionListeners.jobCompleted(ei, j.listenerEvent, variables);
+      return;
+    }
     engine.variables.applyPayload(ei, variables);
     engine.lifecycle.complete(ei, null);
   }

@@ -20,7 +20,8 @@ final class ProcessBehavior implements ElementBehavior {
 
   @Override
   public void activate(ElementInstance ei, Node n) {
-    throw new IllegalStateException("a process instance is started at a start event");
+    // reached once the process's start listeners are done (or retried after an incident)
+    engine.lifecycle.activate(engine.state.model(ei).node(ei.startElementId), ei);
   }
 
   @Override

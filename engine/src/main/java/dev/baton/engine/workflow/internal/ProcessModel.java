@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
@@ -13,6 +14,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
@@ -20,6 +22,8 @@ import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
@@ -50,7 +54,8 @@ import java.util.Map;
 final class ProcessModel {
   enum Kind {
     PROCESS, START_EVENT, END_EVENT, JOB_TASK, PASS_THROUGH, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY,
-    EVENT_BASED_GATEWAY, CATCH_EVENT, BOUNDARY_EVENT, SUB_PROCESS, CALL_ACTIVITY
+    EVENT_BASED_GATEWAY, CATCH_EVENT, BOUNDARY_EVENT, SUB_PROCESS, CALL_ACTIVITY,
+    RECEIVE_TASK, SCRIPT_TASK, INCLUSIVE_GATEWAY
   }
 
   enum Trigger { NONE, MESSAGE, TIMER, ERROR, TERMINATE, SIGNAL }
@@ -93,9 +98,16 @@ final class ProcessModel {
     String calledProcessId;
     boolean propagateAllChildVariables = true;
     boolean propagateAllParentVariables = true;
+    /** A script task's FEEL expression and the variable its result goes to. */
+    String scriptExpression;
+    String resultVariable;
+    /** Execution listeners, each kind in model order. */
+    final List<ExecutionListenerModel.Listener> startListeners = new ArrayList<>();
+    final List<ExecutionListenerModel.Listener> endListeners = new ArrayList<>();
 
     boolean isActivity() {
       return kind == Kind.JOB_TASK || kind == Kind.SUB_PROCESS || kind == Kind.CALL_ACTIVITY
+          || kind == Kind.RECEIVE_TASK || kind == Kind.SCRIPT_TASK
           || kind == Kind.PASS_THROUGH && "task".equals(elementType);
     }
   }
@@ -148,6 +160,7 @@ final class ProcessModel {
       root.kind = Kind.PROCESS;
       root.elementType = "process";
       pm.nodes.put(root.id, root);
+      ExecutionListenerModel.read(p, root, problems);
       pm.readScope(root, p.getFlowElements(), problems);
       pm.resolveBoundaries();
       pm.check(problems);
@@ -216,6 +229,7 @@ final class ProcessModel {
         }
       }
       readMappings(fn, n);
+      ExecutionListenerModel.read(fn, n, problems);
     }
     for (Flow f : flows.values()) {
       Node s = nodes.get(f.source());
@@ -252,7 +266,9 @@ final class ProcessModel {
     } else if (fn instanceof EndEvent ee) {
       n.kind = Kind.END_EVENT;
       n.trigger = trigger(ee.getEventDefinitions(), n, problems);
-      if (n.trigger != Trigger.NONE && n.trigger != Trigger.ERROR
+      if (n.trigger == Trigger.MESSAGE) {
+        TaskElements.readMessageThrow(fn, n, problems); // job-based, as Zeebe
+      } else if (n.trigger != Trigger.NONE && n.trigger != Trigger.ERROR
           && n.trigger != Trigger.TERMINATE) {
         problems.add(where(n) + ": " + n.trigger.name().toLowerCase() + " end events are not"
             + " supported");
@@ -260,6 +276,20 @@ final class ProcessModel {
       if (n.trigger == Trigger.ERROR && n.errorCode == null) {
         problems.add(where(n) + ": an error end event needs an error with an errorCode");
       }
+    } else if (fn instanceof IntermediateThrowEvent te && te.getEventDefinitions().stream()
+        .anyMatch(d -> d instanceof CompensateEventDefinition)) {
+      trigger(te.getEventDefinitions(), n, problems); // names compensation as unsupported
+    } else if (fn instanceof IntermediateThrowEvent te
+        && te.getEventDefinitions().stream().anyMatch(d -> d instanceof MessageEventDefinition)) {
+      n.trigger = trigger(te.getEventDefinitions(), n, problems);
+      TaskElements.readMessageThrow(fn, n, problems); // job-based, as Zeebe
+    } else if (fn instanceof ReceiveTask rt) {
+      TaskElements.readReceiveTask(rt, n, problems);
+    } else if (fn instanceof ScriptTask st) {
+      TaskElements.readScriptTask(st, n, problems);
+    } else if (fn instanceof InclusiveGateway ig) {
+      n.kind = Kind.INCLUSIVE_GATEWAY;
+      n.defaultFlow = ig.getDefault() == null ? null : ig.getDefault().getId();
     } else if (fn instanceof ServiceTask || fn instanceof SendTask) {
       n.kind = Kind.JOB_TASK;
       ZeebeTaskDefinition td = fn.getSingleExtensionElement(ZeebeTaskDefinition.class);
@@ -303,7 +333,8 @@ final class ProcessModel {
       n.attachedTo = be.getAttachedTo() == null ? null : be.getAttachedTo().getId();
       n.cancelActivity = be.cancelActivity();
       if (n.trigger != Trigger.MESSAGE && n.trigger != Trigger.TIMER
-          && n.trigger != Trigger.ERROR && n.trigger != Trigger.SIGNAL) {
+          && n.trigger != Trigger.ERROR && n.trigger != Trigger.SIGNAL
+          && (n.trigger != Trigger.NONE || be.getEventDefinitions().isEmpty())) {
         problems.add(where(n) + ": boundary events need a timer, error, message or signal"
             + " definition");
       }
@@ -319,7 +350,7 @@ final class ProcessModel {
         return;
       }
       if (!sp.getClass().getSimpleName().equals("SubProcessImpl")) {
-        problems.add(unsupported(n));
+        problems.add(TaskElements.unsupportedSubProcess(sp, n));
         return;
       }
       n.kind = Kind.SUB_PROCESS;
@@ -345,7 +376,7 @@ final class ProcessModel {
       pendingBoundaries.add(n);
     }
     if (n.trigger == Trigger.MESSAGE && n.kind != null && n.kind != Kind.START_EVENT
-        && blank(n.correlationKey)) {
+        && n.kind != Kind.JOB_TASK && blank(n.correlationKey)) {
       problems.add(where(n) + ": a message catch needs zeebe:subscription with a"
           + " correlationKey");
     }
@@ -412,8 +443,7 @@ final class ProcessModel {
       }
       return Trigger.SIGNAL;
     }
-    problems.add(where(n) + ": event definition '" + d.getElementType().getTypeName()
-        + "' is not supported");
+    problems.add(TaskElements.unsupportedDefinition(d, n));
     return Trigger.NONE;
   }
 
@@ -429,7 +459,8 @@ final class ProcessModel {
   /** Final checks once all nodes are read. */
   void check(List<String> problems) {
     for (Node b : pendingBoundaries) {
-      problems.add(where(b) + ": attached to '" + b.attachedTo + "', which is not an activity");
+      problems.add(where(b) + ": attached to '" + b.attachedTo + "', which is not an element of"
+          + " the same process");
     }
     for (Node n : nodes.values()) {
       if (n.kind == Kind.EXCLUSIVE_GATEWAY && n.outgoing.size() > 1) {
@@ -439,6 +470,9 @@ final class ProcessModel {
                 + "' needs a condition (or must be the default flow)");
           }
         }
+      }
+      if (n.kind == Kind.INCLUSIVE_GATEWAY) {
+        TaskElements.checkInclusiveGateway(n, problems);
       }
       if (n.kind == Kind.EVENT_BASED_GATEWAY) {
         if (n.outgoing.size() < 2) {
@@ -454,7 +488,10 @@ final class ProcessModel {
       }
       if (n.kind == Kind.BOUNDARY_EVENT) {
         Node host = nodes.get(n.attachedTo);
-        if (host != null && !host.isActivity()) {
+        if (host != null && host.kind == null) {
+          problems.add(where(n) + ": attached to " + where(host) + ", an element that Baton's"
+              + " embedded engine does not support (see the error about '" + host.id + "')");
+        } else if (host != null && !host.isActivity()) {
           problems.add(where(n) + ": attached to '" + host.id + "', which is not an activity");
         }
       }
@@ -466,11 +503,11 @@ final class ProcessModel {
         + " embedded engine (see docs/workflow.md for the supported elements)";
   }
 
-  private static String where(Node n) {
+  static String where(Node n) {
     return n.elementType + " '" + n.id + "'";
   }
 
-  private static boolean blank(String s) {
+  static boolean blank(String s) {
     return s == null || s.isBlank();
   }
 

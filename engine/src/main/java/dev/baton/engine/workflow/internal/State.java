@@ -74,6 +74,12 @@ final class State {
     }
   }
 
+  /** What a job is for, as Zeebe names it: the element's own work or a listener. */
+  enum JobKind { BPMN_ELEMENT, EXECUTION_LISTENER }
+
+  /** When an execution listener runs: before the element's work, or after it. */
+  enum ListenerEvent { START, END }
+
   /** A job's state, as Zeebe names it. */
   enum JobState { ACTIVATABLE, ACTIVATED, FAILED, ERROR_THROWN }
 
@@ -155,6 +161,11 @@ final class State {
     int miCompleted;
     long calledInstanceKey;
     long callerElementInstanceKey;
+    /** The execution listeners being run (null: none) and the index of the current one. */
+    ListenerEvent listenerEvent;
+    int listenerIndex;
+    /** A process instance's start element, activated once its start listeners are done. */
+    String startElementId;
     boolean done;
 
     /** The join-token key of a flow arriving at a gateway (the stored form). */
@@ -190,6 +201,9 @@ final class State {
     long retryAt;
     String errorMessage = "";
     Map<String, String> headers = new LinkedHashMap<>();
+    JobKind kind = JobKind.BPMN_ELEMENT;
+    /** For an execution listener's job: start or end. */
+    ListenerEvent listenerEvent;
 
     @Override
     public long key() {

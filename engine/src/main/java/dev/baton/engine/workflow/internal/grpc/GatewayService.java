@@ -345,8 +345,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         .setElementInstanceKey(j.elementInstanceKey())
         .setCustomHeaders(Json.write(j.customHeaders())).setWorker(j.worker())
         .setRetries(j.retries()).setDeadline(j.deadline()).setVariables(Json.write(j.variables()))
-        .setTenantId(TENANT).setKind(ActivatedJob.JobKind.BPMN_ELEMENT)
-        .setListenerEventType(ActivatedJob.ListenerEventType.UNSPECIFIED).build();
+        .setTenantId(TENANT).setKind(ActivatedJob.JobKind.valueOf(j.kind()))
+        .setListenerEventType(ActivatedJob.ListenerEventType.valueOf(j.listenerEventType()))
+        .build();
   }
 
   @Override
