@@ -50,4 +50,10 @@ public interface WorkflowInspector {
 
   /** Incidents, newest first: only the open ones, or all of them with the resolved ones. */
   List<IncidentView> incidents(boolean openOnly);
+
+  /**
+   * Camunda user tasks ({@code zeebe:userTask}), oldest first: only the open ones, or all of
+   * them with the completed and canceled ones.
+   */
+  List<UserTaskView> userTasks(boolean openOnly);
 }
