@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 
 /**
  * Read-only operator view of the embedded engine's state: deployed processes and their BPMN,
- * process instances (running and finished) with the path they took, and incidents. It is what
+ * process instances (running and finished) with the path they took, incidents, and user tasks. It is what
  * Camunda's Operate shows, read straight from the engine's tables, so it sees exactly what has
  * been committed (and acknowledged) and nothing that has not.
  *
