@@ -313,6 +313,40 @@ class UserTaskTest {
       assertThat(i.errorMessage()).contains("priority").contains("[0,100]");
     });
     assertThat(f.engine.inspector().userTasks(false)).isEmpty();
+
+    // and when: the variable is fixed and the incident resolved, the task is created
+    rest.newSetVariablesCommand(pi).variables(Map.of("p", 99)).send().join();
+    rest.newResolveIncidentCommand(f.engine.inspector().incidents(true).get(0).incidentKey())
+        .send().join();
+    Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> !f.engine.inspector().userTasks(true).isEmpty());
+    assertThat(taskOf(pi).getPriority()).isEqualTo(99);
+  }
+
+  @Test
+  void shouldCreateOneTaskPerReviewerWhenUserTaskIsMultiInstance() {
+    // given: a parallel multi-instance user task, one per reviewer, collecting the verdicts
+    BpmnModelInstance model = Bpmn.createExecutableProcess("panel").startEvent()
+        .userTask("vote", t -> t.zeebeUserTask().zeebeAssigneeExpression("reviewer")
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("reviewers")
+                .zeebeInputElement("reviewer").zeebeOutputCollection("votes")
+                .zeebeOutputElementExpression("vote")))
+        .endEvent().done();
+    long pi = deployAndCreate(model, "panel", Map.of("reviewers", List.of("ann", "bob")));
+
+    // when: each reviewer completes their own task
+    List<UserTask> tasks = rest.newUserTaskSearchRequest()
+        .filter(t -> t.processInstanceKey(pi)).send().join().items();
+    assertThat(tasks).extracting(UserTask::getAssignee).containsExactlyInAnyOrder("ann", "bob");
+    for (UserTask t : tasks) {
+      rest.newCompleteUserTaskCommand(t.getUserTaskKey())
+          .variables(Map.of("vote", t.getAssignee() + ":yes")).send().join();
+    }
+
+    // then
+    f.awaitInactive(pi);
+    assertThat(f.engine.inspector().instance(pi).orElseThrow().variables())
+        .contains("ann:yes").contains("bob:yes");
   }
 
   @Test
