@@ -45,8 +45,10 @@ final class UserTaskModel {
     ZeebeFormDefinition f = fn.getSingleExtensionElement(ZeebeFormDefinition.class);
     String priority = p == null || blank(p.getPriority()) ? DEFAULT_PRIORITY : p.getPriority();
     n.userTask = new Spec(camunda, blank(fn.getName()) ? fn.getId() : fn.getName(),
-        a == null ? null : orNull(a.getAssignee()), a == null ? null : orNull(a.getCandidateGroups()),
-        a == null ? null : orNull(a.getCandidateUsers()), s == null ? null : orNull(s.getDueDate()),
+        a == null ? null : orNull(a.getAssignee()),
+        a == null ? null : orNull(a.getCandidateGroups()),
+        a == null ? null : orNull(a.getCandidateUsers()),
+        s == null ? null : orNull(s.getDueDate()),
         s == null ? null : orNull(s.getFollowUpDate()), priority,
         f == null ? null : orNull(f.getFormKey()), f == null ? null : orNull(f.getFormId()),
         f == null ? null : orNull(f.getExternalReference()));
