@@ -6,6 +6,7 @@
 // to http://localhost:8080/v2 without authentication, where `./baton serve` listens.
 //
 //   deploy ship-order.bpmn -> create an instance -> activate its job -> complete the job
+//   -> find the user task -> assign it -> complete it (a second completion is refused)
 //   -> read the instance: COMPLETED
 //
 // Each step prints one line; the last line is a JSON summary. Exit code 0 when the instance
@@ -57,9 +58,34 @@ async function main() {
   await camunda.completeJob({ jobKey: job.jobKey, variables: { reservation } });
   console.log(`completed: job ${job.jobKey} with reservation ${reservation}`);
 
-  // 5. (user task) -- the place for a user-task step once Baton's engine has user tasks:
-  //    search the task (searchUserTasks), assign it (assignUserTask), complete it
-  //    (completeUserTask). Not here yet: the engine refuses user tasks at deployment today.
+  // 5. the user task the job led to: find it, assign it, complete it
+  const { items: tasks } = await camunda.searchUserTasks({
+    filter: { processInstanceKey, state: 'CREATED' },
+  }, { consistency: { waitUpToMs: 5_000, predicate: (r) => r.items.length > 0 } });
+  if (tasks.length !== 1) {
+    throw new Error(`expected one open user task of ${processInstanceKey}: ${JSON.stringify(tasks)}`);
+  }
+  const task = tasks[0];
+  if (!task.candidateGroups.includes('logistics')) {
+    throw new Error(`the user task lost its candidate group: ${JSON.stringify(task)}`);
+  }
+  await camunda.assignUserTask({ userTaskKey: task.userTaskKey, assignee: 'node-user',
+    allowOverride: false });
+  const assigned = await camunda.getUserTask({ userTaskKey: task.userTaskKey },
+    { consistency: { waitUpToMs: 0 } });
+  console.log(`assigned: user task ${assigned.userTaskKey} (${assigned.elementId}) to ${assigned.assignee}`);
+  await camunda.completeUserTask({ userTaskKey: task.userTaskKey, variables: { approved: true } });
+  console.log(`completed: user task ${task.userTaskKey}`);
+  let refused;
+  try {
+    await camunda.completeUserTask({ userTaskKey: task.userTaskKey, variables: {} });
+  } catch (e) {
+    refused = e?.status;
+  }
+  if (refused !== 404) {
+    throw new Error(`a second completion of user task ${task.userTaskKey} answered ${refused ?? 'success'}, not 404`);
+  }
+  console.log(`refused: a second completion of user task ${task.userTaskKey} (${refused})`);
 
   // 6. the instance reached its end (Camunda's search API is eventually consistent: wait up to
   //    5 s for the state the caller expects)
@@ -68,7 +94,7 @@ async function main() {
   });
   console.log(`instance: ${instance.processInstanceKey} ${instance.state}`);
   console.log(JSON.stringify({ processInstanceKey, jobKey: job.jobKey, reservation,
-    state: instance.state }));
+    userTaskKey: task.userTaskKey, assignee: assigned.assignee, state: instance.state }));
   if (instance.state !== 'COMPLETED') {
     throw new Error(`process instance ${processInstanceKey} is ${instance.state}, not COMPLETED`);
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code node-client/ship-order.mjs} — Camunda's REST-only JavaScript client, as a Node.js user
  * runs it — against the embedded engine's REST API on a free port: deploy, create an instance,
- * activate its job, complete it, read the instance. The build installed the client from the
+ * activate its job, complete it, find, assign and complete the user task, read the instance. The build installed the client from the
  * committed lockfile ({@code npm ci}); the program's output is kept for the failure message.
  */
 class NodeClientExampleTest {
@@ -45,12 +45,14 @@ class NodeClientExampleTest {
       assertThat(run.exitCode).as("exit code of node ship-order.mjs; its output:%n%s", run.output)
           .isZero();
       assertThat(run.output).contains("deployed: ship-order version 1", "activated: job",
+          "assigned: user task", "completed: user task", "refused: a second completion",
           "instance: ");
       List<String> lines = run.output.lines().filter(l -> l.startsWith("{")).toList();
       assertThat(lines).as(run.output).hasSize(1);
       JsonNode summary = new ObjectMapper().readTree(lines.get(0));
       assertThat(summary.get("state").asText()).isEqualTo("COMPLETED");
       assertThat(summary.get("reservation").asText()).isEqualTo("north-N-42-3");
+      assertThat(summary.get("assignee").asText()).isEqualTo("node-user");
 
       // ... and the engine agrees: completed, with the variables the job was completed with
       long key = Long.parseLong(summary.get("processInstanceKey").asText());
@@ -59,6 +61,14 @@ class NodeClientExampleTest {
       assertThat(instance.summary().bpmnProcessId()).isEqualTo("ship-order");
       assertThat(new ObjectMapper().readTree(instance.variables()).get("reservation").asText())
           .isEqualTo("north-N-42-3");
+      assertThat(new ObjectMapper().readTree(instance.variables()).get("approved").asBoolean())
+          .isTrue();
+      long taskKey = Long.parseLong(summary.get("userTaskKey").asText());
+      assertThat(engine.inspector().userTasks(false)).filteredOn(t -> t.userTaskKey() == taskKey)
+          .singleElement().satisfies(t -> {
+            assertThat(t.assignee()).isEqualTo("node-user");
+            assertThat(t.state()).isEqualTo("COMPLETED");
+          });
     }
   }
 

@@ -7,9 +7,9 @@ import javax.sql.DataSource;
 
 /**
  * Read-only operator view of the embedded engine's state: deployed processes and their BPMN,
- * process instances (running and finished) with the path they took, and incidents. It is what
- * Camunda's Operate shows, read straight from the engine's tables, so it sees exactly what has
- * been committed (and acknowledged) and nothing that has not.
+ * process instances (running and finished) with the path they took, incidents, and user tasks.
+ * It is what Camunda's Operate and Tasklist show, read straight from the engine's tables, so it
+ * sees exactly what has been committed (and acknowledged) and nothing that has not.
  *
  * <p>Finished process instances, finished element instances and resolved incidents stay
  * queryable: the engine keeps their history in the same transaction as the command that ended
@@ -50,4 +50,10 @@ public interface WorkflowInspector {
 
   /** Incidents, newest first: only the open ones, or all of them with the resolved ones. */
   List<IncidentView> incidents(boolean openOnly);
+
+  /**
+   * Camunda user tasks ({@code zeebe:userTask}), oldest first: only the open ones, or all of
+   * them with the completed and canceled ones.
+   */
+  List<UserTaskView> userTasks(boolean openOnly);
 }

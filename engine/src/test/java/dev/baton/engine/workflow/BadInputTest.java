@@ -54,13 +54,13 @@ class BadInputTest {
   void shouldRejectUnsupportedElementNamingTypeAndId() {
     // given
     var model = Bpmn.createExecutableProcess("with-user-task").startEvent()
-        .userTask("approve").endEvent().done();
+        .adHocSubProcess("approve", a -> a.task("inner")).endEvent().done();
 
     // when / then
     assertThatThrownBy(() -> f.client.newDeployResourceCommand()
         .addProcessModel(model, "user.bpmn").send().join())
         .satisfies(t -> assertThat(code(t)).isEqualTo("INVALID_ARGUMENT"))
-        .hasMessageContaining("userTask").hasMessageContaining("approve");
+        .hasMessageContaining("adHocSubProcess").hasMessageContaining("approve");
     assertThatThrownBy(() -> f.create("with-user-task", Map.of()))
         .satisfies(t -> assertThat(code(t)).isEqualTo("NOT_FOUND"));
   }

@@ -300,7 +300,7 @@ class RestApiTest {
     var wrongNumber = post(http, "/v2/jobs/activation",
         "{\"type\":\"work\",\"maxJobsToActivate\":\"many\",\"timeout\":1000}");
     var badKey = post(http, "/v2/jobs/abc/completion", "{}");
-    var userTasks = post(http, "/v2/user-tasks/search", "{}");
+    var decisions = post(http, "/v2/decision-definitions/search", "{}");
     var unknown = post(http, "/v2/nothing-here", "{}");
 
     // then
@@ -313,8 +313,8 @@ class RestApiTest {
     assertThat(wrongNumber.statusCode()).isEqualTo(400);
     assertThat(wrongNumber.body()).contains("maxJobsToActivate");
     assertThat(badKey.statusCode()).isEqualTo(400);
-    assertThat(userTasks.statusCode()).isEqualTo(501);
-    assertThat(userTasks.body()).contains("no user tasks");
+    assertThat(decisions.statusCode()).isEqualTo(501);
+    assertThat(decisions.body()).contains("decision-definitions");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(f.engine.inspector().instances(InstanceQuery.newest())).hasSize(before);
   }

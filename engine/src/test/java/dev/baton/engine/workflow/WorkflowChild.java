@@ -14,10 +14,22 @@ import java.util.Map;
  * three-step process, creates instances (printing {@code CREATED <key>}) and completes jobs,
  * printing {@code ACK <instance>:<element>} once a completion is acknowledged.
  *
+ * <p>Beside them it works user tasks over the REST API: {@value #REVIEWS} instances of a
+ * process with one Camunda user task ({@code REVIEW <instance>}), each task assigned
+ * ({@code ASSIGNED <task> <assignee>} once acknowledged) and every other one completed
+ * ({@code COMPLETED <task> <instance>}).
+ *
  * <p>Arguments: JDBC URL, user ({@code -} for none), password ({@code -} for none), instances.
  */
 public final class WorkflowChild {
   static final List<String> STEPS = List.of("step-1", "step-2", "step-3");
+  static final int REVIEWS = 20;
+
+  static BpmnModelInstance review() {
+    return Bpmn.createExecutableProcess("crash-review").startEvent()
+        .userTask("review", t -> t.zeebeUserTask().zeebeCandidateGroups("legal")).endEvent()
+        .done();
+  }
 
   private WorkflowChild() {}
 
@@ -37,6 +49,32 @@ public final class WorkflowChild {
         WorkflowEngineOptions.defaults(ds).withPort(0));
     CamundaClient client = WorkflowClients.embedded(engine.grpcAddress());
     client.newDeployResourceCommand().addProcessModel(process(), "crash.bpmn").send().join();
+    client.newDeployResourceCommand().addProcessModel(review(), "review.bpmn").send().join();
+    WorkflowRestServer server = WorkflowRestServer.start(engine.restApi(), "127.0.0.1", 0);
+    CamundaClient rest = CamundaClient.newClientBuilder().restAddress(server.restAddress())
+        .preferRestOverGrpc(true).build();
+    List<Long> reviews = new ArrayList<>();
+    for (int i = 0; i < REVIEWS; i++) {
+      long key = client.newCreateInstanceCommand().bpmnProcessId("crash-review").latestVersion()
+          .send().join().getProcessInstanceKey();
+      reviews.add(key);
+      CrashHarness.print("REVIEW " + key);
+    }
+    Thread reviewer = new Thread(() -> {
+      for (int i = 0; i < reviews.size(); i++) {
+        long pi = reviews.get(i);
+        long task = rest.newUserTaskSearchRequest().filter(t -> t.processInstanceKey(pi)).send()
+            .join().singleItem().getUserTaskKey();
+        String assignee = "reviewer-" + i;
+        rest.newAssignUserTaskCommand(task).assignee(assignee).send().join();
+        CrashHarness.print("ASSIGNED " + task + " " + assignee);
+        if (i % 2 == 0) {
+          rest.newCompleteUserTaskCommand(task).variables(Map.of("reviewed", i)).send().join();
+          CrashHarness.print("COMPLETED " + task + " " + pi);
+        }
+      }
+    }, "reviewer");
+    reviewer.start();
     List<AutoCloseable> workers = new ArrayList<>();
     for (String step : STEPS) {
       workers.add(client.newWorker().jobType(step).handler((c, job) -> {

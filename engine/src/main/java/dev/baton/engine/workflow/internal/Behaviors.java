@@ -25,6 +25,7 @@ final class Behaviors {
     byKind.put(Kind.RECEIVE_TASK, new ReceiveTaskBehavior(engine));
     byKind.put(Kind.SCRIPT_TASK, new ScriptTaskBehavior(engine));
     byKind.put(Kind.INCLUSIVE_GATEWAY, engine.inclusiveGateways);
+    byKind.put(Kind.USER_TASK, new UserTaskBehavior(engine));
     for (Kind k : Kind.values()) {
       if (!byKind.containsKey(k)) {
         throw new IllegalStateException("no behaviour for element kind " + k);

@@ -72,7 +72,7 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
     runtime.start();
     WorkflowInspector inspector = new JdbcWorkflowInspector(options.dataSource());
     // the REST API calls the same gateway service in-process, so both protocols share it
-    RestGateway rest = new RestGateway(gateway, inspector,
+    RestGateway rest = new RestGateway(gateway, runtime, inspector,
         options.defaultLongPollTimeout().toMillis(), restAuthenticator(options.authentication()));
     return new EmbeddedEngineServer(runtime, server, options.host(), inspector, rest);
   }

@@ -58,6 +58,9 @@ final class EngineState {
   final Map<String, TreeMap<Long, Message>> messagesByName = new HashMap<>();
   final Map<MessageKey, TreeMap<Long, Message>> messagesByCorrelation = new HashMap<>();
   final Map<Long, Incident> incidents = new HashMap<>();
+  /** Open (created, not yet completed or canceled) user tasks, by key and by element instance. */
+  final Map<Long, UserTask> userTasks = new HashMap<>();
+  final Map<Long, UserTask> userTaskOfElement = new HashMap<>();
   private final PriorityQueue<Due> dues = new PriorityQueue<>();
   private long nextKey;
 
@@ -109,6 +112,8 @@ final class EngineState {
     messagesByName.clear();
     messagesByCorrelation.clear();
     incidents.clear();
+    userTasks.clear();
+    userTaskOfElement.clear();
     dues.clear();
     load();
   }
@@ -152,6 +157,12 @@ final class EngineState {
     }
     for (Incident i : store.load(Table.INCIDENT, Incident.class)) {
       incidents.put(i.key, i);
+    }
+    for (UserTask t : store.load(Table.USER_TASK, UserTask.class)) {
+      if (t.state == UserTask.Lifecycle.CREATED) {
+        userTasks.put(t.key, t);
+        userTaskOfElement.put(t.elementInstanceKey, t);
+      }
     }
     backfillHistory();
   }
@@ -308,6 +319,22 @@ final class EngineState {
     if (set != null) {
       set.remove(j.key);
     }
+  }
+
+  // ====================================================================== user tasks
+
+  /** A new user task: open, and kept (its row stays when it ends, for searches). */
+  void addUserTask(UserTask t) {
+    userTasks.put(t.key, t);
+    userTaskOfElement.put(t.elementInstanceKey, t);
+    save(t);
+  }
+
+  /** A user task ended (completed or canceled): its row stays with its final state. */
+  void endUserTask(UserTask t) {
+    userTasks.remove(t.key);
+    userTaskOfElement.remove(t.elementInstanceKey);
+    save(t);
   }
 
   // ====================================================================== timers

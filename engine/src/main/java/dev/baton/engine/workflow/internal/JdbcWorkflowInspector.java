@@ -228,4 +228,26 @@ public final class JdbcWorkflowInspector implements WorkflowInspector {
         rs.getString(5), rs.getString(6), rs.getLong(7), Instant.ofEpochMilli(rs.getLong(8)),
         resolvedAt != null, resolvedAt);
   }
+
+  @Override
+  public List<dev.baton.engine.workflow.UserTaskView> userTasks(boolean openOnly) {
+    return read(c -> {
+      List<dev.baton.engine.workflow.UserTaskView> out = new ArrayList<>();
+      try (var s = c.createStatement(); ResultSet rs = s.executeQuery(
+          "select data from wf_user_task order by entity_key")) {
+        while (rs.next()) {
+          UserTask t = Json.read(rs.getString(1), UserTask.class);
+          if (!openOnly || t.state == UserTask.Lifecycle.CREATED) {
+            out.add(new dev.baton.engine.workflow.UserTaskView(t.key, t.state.name(), t.name,
+                t.elementId, t.elementInstanceKey, t.processInstanceKey, t.processDefinitionKey,
+                t.bpmnProcessId, t.version, t.assignee, t.candidateGroups, t.candidateUsers,
+                t.dueDate, t.followUpDate, t.priority, t.formKey, t.formId,
+                t.externalFormReference, t.customHeaders, Instant.ofEpochMilli(t.createdAt),
+                t.endedAt == 0 ? null : Instant.ofEpochMilli(t.endedAt)));
+          }
+        }
+      }
+      return out;
+    });
+  }
 }

@@ -33,6 +33,7 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -55,7 +56,7 @@ final class ProcessModel {
   enum Kind {
     PROCESS, START_EVENT, END_EVENT, JOB_TASK, PASS_THROUGH, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY,
     EVENT_BASED_GATEWAY, CATCH_EVENT, BOUNDARY_EVENT, SUB_PROCESS, CALL_ACTIVITY,
-    RECEIVE_TASK, SCRIPT_TASK, INCLUSIVE_GATEWAY
+    RECEIVE_TASK, SCRIPT_TASK, INCLUSIVE_GATEWAY, USER_TASK
   }
 
   enum Trigger { NONE, MESSAGE, TIMER, ERROR, TERMINATE, SIGNAL }
@@ -104,10 +105,11 @@ final class ProcessModel {
     /** Execution listeners, each kind in model order. */
     final List<ExecutionListenerModel.Listener> startListeners = new ArrayList<>();
     final List<ExecutionListenerModel.Listener> endListeners = new ArrayList<>();
+    UserTaskModel.Spec userTask;
 
     boolean isActivity() {
       return kind == Kind.JOB_TASK || kind == Kind.SUB_PROCESS || kind == Kind.CALL_ACTIVITY
-          || kind == Kind.RECEIVE_TASK || kind == Kind.SCRIPT_TASK
+          || kind == Kind.RECEIVE_TASK || kind == Kind.SCRIPT_TASK || kind == Kind.USER_TASK
           || kind == Kind.PASS_THROUGH && "task".equals(elementType);
     }
   }
@@ -307,6 +309,9 @@ final class ProcessModel {
           n.headers.put(h.getKey(), h.getValue());
         }
       }
+    } else if (fn instanceof UserTask) {
+      n.kind = Kind.USER_TASK;
+      UserTaskModel.read(fn, n, problems);
     } else if (fn instanceof ManualTask || fn.getClass().getSimpleName().equals("TaskImpl")
         && fn instanceof Task) {
       n.kind = Kind.PASS_THROUGH;

@@ -26,7 +26,8 @@ final class State {
   /** The tables of the workflow changelog. */
   enum Table {
     ELEMENT("wf_element_instance"), JOB("wf_job"), TIMER("wf_timer"),
-    SUBSCRIPTION("wf_subscription"), MESSAGE("wf_message"), INCIDENT("wf_incident");
+    SUBSCRIPTION("wf_subscription"), MESSAGE("wf_message"), INCIDENT("wf_incident"),
+    USER_TASK("wf_user_task");
 
     final String name;
 

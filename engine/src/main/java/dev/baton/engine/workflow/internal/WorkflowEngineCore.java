@@ -33,6 +33,7 @@ public final class WorkflowEngineCore implements AutoCloseable {
   final Variables variables;
   final Incidents incidents;
   final Jobs jobs;
+  final UserTasks userTasks;
   final Events events;
   final ElementLifecycle lifecycle;
   final BoundaryEventBehavior boundaryEvents;
@@ -82,6 +83,7 @@ public final class WorkflowEngineCore implements AutoCloseable {
     this.variables = new Variables(state, feel);
     this.incidents = new Incidents(this);
     this.jobs = new Jobs(this);
+    this.userTasks = new UserTasks(this);
     this.events = new Events(this);
     this.lifecycle = new ElementLifecycle(this);
     this.boundaryEvents = new BoundaryEventBehavior(this);
@@ -98,6 +100,11 @@ public final class WorkflowEngineCore implements AutoCloseable {
   /** The commands; call them only inside {@link #submit}ted work. */
   public Commands commands() {
     return commands;
+  }
+
+  /** The user-task commands; call them only inside {@link #submit}ted work. */
+  public UserTasks userTasks() {
+    return userTasks;
   }
 
   /** Sets the adapter's listener; before {@link #start}. */

@@ -54,6 +54,7 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   private final Authenticator authenticator;
   private final long defaultLongPollMs;
   private final ExecutorService executor;
+  private final RestUserTasks userTasks;
 
   /**
    * An adapter over a gateway.
@@ -65,6 +66,16 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
    */
   public RestGateway(GatewayGrpc.GatewayImplBase gateway, WorkflowInspector inspector,
       long defaultLongPollMs, Authenticator authenticator) {
+    this(gateway, null, inspector, defaultLongPollMs, authenticator);
+  }
+
+  /**
+   * An adapter over a gateway and, for the user-task endpoints (which have no gRPC RPC), the
+   * engine core itself.
+   */
+  public RestGateway(GatewayGrpc.GatewayImplBase gateway,
+      dev.baton.engine.workflow.internal.WorkflowEngineCore engine, WorkflowInspector inspector,
+      long defaultLongPollMs, Authenticator authenticator) {
     this.gateway = gateway;
     this.searches = new RestSearches(inspector);
     this.defaultLongPollMs = defaultLongPollMs;
@@ -75,6 +86,8 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.userTasks = engine == null ? null
+        : new RestUserTasks(engine, inspector, executor, commandBound());
   }
 
   @Override
@@ -221,9 +234,12 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
           return only(r, "POST", () -> done(searches.variables(Body.parse(r.body(), true))));
         }
       }
-      case "user-tasks" -> throw new BadRequest(501, "NOT_SUPPORTED", r.method() + " "
-          + r.path() + " is not supported: Baton's embedded workflow engine has no user tasks"
-          + " yet; model the step as a service task or message, or use a Camunda 8 cluster.");
+      case "user-tasks" -> {
+        CompletableFuture<Response> answer = userTasks == null ? null : userTasks.route(r, s);
+        if (answer != null) {
+          return answer;
+        }
+      }
       default -> {
         // answered below
       }

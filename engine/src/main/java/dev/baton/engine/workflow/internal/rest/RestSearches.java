@@ -209,7 +209,7 @@ final class RestSearches {
 
   // ====================================================================== the search itself
 
-  private static Response search(Body query, List<ObjectNode> candidates, Set<String> fields,
+  static Response search(Body query, List<ObjectNode> candidates, Set<String> fields,
       String defaultSort) {
     query.only("filter", "sort", "page");
     Body filter = query.object("filter");
@@ -304,7 +304,7 @@ final class RestSearches {
     }
   }
 
-  private static boolean matches(String where, JsonNode condition, JsonNode value) {
+  static boolean matches(String where, JsonNode condition, JsonNode value) {
     if (condition.isNull()) {
       return true;
     }
@@ -409,7 +409,7 @@ final class RestSearches {
     }
   }
 
-  private static Response notFound(String what, long key, String path) {
+  static Response notFound(String what, long key, String path) {
     return Response.problem(404, "NOT_FOUND", "No " + what + " with key '" + key + "' was found"
         + " in the embedded engine.", path);
   }
