@@ -22,6 +22,7 @@ final class Behaviors {
     byKind.put(Kind.BOUNDARY_EVENT, engine.boundaryEvents);
     byKind.put(Kind.SUB_PROCESS, new SubProcessBehavior(engine));
     byKind.put(Kind.CALL_ACTIVITY, new CallActivityBehavior(engine));
+    byKind.put(Kind.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior(engine));
     for (Kind k : Kind.values()) {
       if (!byKind.containsKey(k)) {
         throw new IllegalStateException("no behaviour for element kind " + k);

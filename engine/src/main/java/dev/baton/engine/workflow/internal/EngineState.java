@@ -58,6 +58,7 @@ final class EngineState {
   final Map<String, TreeMap<Long, Message>> messagesByName = new HashMap<>();
   final Map<MessageKey, TreeMap<Long, Message>> messagesByCorrelation = new HashMap<>();
   final Map<Long, Incident> incidents = new HashMap<>();
+  final Decisions decisions = new Decisions();
   private final PriorityQueue<Due> dues = new PriorityQueue<>();
   private long nextKey;
 
@@ -109,6 +110,7 @@ final class EngineState {
     messagesByName.clear();
     messagesByCorrelation.clear();
     incidents.clear();
+    decisions.clear();
     dues.clear();
     load();
   }
@@ -120,6 +122,7 @@ final class EngineState {
           .stream().filter(m -> m.processId.equals(d.bpmnProcessId)).findFirst().orElseThrow();
       indexDefinition(d);
     }
+    store.loadDecisionRequirements().forEach(decisions::index);
     for (ElementInstance e : store.load(Table.ELEMENT, ElementInstance.class)) {
       elements.put(e.key, e);
       if (e.parentKey != 0) {
@@ -206,6 +209,11 @@ final class EngineState {
   void addDefinition(Definition d) {
     changes.definitions.add(d);
     indexDefinition(d);
+  }
+
+  void addDecisionRequirements(Decisions.Drg d) {
+    changes.decisionRequirements.add(d);
+    decisions.index(d);
   }
 
   private void indexDefinition(Definition d) {

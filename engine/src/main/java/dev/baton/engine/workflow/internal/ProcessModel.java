@@ -4,6 +4,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
@@ -29,6 +30,7 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -50,7 +52,8 @@ import java.util.Map;
 final class ProcessModel {
   enum Kind {
     PROCESS, START_EVENT, END_EVENT, JOB_TASK, PASS_THROUGH, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY,
-    EVENT_BASED_GATEWAY, CATCH_EVENT, BOUNDARY_EVENT, SUB_PROCESS, CALL_ACTIVITY
+    EVENT_BASED_GATEWAY, CATCH_EVENT, BOUNDARY_EVENT, SUB_PROCESS, CALL_ACTIVITY,
+    BUSINESS_RULE_TASK
   }
 
   enum Trigger { NONE, MESSAGE, TIMER, ERROR, TERMINATE, SIGNAL }
@@ -93,9 +96,13 @@ final class ProcessModel {
     String calledProcessId;
     boolean propagateAllChildVariables = true;
     boolean propagateAllParentVariables = true;
+    /** A business rule task's decision: a DMN decision id (or FEEL), or a Baton rule pack id. */
+    String calledDecisionId;
+    String resultVariable;
 
     boolean isActivity() {
       return kind == Kind.JOB_TASK || kind == Kind.SUB_PROCESS || kind == Kind.CALL_ACTIVITY
+          || kind == Kind.BUSINESS_RULE_TASK
           || kind == Kind.PASS_THROUGH && "task".equals(elementType);
     }
   }
@@ -260,7 +267,12 @@ final class ProcessModel {
       if (n.trigger == Trigger.ERROR && n.errorCode == null) {
         problems.add(where(n) + ": an error end event needs an error with an errorCode");
       }
-    } else if (fn instanceof ServiceTask || fn instanceof SendTask) {
+    } else if (fn instanceof BusinessRuleTask
+        && fn.getSingleExtensionElement(ZeebeCalledDecision.class) != null) {
+      BusinessRuleTaskBehavior.read(fn.getSingleExtensionElement(ZeebeCalledDecision.class), n,
+          problems);
+    } else if (fn instanceof ServiceTask || fn instanceof SendTask
+        || fn instanceof BusinessRuleTask) {
       n.kind = Kind.JOB_TASK;
       ZeebeTaskDefinition td = fn.getSingleExtensionElement(ZeebeTaskDefinition.class);
       if (td == null || blank(td.getType())) {
