@@ -253,10 +253,11 @@ class DecisionTest {
         .getBytes(StandardCharsets.UTF_8);
 
     // when / then: each refused with the reason, the process beside it not deployed
-    refused(process, "malformed.dmn", "not a well-formed DMN file");
+    refused(process, "malformed.dmn", "'malformed.dmn': not a well-formed DMN file: line 4");
     refused(process, "billion-laughs.dmn", "DOCTYPE");
     refused(process, "xxe.dmn", "DOCTYPE");
-    refused(process, "bad-feel.dmn", "'bad-feel.dmn'");
+    refused(process, "bad-feel.dmn", "'bad-feel.dmn': Error compiling FEEL expression"
+        + " 'if then else ('");
     refused(process, "not-dmn.dmn", "not a DMN file");
     assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId("dinner")
         .latestVersion().send().join()).hasMessageContaining("dinner");

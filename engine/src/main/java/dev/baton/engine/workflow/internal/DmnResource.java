@@ -125,7 +125,9 @@ final class DmnResource {
     try {
       doc = secureBuilder().parse(new ByteArrayInputStream(content));
     } catch (Exception e) {
-      throw invalid(resourceName, "not a well-formed DMN file: " + e.getMessage()
+      String at = e instanceof org.xml.sax.SAXParseException p && p.getLineNumber() > 0
+          ? "line " + p.getLineNumber() + ", column " + p.getColumnNumber() + ": " : "";
+      throw invalid(resourceName, "not a well-formed DMN file: " + at + e.getMessage()
           + (String.valueOf(e.getMessage()).contains("DOCTYPE")
               ? " (DOCTYPE declarations are refused: DMN needs none, and entity declarations"
                   + " would allow XML entity expansion and external entity attacks)"
@@ -271,8 +273,9 @@ final class DmnResource {
       if (msg.getFeelEvent() instanceof UnknownVariableErrorEvent) {
         continue; // a process variable, bound at evaluation (see the class comment)
       }
-      problems.add(msg.getText().replaceFirst("^DMN: ", "")
-          + (msg.getSourceId() == null ? "" : " (element '" + msg.getSourceId() + "')"));
+      String text = msg.getText().replaceFirst("^DMN: ", "").strip();
+      problems.add(text + (msg.getSourceId() == null || text.contains("DMN id:") ? ""
+          : " (element '" + msg.getSourceId() + "')"));
     }
     if (!problems.isEmpty()) {
       throw invalid(resourceName, String.join("; ", problems));
