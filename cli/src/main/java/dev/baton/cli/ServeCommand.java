@@ -6,6 +6,7 @@ import dev.baton.engine.battlepack.BattlePackServices;
 import dev.baton.engine.battlepack.DemoData;
 import dev.baton.engine.battlepack.PipelineSource;
 import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.runtime.BatonRuleDecisions;
 import dev.baton.engine.workflow.GatewayAuthentication;
 import dev.baton.engine.workflow.WorkflowClients;
 import dev.baton.engine.workflow.WorkflowMode;
@@ -74,7 +75,8 @@ final class ServeCommand extends BatonCommand {
   @Override
   protected int execute() {
     WorkflowMode mode = WorkflowMode.fromConfiguration(settings);
-    try (var ds = Databases.pooled(db.url(), blankToNull(db.user), blankToNull(db.password))) {
+    try (var ds = Databases.pooled(db.url(), blankToNull(db.user), blankToNull(db.password));
+        Baton baton = Baton.open(ds, true)) {
       EmbeddedWorkflowEngine engine = null;
       // the workers in this process present a token of their own, never the users' password
       String ownToken = GatewayAuthentication.randomToken();
@@ -82,7 +84,8 @@ final class ServeCommand extends BatonCommand {
       if (mode.embedded()) {
         try {
           engine = EmbeddedWorkflowEngine.start(WorkflowEngineOptions.defaults(ds).withHost(host)
-              .withPort(port).withAuthentication(authentication));
+              .withPort(port).withAuthentication(authentication)
+              .withRuleDecisions(BatonRuleDecisions.on(baton)));
         } catch (RuntimeException e) {
           throw e instanceof BatonException be ? be : new BatonException("Cannot start the"
               + " workflow engine on " + db.url() + ": " + e.getMessage(), e);
@@ -101,7 +104,6 @@ final class ServeCommand extends BatonCommand {
       boolean interrupted = false;
       try (AutoCloseable gateway = engine == null ? () -> { } : engine;
           AutoCloseable restApi = restServer == null ? () -> { } : restServer;
-          Baton baton = Baton.open(ds, true);
           CamundaClient client = authentication.open()
               ? mode.newClient(() -> running.grpcAddress())
               : mode.newClient(() -> running.grpcAddress(), WorkflowClients.bearerToken(ownToken));

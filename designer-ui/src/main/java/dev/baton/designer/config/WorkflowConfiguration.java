@@ -8,6 +8,7 @@ import dev.baton.engine.battlepack.BattlePackServices;
 import dev.baton.engine.battlepack.PipelineSource;
 import dev.baton.engine.battlepack.ReviewPolicy;
 import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.runtime.BatonRuleDecisions;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
 import dev.baton.engine.workflow.WorkflowClients;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
@@ -80,14 +81,15 @@ public class WorkflowConfiguration {
   @Bean(destroyMethod = "close")
   public EmbeddedGateway embeddedGateway(WorkflowMode mode,
       DataSource dataSource, @Value("${baton.workflow.host:127.0.0.1}") String host,
-      @Value("${baton.workflow.port:26500}") int port, GatewayAccess access) {
+      @Value("${baton.workflow.port:26500}") int port, GatewayAccess access, Baton baton) {
     if (!mode.embedded()) {
       LOG.info("Workflows run on a Camunda 8 cluster; the embedded gateway is off.");
       return new EmbeddedGateway(Optional.empty());
     }
     EmbeddedWorkflowEngine engine = EmbeddedWorkflowEngine.start(
         WorkflowEngineOptions.defaults(dataSource).withHost(host).withPort(port)
-            .withAuthentication(access.authentication()));
+            .withAuthentication(access.authentication())
+            .withRuleDecisions(BatonRuleDecisions.on(baton)));
     LOG.info("Embedded workflow engine: Zeebe gRPC gateway on {}", engine.grpcAddress());
     return new EmbeddedGateway(Optional.of(engine));
   }

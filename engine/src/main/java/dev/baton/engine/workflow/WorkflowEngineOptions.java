@@ -18,9 +18,12 @@ import javax.sql.DataSource;
  *     timeout waits for a job
  * @param authentication who may call the gateway; {@link GatewayAuthentication#none()} (the
  *     default) is allowed only on a loopback address
+ * @param ruleDecisions evaluates business rule tasks that name Baton rule packs, or null (then
+ *     such processes are refused at deployment)
  */
 public record WorkflowEngineOptions(DataSource dataSource, String host, int port, Clock clock,
-    int maxMessageSize, Duration defaultLongPollTimeout, GatewayAuthentication authentication) {
+    int maxMessageSize, Duration defaultLongPollTimeout, GatewayAuthentication authentication,
+    RuleDecisions ruleDecisions) {
 
   /** Zeebe's gateway port. */
   public static final int DEFAULT_PORT = 26500;
@@ -49,36 +52,45 @@ public record WorkflowEngineOptions(DataSource dataSource, String host, int port
    */
   public static WorkflowEngineOptions defaults(DataSource dataSource) {
     return new WorkflowEngineOptions(dataSource, "127.0.0.1", DEFAULT_PORT, Clock.systemUTC(),
-        DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(10), GatewayAuthentication.none());
+        DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(10), GatewayAuthentication.none(), null);
   }
 
   /** The same options on another port (0 picks a free one). */
   public WorkflowEngineOptions withPort(int newPort) {
     return new WorkflowEngineOptions(dataSource, host, newPort, clock, maxMessageSize,
-        defaultLongPollTimeout, authentication);
+        defaultLongPollTimeout, authentication, ruleDecisions);
   }
 
   /** The same options bound to another host address. */
   public WorkflowEngineOptions withHost(String newHost) {
     return new WorkflowEngineOptions(dataSource, newHost, port, clock, maxMessageSize,
-        defaultLongPollTimeout, authentication);
+        defaultLongPollTimeout, authentication, ruleDecisions);
   }
 
   /** The same options with another clock. */
   public WorkflowEngineOptions withClock(Clock newClock) {
     return new WorkflowEngineOptions(dataSource, host, port, newClock, maxMessageSize,
-        defaultLongPollTimeout, authentication);
+        defaultLongPollTimeout, authentication, ruleDecisions);
   }
 
   /** The same options with another request size limit. */
   public WorkflowEngineOptions withMaxMessageSize(int bytes) {
     return new WorkflowEngineOptions(dataSource, host, port, clock, bytes,
-        defaultLongPollTimeout, authentication);
+        defaultLongPollTimeout, authentication, ruleDecisions);
   }
 
   /** The same options with another authentication of gateway calls. */
   public WorkflowEngineOptions withAuthentication(GatewayAuthentication newAuthentication) {
     return new WorkflowEngineOptions(dataSource, host, port, clock, maxMessageSize,
-        defaultLongPollTimeout, newAuthentication);
+        defaultLongPollTimeout, newAuthentication, ruleDecisions);
+  }
+
+  /**
+   * The same options with business rule tasks that name Baton rule packs ({@code
+   * decisionId="baton:..."}) evaluated by this (null: refused at deployment).
+   */
+  public WorkflowEngineOptions withRuleDecisions(RuleDecisions newRuleDecisions) {
+    return new WorkflowEngineOptions(dataSource, host, port, clock, maxMessageSize,
+        defaultLongPollTimeout, authentication, newRuleDecisions);
   }
 }

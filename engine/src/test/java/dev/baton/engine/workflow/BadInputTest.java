@@ -151,8 +151,9 @@ class BadInputTest {
 
   @Test
   void shouldAnswerUnimplementedNamingTheRpc() {
-    assertThatThrownBy(() -> f.client.newEvaluateDecisionCommand().decisionId("d").send().join())
+    assertThatThrownBy(() -> f.client.newMigrateProcessInstanceCommand(1L).migrationPlan(2L)
+        .addMappingInstruction("a", "b").send().join())
         .satisfies(t -> assertThat(code(t)).isEqualTo("UNIMPLEMENTED"))
-        .hasMessageContaining("EvaluateDecision");
+        .hasMessageContaining("MigrateProcessInstance");
   }
 }

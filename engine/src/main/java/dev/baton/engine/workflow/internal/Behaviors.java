@@ -26,6 +26,7 @@ final class Behaviors {
     byKind.put(Kind.SCRIPT_TASK, new ScriptTaskBehavior(engine));
     byKind.put(Kind.INCLUSIVE_GATEWAY, engine.inclusiveGateways);
     byKind.put(Kind.USER_TASK, new UserTaskBehavior(engine));
+    byKind.put(Kind.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior(engine));
     for (Kind k : Kind.values()) {
       if (!byKind.containsKey(k)) {
         throw new IllegalStateException("no behaviour for element kind " + k);

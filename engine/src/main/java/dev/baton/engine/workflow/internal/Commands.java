@@ -52,9 +52,11 @@ public final class Commands {
   /** Resources parsed and checked, ready to {@link #deploy}. */
   public static final class ParsedResources {
     private final List<Parsed> processes;
+    private final List<DmnResource> decisions;
 
-    private ParsedResources(List<Parsed> processes) {
+    private ParsedResources(List<Parsed> processes, List<DmnResource> decisions) {
       this.processes = List.copyOf(processes);
+      this.decisions = List.copyOf(decisions);
     }
   }
 
@@ -67,13 +69,18 @@ public final class Commands {
           + " none given"));
     }
     List<Parsed> parsed = new ArrayList<>();
+    List<DmnResource> dmn = new ArrayList<>();
     try {
       for (Resource r : resources) {
         String lower = r.name().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".dmn")) {
+          dmn.add(DmnResource.parse(r.name(), r.content()));
+          continue;
+        }
         if (!lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
-          return Outcome.refused(Refusal.invalid("Expected to deploy a BPMN resource (.bpmn or"
-              + " .xml), but '" + r.name() + "' is not one: Baton's embedded engine deploys"
-              + " BPMN processes only (no DMN decisions or forms)"));
+          return Outcome.refused(Refusal.invalid("Expected to deploy a BPMN (.bpmn or .xml) or"
+              + " DMN (.dmn) resource, but '" + r.name() + "' is neither: Baton's embedded"
+              + " engine deploys processes and decisions (no forms)"));
         }
         for (ProcessModel m : ProcessModel.parse(r.name(), r.content())) {
           parsed.add(new Parsed(r.name(), new String(r.content(), StandardCharsets.UTF_8), m));
@@ -83,7 +90,11 @@ public final class Commands {
       return Outcome.refused(Refusal.invalid("Expected to deploy new resources, but "
           + e.getMessage()));
     }
-    return Outcome.accepted(new ParsedResources(parsed));
+    String clash = DecisionDeployment.duplicates(dmn);
+    if (clash != null) {
+      return Outcome.refused(Refusal.invalid("Expected to deploy new resources, but " + clash));
+    }
+    return Outcome.accepted(new ParsedResources(parsed, dmn));
   }
 
   // ====================================================================== deployments
@@ -92,11 +103,37 @@ public final class Commands {
   public record DeployedProcess(String bpmnProcessId, int version, long processDefinitionKey,
       String resourceName) {}
 
-  /** A deployment: its key and its processes, in resource order. */
-  public record Deployment(long key, List<DeployedProcess> processes) {}
+  /** A deployed decision version, with the decision requirements graph it belongs to. */
+  public record DeployedDecision(String decisionId, String decisionName, int version,
+      long decisionKey, String decisionRequirementsId, long decisionRequirementsKey) {}
+
+  /** A deployed decision requirements graph (a DMN resource) version. */
+  public record DeployedDecisionRequirements(String decisionRequirementsId, String name,
+      int version, long decisionRequirementsKey, String resourceName) {}
+
+  /**
+   * A deployment: its key, its processes, decision requirements graphs and decisions, in
+   * resource order.
+   */
+  public record Deployment(long key, List<DeployedProcess> processes,
+      List<DeployedDecisionRequirements> decisionRequirements,
+      List<DeployedDecision> decisions) {}
 
   /** Deploys parsed resources; the same content again keeps its version, as Zeebe does. */
   public Outcome<Deployment> deploy(ParsedResources resources) {
+    DecisionDeployment dmn = new DecisionDeployment(engine);
+    for (Parsed p : resources.processes) {
+      String bad = dmn.checkBusinessRuleTasks(p.model());
+      if (bad != null) {
+        return Outcome.refused(Refusal.invalid("Expected to deploy new resources, but '"
+            + p.resourceName() + "': " + bad));
+      }
+    }
+    String refused = dmn.check(resources.decisions);
+    if (refused != null) {
+      return Outcome.refused(Refusal.invalid("Expected to deploy new resources, but "
+          + refused));
+    }
     for (Parsed p : resources.processes) {
       Definition previous = state.latest(p.model().processId);
       if (previous == null || !previous.xml.equals(p.xml())) {
@@ -128,7 +165,53 @@ public final class Commands {
       }
       out.add(new DeployedProcess(d.bpmnProcessId, d.version, d.key, d.resourceName));
     }
-    return Outcome.accepted(new Deployment(deploymentKey, out));
+    dmn.deploy(resources.decisions, deploymentKey);
+    return Outcome.accepted(new Deployment(deploymentKey, out, dmn.deployedRequirements(),
+        dmn.deployedDecisions()));
+  }
+
+  // ====================================================================== decisions
+
+  /** Which decision to evaluate: by key (when positive), else the latest version of the id. */
+  public record DecisionRef(long decisionKey, String decisionId) {}
+
+  /** A matched rule of a decision table: its id and 1-based index. */
+  public record MatchedRule(String ruleId, int ruleIndex) {}
+
+  /** A decision evaluated on the way, its output as JSON. */
+  public record EvaluatedDecision(long decisionKey, String decisionId, String decisionName,
+      int version, String decisionType, String outputJson, List<MatchedRule> matchedRules) {}
+
+  /**
+   * A decision's evaluation: the decision, its output as JSON (null when it failed), the
+   * decisions evaluated (required ones first), and the failure, if any.
+   */
+  public record DecisionEvaluation(long decisionKey, String decisionId, String decisionName,
+      int version, String decisionRequirementsId, long decisionRequirementsKey,
+      long evaluationKey, String outputJson, List<EvaluatedDecision> evaluated,
+      String failedDecisionId, String failureMessage) {}
+
+  /** Evaluates a deployed DMN decision, as Zeebe's EvaluateDecision does. */
+  public Outcome<DecisionEvaluation> evaluateDecision(DecisionRef ref,
+      Map<String, Object> variables) {
+    Decisions.Decision d;
+    if (ref.decisionKey() > 0) {
+      d = state.decisions.byKey(ref.decisionKey());
+      if (d == null) {
+        return Outcome.refused(Refusal.notFound("Expected to evaluate decision with key '"
+            + ref.decisionKey() + "', but no such decision was found"));
+      }
+    } else if (ref.decisionId() == null || ref.decisionId().isBlank()) {
+      return Outcome.refused(Refusal.invalid("Expected either a decision id or a valid"
+          + " decision key, but none provided"));
+    } else {
+      d = state.decisions.latest(ref.decisionId());
+      if (d == null) {
+        return Outcome.refused(Refusal.notFound("Expected to evaluate decision '"
+            + ref.decisionId() + "', but no decision found for id '" + ref.decisionId() + "'"));
+      }
+    }
+    return Outcome.accepted(DecisionCalls.evaluate(state, d, variables));
   }
 
   // ====================================================================== process instances

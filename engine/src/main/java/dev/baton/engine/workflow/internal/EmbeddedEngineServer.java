@@ -50,6 +50,7 @@ public final class EmbeddedEngineServer implements EmbeddedWorkflowEngine {
       throw new WorkflowException("The workflow engine cannot load its state from the database: "
           + e.getMessage(), e);
     }
+    runtime.ruleDecisions(options.ruleDecisions());
     GatewayService gateway = new GatewayService(runtime, options.host(),
         options.defaultLongPollTimeout().toMillis());
     Server server = NettyServerBuilder

@@ -61,6 +61,7 @@ final class EngineState {
   /** Open (created, not yet completed or canceled) user tasks, by key and by element instance. */
   final Map<Long, UserTask> userTasks = new HashMap<>();
   final Map<Long, UserTask> userTaskOfElement = new HashMap<>();
+  final Decisions decisions = new Decisions();
   private final PriorityQueue<Due> dues = new PriorityQueue<>();
   private long nextKey;
 
@@ -114,6 +115,7 @@ final class EngineState {
     incidents.clear();
     userTasks.clear();
     userTaskOfElement.clear();
+    decisions.clear();
     dues.clear();
     load();
   }
@@ -125,6 +127,7 @@ final class EngineState {
           .stream().filter(m -> m.processId.equals(d.bpmnProcessId)).findFirst().orElseThrow();
       indexDefinition(d);
     }
+    store.loadDecisionRequirements().forEach(decisions::index);
     for (ElementInstance e : store.load(Table.ELEMENT, ElementInstance.class)) {
       elements.put(e.key, e);
       if (e.parentKey != 0) {
@@ -217,6 +220,11 @@ final class EngineState {
   void addDefinition(Definition d) {
     changes.definitions.add(d);
     indexDefinition(d);
+  }
+
+  void addDecisionRequirements(Decisions.Drg d) {
+    changes.decisionRequirements.add(d);
+    decisions.index(d);
   }
 
   private void indexDefinition(Definition d) {

@@ -4,6 +4,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
@@ -34,6 +35,7 @@ import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -56,7 +58,7 @@ final class ProcessModel {
   enum Kind {
     PROCESS, START_EVENT, END_EVENT, JOB_TASK, PASS_THROUGH, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY,
     EVENT_BASED_GATEWAY, CATCH_EVENT, BOUNDARY_EVENT, SUB_PROCESS, CALL_ACTIVITY,
-    RECEIVE_TASK, SCRIPT_TASK, INCLUSIVE_GATEWAY, USER_TASK
+    RECEIVE_TASK, SCRIPT_TASK, INCLUSIVE_GATEWAY, USER_TASK, BUSINESS_RULE_TASK
   }
 
   enum Trigger { NONE, MESSAGE, TIMER, ERROR, TERMINATE, SIGNAL }
@@ -99,9 +101,11 @@ final class ProcessModel {
     String calledProcessId;
     boolean propagateAllChildVariables = true;
     boolean propagateAllParentVariables = true;
-    /** A script task's FEEL expression and the variable its result goes to. */
+    /** A script task's FEEL expression; a script or business rule task's result variable. */
     String scriptExpression;
     String resultVariable;
+    /** A business rule task's decision: a DMN decision id (or FEEL), or a Baton rule pack id. */
+    String calledDecisionId;
     /** Execution listeners, each kind in model order. */
     final List<ExecutionListenerModel.Listener> startListeners = new ArrayList<>();
     final List<ExecutionListenerModel.Listener> endListeners = new ArrayList<>();
@@ -110,6 +114,7 @@ final class ProcessModel {
     boolean isActivity() {
       return kind == Kind.JOB_TASK || kind == Kind.SUB_PROCESS || kind == Kind.CALL_ACTIVITY
           || kind == Kind.RECEIVE_TASK || kind == Kind.SCRIPT_TASK || kind == Kind.USER_TASK
+          || kind == Kind.BUSINESS_RULE_TASK
           || kind == Kind.PASS_THROUGH && "task".equals(elementType);
     }
   }
@@ -292,7 +297,12 @@ final class ProcessModel {
     } else if (fn instanceof InclusiveGateway ig) {
       n.kind = Kind.INCLUSIVE_GATEWAY;
       n.defaultFlow = ig.getDefault() == null ? null : ig.getDefault().getId();
-    } else if (fn instanceof ServiceTask || fn instanceof SendTask) {
+    } else if (fn instanceof BusinessRuleTask
+        && fn.getSingleExtensionElement(ZeebeCalledDecision.class) != null) {
+      BusinessRuleTaskBehavior.read(fn.getSingleExtensionElement(ZeebeCalledDecision.class), n,
+          problems);
+    } else if (fn instanceof ServiceTask || fn instanceof SendTask
+        || fn instanceof BusinessRuleTask) {
       n.kind = Kind.JOB_TASK;
       ZeebeTaskDefinition td = fn.getSingleExtensionElement(ZeebeTaskDefinition.class);
       if (td == null || blank(td.getType())) {

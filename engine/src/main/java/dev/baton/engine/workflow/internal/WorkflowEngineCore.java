@@ -1,5 +1,6 @@
 package dev.baton.engine.workflow.internal;
 
+import dev.baton.engine.workflow.RuleDecisions;
 import dev.baton.engine.workflow.internal.State.Due;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ public final class WorkflowEngineCore implements AutoCloseable {
   final ExecutionListeners executionListeners;
   final Behaviors behaviors;
   private final Commands commands;
+  /** Evaluates business rule tasks that name Baton rule packs; null when none is configured. */
+  RuleDecisions ruleDecisions;
 
   private List<Runnable> afterCommit = new ArrayList<>();
   private final Set<String> typesToDispatch = new LinkedHashSet<>();
@@ -105,6 +108,11 @@ public final class WorkflowEngineCore implements AutoCloseable {
   /** The user-task commands; call them only inside {@link #submit}ted work. */
   public UserTasks userTasks() {
     return userTasks;
+  }
+
+  /** Sets what evaluates Baton rule packs in business rule tasks (or null); before start. */
+  void ruleDecisions(RuleDecisions decisions) {
+    this.ruleDecisions = decisions;
   }
 
   /** Sets the adapter's listener; before {@link #start}. */

@@ -28,6 +28,7 @@ final class WorkflowStore {
   static final class Changes {
     final Map<Table, Map<Long, Entity>> rows = new EnumMap<>(Table.class);
     final List<Definition> definitions = new ArrayList<>();
+    final List<Decisions.Drg> decisionRequirements = new ArrayList<>();
     /** Keys created in this batch (their rows are inserted, not updated). */
     java.util.Set<Long> created = java.util.Set.of();
     /** Operator history rows this batch started or ended, by key. */
@@ -45,7 +46,8 @@ final class WorkflowStore {
     }
 
     boolean isEmpty() {
-      return rows.isEmpty() && definitions.isEmpty() && instances.isEmpty()
+      return rows.isEmpty() && definitions.isEmpty() && decisionRequirements.isEmpty()
+          && instances.isEmpty()
           && elements.isEmpty() && incidents.isEmpty();
     }
   }
@@ -110,6 +112,7 @@ final class WorkflowStore {
           ps.executeUpdate();
         }
       }
+      DecisionTables.insert(c, changes.decisionRequirements);
       for (var e : changes.rows.entrySet()) {
         String table = e.getKey().name;
         // rows created in this batch are inserted, others updated or deleted: one statement per
@@ -315,6 +318,10 @@ final class WorkflowStore {
       }
       return out;
     });
+  }
+
+  List<Decisions.Drg> loadDecisionRequirements() {
+    return store.inTransaction(DecisionTables::load);
   }
 
   <T extends Entity> List<T> load(Table table, Class<T> type) {

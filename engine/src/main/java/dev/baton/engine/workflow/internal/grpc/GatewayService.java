@@ -166,6 +166,21 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             .setProcessDefinitionKey(p.processDefinitionKey())
             .setResourceName(p.resourceName()).setTenantId(TENANT)));
       }
+      for (Commands.DeployedDecisionRequirements g : deployment.decisionRequirements()) {
+        b.addDeployments(Deployment.newBuilder().setDecisionRequirements(
+            DecisionRequirementsMetadata.newBuilder()
+                .setDmnDecisionRequirementsId(g.decisionRequirementsId())
+                .setDmnDecisionRequirementsName(g.name()).setVersion(g.version())
+                .setDecisionRequirementsKey(g.decisionRequirementsKey())
+                .setResourceName(g.resourceName()).setTenantId(TENANT)));
+      }
+      for (Commands.DeployedDecision d : deployment.decisions()) {
+        b.addDeployments(Deployment.newBuilder().setDecision(DecisionMetadata.newBuilder()
+            .setDmnDecisionId(d.decisionId()).setDmnDecisionName(d.decisionName())
+            .setVersion(d.version()).setDecisionKey(d.decisionKey())
+            .setDmnDecisionRequirementsId(d.decisionRequirementsId())
+            .setDecisionRequirementsKey(d.decisionRequirementsKey()).setTenantId(TENANT)));
+      }
       return b.build();
     });
   }
@@ -487,7 +502,41 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void evaluateDecision(EvaluateDecisionRequest request,
       StreamObserver<EvaluateDecisionResponse> o) {
-    unsupported(o, "EvaluateDecision", " (no DMN)");
+    Map<String, Object> vars = variables(o, request.getVariables());
+    if (vars == null) {
+      return;
+    }
+    command(o, () -> commands.evaluateDecision(new Commands.DecisionRef(
+        request.getDecisionKey(), request.getDecisionId()), vars), GatewayService::evaluated);
+  }
+
+  private static EvaluateDecisionResponse evaluated(Commands.DecisionEvaluation e) {
+    EvaluateDecisionResponse.Builder b = EvaluateDecisionResponse.newBuilder()
+        .setDecisionKey(e.decisionKey()).setDecisionId(e.decisionId())
+        .setDecisionName(e.decisionName()).setDecisionVersion(e.version())
+        .setDecisionRequirementsId(e.decisionRequirementsId())
+        .setDecisionRequirementsKey(e.decisionRequirementsKey())
+        .setDecisionInstanceKey(e.evaluationKey()).setDecisionEvaluationKey(e.evaluationKey())
+        .setDecisionOutput(e.outputJson() == null ? "null" : e.outputJson())
+        .setTenantId(TENANT);
+    if (e.failureMessage() != null) {
+      b.setFailedDecisionId(e.failedDecisionId()).setFailureMessage(e.failureMessage());
+    }
+    int i = 0;
+    for (Commands.EvaluatedDecision d : e.evaluated()) {
+      EvaluatedDecision.Builder ed = EvaluatedDecision.newBuilder()
+          .setDecisionKey(d.decisionKey()).setDecisionId(d.decisionId())
+          .setDecisionName(d.decisionName()).setDecisionVersion(d.version())
+          .setDecisionType(d.decisionType()).setDecisionOutput(d.outputJson())
+          .setTenantId(TENANT)
+          .setDecisionEvaluationInstanceKey(e.evaluationKey() + "-" + (++i));
+      for (Commands.MatchedRule r : d.matchedRules()) {
+        ed.addMatchedRules(MatchedDecisionRule.newBuilder().setRuleId(r.ruleId())
+            .setRuleIndex(r.ruleIndex()));
+      }
+      b.addEvaluatedDecisions(ed);
+    }
+    return b.build();
   }
 
   @Override

@@ -138,6 +138,11 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
           return only(r, "POST", () -> deploy(r));
         }
       }
+      case "decision-definitions" -> {
+        if (s.length == 2 && s[1].equals("evaluation")) {
+          return only(r, "POST", () -> evaluateDecision(r));
+        }
+      }
       case "process-instances" -> {
         if (s.length == 1) {
           return only(r, "POST", () -> createInstance(r));
@@ -377,7 +382,74 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
               .put("processDefinitionVersion", p.getVersion())
               .put("resourceName", p.getResourceName()).put("tenantId", TENANT)
               .put("processDefinitionKey", String.valueOf(p.getProcessDefinitionKey()));
+        } else if (dep.hasDecisionRequirements()) {
+          DecisionRequirementsMetadata g = dep.getDecisionRequirements();
+          list.addObject().putObject("decisionRequirements")
+              .put("decisionRequirementsId", g.getDmnDecisionRequirementsId())
+              .put("decisionRequirementsName", g.getDmnDecisionRequirementsName())
+              .put("version", g.getVersion()).put("resourceName", g.getResourceName())
+              .put("tenantId", TENANT)
+              .put("decisionRequirementsKey", String.valueOf(g.getDecisionRequirementsKey()));
+        } else if (dep.hasDecision()) {
+          DecisionMetadata m = dep.getDecision();
+          list.addObject().putObject("decisionDefinition")
+              .put("decisionDefinitionId", m.getDmnDecisionId()).put("name", m.getDmnDecisionName())
+              .put("version", m.getVersion()).put("tenantId", TENANT)
+              .put("decisionRequirementsId", m.getDmnDecisionRequirementsId())
+              .put("decisionDefinitionKey", String.valueOf(m.getDecisionKey()))
+              .put("decisionRequirementsKey", String.valueOf(m.getDecisionRequirementsKey()));
         }
+      }
+      return json(200, o);
+    });
+  }
+
+  // ====================================================================== decisions
+
+  private CompletableFuture<Response> evaluateDecision(Request r) {
+    Body b = Body.parse(r.body(), false);
+    Long key = b.key("decisionDefinitionKey");
+    String id = b.string("decisionDefinitionId");
+    if ((key == null) == (id == null)) {
+      throw new BadRequest(key == null
+          ? "At least one of [decisionDefinitionId, decisionDefinitionKey] is required."
+          : "Only one of [decisionDefinitionId, decisionDefinitionKey] is allowed.");
+    }
+    tenant(b, "tenantId");
+    EvaluateDecisionRequest.Builder q = EvaluateDecisionRequest.newBuilder()
+        .setVariables(b.variables("variables")).setTenantId(TENANT);
+    if (key != null) {
+      q.setDecisionKey(key);
+    } else {
+      q.setDecisionId(id);
+    }
+    return call(gateway::evaluateDecision, q.build(), commandBound()).thenApply(e -> {
+      ObjectNode o = object().put("decisionDefinitionId", e.getDecisionId())
+          .put("decisionDefinitionName", e.getDecisionName())
+          .put("decisionDefinitionVersion", e.getDecisionVersion())
+          .put("decisionRequirementsId", e.getDecisionRequirementsId())
+          .put("output", e.getDecisionOutput())
+          .put("failedDecisionDefinitionId", e.getFailedDecisionId())
+          .put("failureMessage", e.getFailureMessage()).put("tenantId", TENANT)
+          .put("decisionDefinitionKey", String.valueOf(e.getDecisionKey()))
+          .put("decisionRequirementsKey", String.valueOf(e.getDecisionRequirementsKey()))
+          .put("decisionInstanceKey", String.valueOf(e.getDecisionInstanceKey()))
+          .put("decisionEvaluationKey", String.valueOf(e.getDecisionEvaluationKey()));
+      ArrayNode list = o.putArray("evaluatedDecisions");
+      for (EvaluatedDecision d : e.getEvaluatedDecisionsList()) {
+        ObjectNode x = list.addObject().put("decisionDefinitionId", d.getDecisionId())
+            .put("decisionDefinitionName", d.getDecisionName())
+            .put("decisionDefinitionVersion", d.getDecisionVersion())
+            .put("decisionDefinitionType", d.getDecisionType())
+            .put("output", d.getDecisionOutput()).put("tenantId", TENANT)
+            .put("decisionDefinitionKey", String.valueOf(d.getDecisionKey()))
+            .put("decisionEvaluationInstanceKey", d.getDecisionEvaluationInstanceKey());
+        ArrayNode rules = x.putArray("matchedRules");
+        for (MatchedDecisionRule m : d.getMatchedRulesList()) {
+          rules.addObject().put("ruleId", m.getRuleId()).put("ruleIndex", m.getRuleIndex())
+              .putArray("evaluatedOutputs");
+        }
+        x.putArray("evaluatedInputs");
       }
       return json(200, o);
     });
