@@ -22,11 +22,18 @@ final class Behaviors {
     byKind.put(Kind.BOUNDARY_EVENT, engine.boundaryEvents);
     byKind.put(Kind.SUB_PROCESS, new SubProcessBehavior(engine));
     byKind.put(Kind.CALL_ACTIVITY, new CallActivityBehavior(engine));
+    byKind.put(Kind.EVENT_SUB_PROCESS, engine.eventSubProcesses);
+    byKind.put(Kind.THROW_EVENT, new ThrowEventBehavior(engine));
     for (Kind k : Kind.values()) {
       if (!byKind.containsKey(k)) {
         throw new IllegalStateException("no behaviour for element kind " + k);
       }
     }
+  }
+
+  /** Signal, escalation and link throws (end events with a signal or escalation use it too). */
+  ElementBehavior throwEvents() {
+    return byKind.get(Kind.THROW_EVENT);
   }
 
   ElementBehavior of(Node n) {

@@ -44,6 +44,15 @@ final class ElementLifecycle {
     root.callerElementInstanceKey = callerKey;
     state.addElement(root, null);
     created.accept(root);
+    try {
+      engine.eventSubProcesses.open(root, d.model.root());
+    } catch (IncidentException | Feel.FeelException e) {
+      // the instance runs on; resolving the incident opens the event sub-processes again
+      engine.incidents.raise(root, e instanceof IncidentException i ? i.type
+          : IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(), Retry.ACTIVATE);
+      root.phase = Phase.ACTIVE;
+      state.save(root);
+    }
     activate(d.model.node(startId), root);
     return root;
   }
@@ -100,7 +109,7 @@ final class ElementLifecycle {
     List<Node> out = new ArrayList<>();
     for (String b : n.boundaries) {
       Node bn = model.node(b);
-      if (bn.trigger != Trigger.ERROR) {
+      if (bn.trigger != Trigger.ERROR && bn.trigger != Trigger.ESCALATION) {
         out.add(bn);
       }
     }

@@ -20,7 +20,9 @@ final class ProcessBehavior implements ElementBehavior {
 
   @Override
   public void activate(ElementInstance ei, Node n) {
-    throw new IllegalStateException("a process instance is started at a start event");
+    // a process instance is started at a start event (ElementLifecycle); it is activated here
+    // only when an incident on opening its event sub-processes' start events is resolved
+    engine.eventSubProcesses.open(ei, n);
   }
 
   @Override

@@ -38,6 +38,8 @@ public final class WorkflowEngineCore implements AutoCloseable {
   final BoundaryEventBehavior boundaryEvents;
   final MultiInstanceBehavior multiInstance;
   final CallActivityBehavior callActivities;
+  final EventSubProcessBehavior eventSubProcesses;
+  final Escalations escalations;
   final Behaviors behaviors;
   private final Commands commands;
 
@@ -85,6 +87,8 @@ public final class WorkflowEngineCore implements AutoCloseable {
     this.boundaryEvents = new BoundaryEventBehavior(this);
     this.multiInstance = new MultiInstanceBehavior(this);
     this.callActivities = new CallActivityBehavior(this);
+    this.eventSubProcesses = new EventSubProcessBehavior(this);
+    this.escalations = new Escalations(this);
     this.behaviors = new Behaviors(this);
     this.commands = new Commands(this);
     this.thread = new Thread(this::loop, "baton-workflow-engine");
