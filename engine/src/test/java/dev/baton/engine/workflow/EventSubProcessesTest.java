@@ -218,6 +218,28 @@ class EventSubProcessesTest {
   }
 
   @Test
+  void shouldNotGoOnAfterTheThrowerWhenInterruptingEscalationEventSubProcessCatchesAtOnce() {
+    // given: the escalation is thrown right after the start, in the same scope
+    f.deploy(Bpmn.createExecutableProcess("esp-esc-int")
+        .eventSubProcess("on-stop", e -> e.startEvent("stop").interrupting(true)
+            .escalation("STOP")
+            .serviceTask("handle", t -> t.zeebeJobType("esp-esc-int-handle")).endEvent())
+        .startEvent().intermediateThrowEvent("raise", t -> t.escalation("STOP"))
+        .serviceTask("never", t -> t.zeebeJobType("esp-esc-int-never")).endEvent().done());
+
+    // when
+    long pi = f.create("esp-esc-int", Map.of());
+
+    // then: only the event sub-process runs, and the process waits for it
+    ActivatedJob handle = f.activate("esp-esc-int-handle");
+    assertThat(handle.getProcessInstanceKey()).isEqualTo(pi);
+    assertThat(noJob("esp-esc-int-never")).isTrue();
+    assertThat(f.active(pi)).isTrue();
+    f.client.newCompleteCommand(handle).send().join();
+    f.awaitInactive(pi);
+  }
+
+  @Test
   void shouldStillTriggerTheEventSubProcessWhenTheEngineRestartedWhileTheInstanceWaited() {
     // given: an instance waits, with a non-interrupting message and an interrupting timer
     // event sub-process open
