@@ -240,6 +240,35 @@ class EventSubProcessesTest {
   }
 
   @Test
+  void shouldLetAnErrorPassTheInterruptedScopeWhenThrownInsideTheInterruptingEventSubProcess() {
+    // given: an interrupting message event sub-process whose task fails with an error; the
+    // same scope's error event sub-process does not catch any more once it is interrupted
+    f.deploy(Bpmn.createExecutableProcess("esp-once")
+        .eventSubProcess("on-abort", e -> e.startEvent("abort").interrupting(true)
+            .message(m -> m.name("esp-abort").zeebeCorrelationKeyExpression("key"))
+            .serviceTask("undo", t -> t.zeebeJobType("esp-once-undo")).endEvent())
+        .eventSubProcess("on-error", e -> e.startEvent("failed").error()
+            .serviceTask("repair", t -> t.zeebeJobType("esp-once-repair")).endEvent())
+        .startEvent().serviceTask("work", t -> t.zeebeJobType("esp-once-work")).endEvent()
+        .done());
+    long pi = f.create("esp-once", Map.of("key", "a-1"));
+    f.activate("esp-once-work");
+    f.client.newPublishMessageCommand().messageName("esp-abort").correlationKey("a-1").send()
+        .join();
+
+    // when
+    ActivatedJob undo = f.activate("esp-once-undo");
+    f.client.newThrowErrorCommand(undo).errorCode("UNDO_FAILED").send().join();
+
+    // then: nothing catches it; an incident, as for any uncaught error
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> !f.incidents().isEmpty());
+    assertThat(f.incidents().get(0)).contains("UNHANDLED_ERROR_EVENT");
+    assertThat(noJob("esp-once-repair")).isTrue();
+    assertThat(f.active(pi)).isTrue();
+  }
+
+  @Test
   void shouldStillTriggerTheEventSubProcessWhenTheEngineRestartedWhileTheInstanceWaited() {
     // given: an instance waits, with a non-interrupting message and an interrupting timer
     // event sub-process open

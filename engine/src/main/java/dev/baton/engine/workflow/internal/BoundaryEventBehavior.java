@@ -56,7 +56,8 @@ final class BoundaryEventBehavior implements ElementBehavior {
     ElementInstance cur = from;
     while (cur != null) {
       Node n = engine.state.node(cur);
-      if (!n.eventSubProcessStarts.isEmpty() && cur.mi != Role.BODY) {
+      if (!n.eventSubProcessStarts.isEmpty() && cur.mi != Role.BODY
+          && !engine.eventSubProcesses.interrupted(cur)) {
         Catcher inside = errorEventSubProcess(cur, n, code);
         if (inside != null) {
           return inside;

@@ -48,7 +48,11 @@ final class Escalations {
     for (ElementInstance cur = from; cur != null; ) {
       Node n = engine.state.node(cur);
       ProcessModel model = engine.state.model(cur);
-      List<String> candidates = new ArrayList<>(n.eventSubProcessStarts);
+      List<String> candidates = new ArrayList<>();
+      if (!n.eventSubProcessStarts.isEmpty() && cur.mi != Role.BODY
+          && !engine.eventSubProcesses.interrupted(cur)) {
+        candidates.addAll(n.eventSubProcessStarts);
+      }
       if (cur.mi != Role.INNER) {
         candidates.addAll(n.boundaries);
       }

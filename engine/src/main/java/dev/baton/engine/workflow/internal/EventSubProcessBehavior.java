@@ -1,5 +1,6 @@
 package dev.baton.engine.workflow.internal;
 
+import dev.baton.engine.workflow.internal.ProcessModel.Kind;
 import dev.baton.engine.workflow.internal.ProcessModel.Node;
 import dev.baton.engine.workflow.internal.ProcessModel.Trigger;
 import dev.baton.engine.workflow.internal.State.ElementInstance;
@@ -50,9 +51,24 @@ final class EventSubProcessBehavior implements ElementBehavior {
     engine.events.open(scope, waiting);
   }
 
+  /**
+   * Whether an interrupting event sub-process runs in the scope: then none of the scope's event
+   * sub-processes catches anything any more (what is thrown goes further out).
+   */
+  boolean interrupted(ElementInstance scope) {
+    ProcessModel model = engine.state.model(scope);
+    for (ElementInstance child : engine.state.childrenOf(scope)) {
+      Node n = model.node(child.elementId);
+      if (n.kind == Kind.EVENT_SUB_PROCESS && model.node(n.eventStart).cancelActivity) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A start event of an event sub-process in a scope fired or caught something. */
   void trigger(ElementInstance scope, Node start, Map<String, Object> payload) {
-    if (scope.done) {
+    if (scope.done || interrupted(scope)) {
       return;
     }
     Node esp = engine.state.model(scope).node(start.scopeId);
