@@ -3,6 +3,7 @@ package dev.baton.engine.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -233,12 +234,18 @@ class ThrowEventsTest {
         .hasMessageContaining("'" + id + "'").hasMessageContaining(why);
   }
 
+  /** The gRPC status code, or the one a REST status stands for (either API may be tested). */
   private static String code(Throwable t) {
-    Throwable c = t;
-    while (c != null && !(c instanceof ClientStatusException)) {
-      c = c.getCause();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ClientStatusException s) {
+        return s.getStatusCode().name();
+      }
+      if (c instanceof ClientHttpException h) {
+        return h.code() == 400 ? "INVALID_ARGUMENT" : h.code() == 404 ? "NOT_FOUND"
+            : String.valueOf(h.code());
+      }
     }
-    return c == null ? String.valueOf(t) : ((ClientStatusException) c).getStatusCode().name();
+    return String.valueOf(t);
   }
 
   /** A loop: attempt, then while tries &lt; 3 a link throw 'again' back to its catch. */
