@@ -253,7 +253,8 @@ final class ProcessModel {
         scope.noneStart = n.id;
       } else if (scope.kind != Kind.PROCESS) {
         problems.add(where(n) + ": an embedded sub-process needs a none start event"
-            + " (event sub-processes are not supported)");
+            + " (message, timer, signal, error and escalation starts belong in an event"
+            + " sub-process)");
       } else if (n.trigger == Trigger.MESSAGE) {
         messageStarts.add(n.id);
       } else if (n.trigger == Trigger.TIMER) {
@@ -262,7 +263,8 @@ final class ProcessModel {
         signalStarts.add(n.id);
       } else {
         problems.add(where(n) + ": " + n.trigger.name().toLowerCase() + " start events are not"
-            + " supported");
+            + " supported" + (n.trigger == Trigger.ERROR || n.trigger == Trigger.ESCALATION
+            ? " at process level (use one in an event sub-process)" : ""));
       }
     } else if (fn instanceof EndEvent ee) {
       n.kind = Kind.END_EVENT;
