@@ -269,6 +269,36 @@ class EventSubProcessesTest {
   }
 
   @Test
+  void shouldOpenTheEventSubProcessWhenTheIncidentOnItsCorrelationKeyIsResolved() {
+    // given: the process-level message event sub-process's correlation key is missing
+    f.deploy(Bpmn.createExecutableProcess("esp-key")
+        .eventSubProcess("on-update", e -> e.startEvent("updated").interrupting(false)
+            .message(m -> m.name("esp-update").zeebeCorrelationKeyExpression("customerId"))
+            .serviceTask("apply", t -> t.zeebeJobType("esp-key-apply")).endEvent())
+        .startEvent().serviceTask("work", t -> t.zeebeJobType("esp-key-work")).endEvent()
+        .done());
+    long pi = f.create("esp-key", Map.of());
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> !f.incidents().isEmpty());
+    String incident = f.incidents().get(0);
+    assertThat(incident).contains("EXTRACT_VALUE_ERROR").contains("updated");
+
+    // when: the variable is set and the incident resolved
+    f.client.newSetVariablesCommand(pi).variables(Map.of("customerId", "c-1")).send().join();
+    f.client.newResolveIncidentCommand(
+        Long.parseLong(incident.replaceAll(".*\"key\":(\\d+).*", "$1"))).send().join();
+    f.client.newPublishMessageCommand().messageName("esp-update").correlationKey("c-1")
+        .send().join();
+
+    // then: the event sub-process runs; the flow went on meanwhile
+    ActivatedJob apply = f.activate("esp-key-apply");
+    assertThat(apply.getProcessInstanceKey()).isEqualTo(pi);
+    f.client.newCompleteCommand(apply).send().join();
+    f.client.newCompleteCommand(f.activate("esp-key-work")).send().join();
+    f.awaitInactive(pi);
+  }
+
+  @Test
   void shouldStillTriggerTheEventSubProcessWhenTheEngineRestartedWhileTheInstanceWaited() {
     // given: an instance waits, with a non-interrupting message and an interrupting timer
     // event sub-process open
