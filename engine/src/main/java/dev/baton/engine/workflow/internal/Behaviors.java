@@ -27,11 +27,18 @@ final class Behaviors {
     byKind.put(Kind.INCLUSIVE_GATEWAY, engine.inclusiveGateways);
     byKind.put(Kind.USER_TASK, new UserTaskBehavior(engine));
     byKind.put(Kind.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior(engine));
+    byKind.put(Kind.EVENT_SUB_PROCESS, engine.eventSubProcesses);
+    byKind.put(Kind.THROW_EVENT, new ThrowEventBehavior(engine));
     for (Kind k : Kind.values()) {
       if (!byKind.containsKey(k)) {
         throw new IllegalStateException("no behaviour for element kind " + k);
       }
     }
+  }
+
+  /** Signal, escalation and link throws (end events with a signal or escalation use it too). */
+  ElementBehavior throwEvents() {
+    return byKind.get(Kind.THROW_EVENT);
   }
 
   ElementBehavior of(Node n) {

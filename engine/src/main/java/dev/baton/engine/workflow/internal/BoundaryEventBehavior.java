@@ -20,7 +20,10 @@ final class BoundaryEventBehavior implements ElementBehavior {
     this.engine = engine;
   }
 
-  /** Where a thrown error is caught: the activity and its error boundary event. */
+  /**
+   * Where a thrown error is caught: the activity and its error boundary event, or the scope and
+   * the error start event of one of its event sub-processes.
+   */
   record Catcher(ElementInstance host, Node boundary) {}
 
   @Override
@@ -45,11 +48,21 @@ final class BoundaryEventBehavior implements ElementBehavior {
     }
   }
 
-  /** The nearest error boundary event that catches the code, from a scope upward; or null. */
+  /**
+   * The nearest error catch event for the code, from a scope upward: in each scope an error
+   * event sub-process inside it, then an error boundary event on it; or null.
+   */
   Catcher findCatcher(ElementInstance from, String code) {
     ElementInstance cur = from;
     while (cur != null) {
       Node n = engine.state.node(cur);
+      if (!n.eventSubProcessStarts.isEmpty() && cur.mi != Role.BODY
+          && !engine.eventSubProcesses.interrupted(cur)) {
+        Catcher inside = errorEventSubProcess(cur, n, code);
+        if (inside != null) {
+          return inside;
+        }
+      }
       if (cur.mi != Role.INNER) {
         ProcessModel model = engine.state.model(cur);
         for (String b : n.boundaries) {
@@ -69,11 +82,32 @@ final class BoundaryEventBehavior implements ElementBehavior {
     return null;
   }
 
-  /** Throws a BPMN error from a scope upward; true when a boundary event caught it. */
+  private Catcher errorEventSubProcess(ElementInstance scope, Node n, String code) {
+    ProcessModel model = engine.state.model(scope);
+    Node catchAll = null;
+    for (String id : n.eventSubProcessStarts) {
+      Node start = model.node(id);
+      if (start.trigger == Trigger.ERROR) {
+        if (code.equals(start.errorCode)) {
+          return new Catcher(scope, start);
+        }
+        if (start.errorCode == null && catchAll == null) {
+          catchAll = start;
+        }
+      }
+    }
+    return catchAll == null ? null : new Catcher(scope, catchAll);
+  }
+
+  /** Throws a BPMN error from a scope upward; true when a catch event caught it. */
   boolean throwError(ElementInstance from, String code, Map<String, Object> variables) {
     Catcher c = findCatcher(from, code);
     if (c == null) {
       return false;
+    }
+    if (c.boundary().inEventSubProcess) {
+      engine.eventSubProcesses.trigger(c.host(), c.boundary(), variables);
+      return true;
     }
     ElementInstance scope = engine.state.parent(c.host());
     engine.events.close(c.host());

@@ -32,12 +32,11 @@ final class CallActivityBehavior implements ElementBehavior {
     }
     Map<String, Object> vars = n.propagateAllParentVariables ? engine.variables.visible(ei)
         : new LinkedHashMap<>(ei.variables);
-    ElementInstance child = engine.lifecycle.createProcessInstance(d, vars,
-        d.model.root().noneStart, ei.key, r -> { });
-    if (!child.done) {
+    // known before the child runs: what it throws at once may terminate this call activity
+    engine.lifecycle.createProcessInstance(d, vars, d.model.root().noneStart, ei.key, child -> {
       ei.calledInstanceKey = child.key;
       engine.state.save(ei);
-    }
+    });
   }
 
   /** The called process instance completed with these variables. */

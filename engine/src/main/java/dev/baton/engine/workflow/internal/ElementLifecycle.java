@@ -46,10 +46,32 @@ final class ElementLifecycle {
     created.accept(root);
     root.startElementId = startId;
     if (engine.executionListeners.beginStartOfProcess(root, d.model.root())) {
-      return root; // the start element is activated once the start listeners are done
+      return root; // the process begins once the start listeners are done
     }
-    activate(d.model.node(startId), root);
+    beginProcess(root, d.model.root());
     return root;
+  }
+
+  /**
+   * Opens the process's event sub-processes and, the first time, activates its start element.
+   * Called when the instance is created (or its start listeners are done) and again when an
+   * incident on opening the event sub-processes is resolved (then the start element already ran).
+   */
+  void beginProcess(ElementInstance root, Node rootNode) {
+    try {
+      engine.eventSubProcesses.open(root, rootNode);
+    } catch (IncidentException | Feel.FeelException e) {
+      // the instance runs on; resolving the incident opens the event sub-processes again
+      engine.incidents.raise(root, e instanceof IncidentException i ? i.type
+          : IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(), Retry.ACTIVATE);
+      root.phase = Phase.ACTIVE;
+      state.save(root);
+    }
+    String startId = root.startElementId;
+    if (startId != null) {
+      root.startElementId = null;
+      activate(state.model(root).node(startId), root);
+    }
   }
 
   /** A new element instance in a scope, not yet activated. */
@@ -123,7 +145,7 @@ final class ElementLifecycle {
     List<Node> out = new ArrayList<>();
     for (String b : n.boundaries) {
       Node bn = model.node(b);
-      if (bn.trigger != Trigger.ERROR) {
+      if (bn.trigger != Trigger.ERROR && bn.trigger != Trigger.ESCALATION) {
         out.add(bn);
       }
     }

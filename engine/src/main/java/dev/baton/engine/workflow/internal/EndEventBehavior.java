@@ -7,7 +7,10 @@ import dev.baton.engine.workflow.internal.State.IncidentType;
 import dev.baton.engine.workflow.internal.State.Retry;
 import java.util.Map;
 
-/** End events: none, terminate (ends its scope's other elements) and error (thrown upward). */
+/**
+ * End events: none, terminate (ends its scope's other elements), error (thrown upward), and
+ * signal and escalation (thrown as {@link ThrowEventBehavior} throws them, then the path ends).
+ */
 final class EndEventBehavior implements ElementBehavior {
   private final WorkflowEngineCore engine;
 
@@ -29,6 +32,8 @@ final class EndEventBehavior implements ElementBehavior {
             + " error event with the code '" + n.errorCode + "', but it was not caught. No error"
             + " events are available in the scope.", Retry.ACTIVATE);
       }
+    } else if (n.trigger == Trigger.SIGNAL || n.trigger == Trigger.ESCALATION) {
+      engine.behaviors.throwEvents().activate(ei, n);
     } else {
       engine.lifecycle.complete(ei, null);
     }

@@ -283,6 +283,11 @@ final class EngineState {
 
   /** Removes an ended element instance, its incidents and its place in its scope. */
   void removeElement(ElementInstance ei, boolean completed) {
+    if (elements.get(ei.key) != ei) {
+      // already terminated, e.g. by an interrupting event that its own activation triggered
+      ei.done = true;
+      return;
+    }
     ei.done = true;
     elements.remove(ei.key);
     delete(ei);

@@ -208,14 +208,20 @@ final class Events {
       return;
     }
     Node target = state.model(owner).node(t.targetElementId);
-    if (target.kind == Kind.BOUNDARY_EVENT && !target.cancelActivity && repeat) {
+    if (nonInterrupting(target) && repeat) {
       reschedule(t);
-    } else if (target.kind == Kind.BOUNDARY_EVENT && !target.cancelActivity) {
+    } else if (nonInterrupting(target)) {
       state.removeTimer(t);
       owner.waitKeys.remove(t.key);
       state.save(owner);
     }
     trigger(owner, target, Map.of());
+  }
+
+  /** A non-interrupting boundary event or event sub-process: its wait stays open when it fires. */
+  private static boolean nonInterrupting(Node target) {
+    return (target.kind == Kind.BOUNDARY_EVENT || target.inEventSubProcess)
+        && !target.cancelActivity;
   }
 
   private void reschedule(Timer t) {
@@ -234,6 +240,8 @@ final class Events {
     }
     if (target.kind == Kind.BOUNDARY_EVENT) {
       engine.boundaryEvents.onEvent(owner, target, payload);
+    } else if (target.inEventSubProcess) {
+      engine.eventSubProcesses.trigger(owner, target, payload);
     } else {
       engine.behaviors.of(state.node(owner)).onEvent(owner, target, payload);
     }
@@ -270,7 +278,7 @@ final class Events {
       return;
     }
     Node target = state.model(owner).node(s.targetElementId);
-    boolean keep = target.kind == Kind.BOUNDARY_EVENT && !target.cancelActivity;
+    boolean keep = nonInterrupting(target);
     if (!keep) {
       state.removeSubscription(s);
       owner.waitKeys.remove(s.key);

@@ -20,8 +20,9 @@ final class ProcessBehavior implements ElementBehavior {
 
   @Override
   public void activate(ElementInstance ei, Node n) {
-    // reached once the process's start listeners are done (or retried after an incident)
-    engine.lifecycle.activate(engine.state.model(ei).node(ei.startElementId), ei);
+    // reached once the process's start listeners are done, or when an incident on opening its
+    // event sub-processes' start events is resolved
+    engine.lifecycle.beginProcess(ei, n);
   }
 
   @Override

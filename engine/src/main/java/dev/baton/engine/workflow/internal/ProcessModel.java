@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -18,6 +19,7 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
@@ -58,10 +60,11 @@ final class ProcessModel {
   enum Kind {
     PROCESS, START_EVENT, END_EVENT, JOB_TASK, PASS_THROUGH, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY,
     EVENT_BASED_GATEWAY, CATCH_EVENT, BOUNDARY_EVENT, SUB_PROCESS, CALL_ACTIVITY,
-    RECEIVE_TASK, SCRIPT_TASK, INCLUSIVE_GATEWAY, USER_TASK, BUSINESS_RULE_TASK
+    RECEIVE_TASK, SCRIPT_TASK, INCLUSIVE_GATEWAY, USER_TASK, BUSINESS_RULE_TASK,
+    EVENT_SUB_PROCESS, THROW_EVENT
   }
 
-  enum Trigger { NONE, MESSAGE, TIMER, ERROR, TERMINATE, SIGNAL }
+  enum Trigger { NONE, MESSAGE, TIMER, ERROR, TERMINATE, SIGNAL, ESCALATION, LINK }
 
   enum TimerKind { DURATION, DATE, CYCLE }
 
@@ -110,6 +113,16 @@ final class ProcessModel {
     final List<ExecutionListenerModel.Listener> startListeners = new ArrayList<>();
     final List<ExecutionListenerModel.Listener> endListeners = new ArrayList<>();
     UserTaskModel.Spec userTask;
+    /** Escalation throw and catch events: the code (null on a catch-all). */
+    String escalationCode;
+    /** Link events: the link name; on a throw, the id of the catch it jumps to. */
+    String linkName;
+    String linkTarget;
+    /** The start event of an event sub-process (its {@code cancelActivity}: interrupting). */
+    boolean inEventSubProcess;
+    /** A scope's event sub-processes' start events; an event sub-process's own start event. */
+    final List<String> eventSubProcessStarts = new ArrayList<>();
+    String eventStart;
 
     boolean isActivity() {
       return kind == Kind.JOB_TASK || kind == Kind.SUB_PROCESS || kind == Kind.CALL_ACTIVITY
@@ -252,14 +265,17 @@ final class ProcessModel {
     if (fn instanceof StartEvent se) {
       n.kind = Kind.START_EVENT;
       n.trigger = trigger(se.getEventDefinitions(), n, problems);
-      if (n.trigger == Trigger.NONE) {
+      if (scope.kind == Kind.EVENT_SUB_PROCESS) {
+        readEventSubProcessStart(scope, se, n, problems);
+      } else if (n.trigger == Trigger.NONE) {
         if (scope.noneStart != null) {
           problems.add(where(n) + ": a second none start event in '" + scope.id + "'");
         }
         scope.noneStart = n.id;
       } else if (scope.kind != Kind.PROCESS) {
         problems.add(where(n) + ": an embedded sub-process needs a none start event"
-            + " (event sub-processes are not supported)");
+            + " (message, timer, signal, error and escalation starts belong in an event"
+            + " sub-process)");
       } else if (n.trigger == Trigger.MESSAGE) {
         messageStarts.add(n.id);
       } else if (n.trigger == Trigger.TIMER) {
@@ -268,7 +284,8 @@ final class ProcessModel {
         signalStarts.add(n.id);
       } else {
         problems.add(where(n) + ": " + n.trigger.name().toLowerCase() + " start events are not"
-            + " supported");
+            + " supported" + (n.trigger == Trigger.ERROR || n.trigger == Trigger.ESCALATION
+            ? " at process level (use one in an event sub-process)" : ""));
       }
     } else if (fn instanceof EndEvent ee) {
       n.kind = Kind.END_EVENT;
@@ -276,7 +293,8 @@ final class ProcessModel {
       if (n.trigger == Trigger.MESSAGE) {
         TaskElements.readMessageThrow(fn, n, problems); // job-based, as Zeebe
       } else if (n.trigger != Trigger.NONE && n.trigger != Trigger.ERROR
-          && n.trigger != Trigger.TERMINATE) {
+          && n.trigger != Trigger.TERMINATE && n.trigger != Trigger.SIGNAL
+          && n.trigger != Trigger.ESCALATION) {
         problems.add(where(n) + ": " + n.trigger.name().toLowerCase() + " end events are not"
             + " supported");
       }
@@ -327,6 +345,13 @@ final class ProcessModel {
       n.kind = Kind.PASS_THROUGH;
     } else if (fn instanceof IntermediateThrowEvent te && te.getEventDefinitions().isEmpty()) {
       n.kind = Kind.PASS_THROUGH;
+    } else if (fn instanceof IntermediateThrowEvent te && isThrownByEngine(te)) {
+      n.kind = Kind.THROW_EVENT;
+      n.trigger = trigger(te.getEventDefinitions(), n, problems);
+    } else if (fn instanceof IntermediateCatchEvent ce && ce.getEventDefinitions().size() == 1
+        && ce.getEventDefinitions().iterator().next() instanceof LinkEventDefinition) {
+      n.kind = Kind.PASS_THROUGH;
+      n.trigger = trigger(ce.getEventDefinitions(), n, problems);
     } else if (fn instanceof ExclusiveGateway xg) {
       n.kind = Kind.EXCLUSIVE_GATEWAY;
       n.defaultFlow = xg.getDefault() == null ? null : xg.getDefault().getId();
@@ -349,9 +374,10 @@ final class ProcessModel {
       n.cancelActivity = be.cancelActivity();
       if (n.trigger != Trigger.MESSAGE && n.trigger != Trigger.TIMER
           && n.trigger != Trigger.ERROR && n.trigger != Trigger.SIGNAL
+          && n.trigger != Trigger.ESCALATION
           && (n.trigger != Trigger.NONE || be.getEventDefinitions().isEmpty())) {
-        problems.add(where(n) + ": boundary events need a timer, error, message or signal"
-            + " definition");
+        problems.add(where(n) + ": boundary events need a timer, error, escalation, message or"
+            + " signal definition");
       }
       if (n.trigger == Trigger.ERROR && !n.cancelActivity) {
         problems.add(where(n) + ": error boundary events are always interrupting");
@@ -361,7 +387,7 @@ final class ProcessModel {
       }
     } else if (fn instanceof SubProcess sp) {
       if (sp.triggeredByEvent()) {
-        problems.add(where(n) + ": event sub-processes are not supported");
+        readEventSubProcess(scope, sp, n, problems);
         return;
       }
       if (!sp.getClass().getSimpleName().equals("SubProcessImpl")) {
@@ -450,6 +476,15 @@ final class ProcessModel {
     if (d instanceof TerminateEventDefinition) {
       return Trigger.TERMINATE;
     }
+    if (d instanceof EscalationEventDefinition e) {
+      n.escalationCode = e.getEscalation() == null ? null
+          : emptyToNull(e.getEscalation().getEscalationCode());
+      return Trigger.ESCALATION;
+    }
+    if (d instanceof LinkEventDefinition l) {
+      n.linkName = emptyToNull(l.getName());
+      return Trigger.LINK;
+    }
     if (d instanceof SignalEventDefinition s) {
       if (s.getSignal() == null || blank(s.getSignal().getName())) {
         problems.add(where(n) + ": the signal needs a name");
@@ -473,6 +508,7 @@ final class ProcessModel {
 
   /** Final checks once all nodes are read. */
   void check(List<String> problems) {
+    checkEventSubProcessesAndThrowEvents(problems);
     for (Node b : pendingBoundaries) {
       problems.add(where(b) + ": attached to '" + b.attachedTo + "', which is not an element of"
           + " the same process");
@@ -509,6 +545,138 @@ final class ProcessModel {
         } else if (host != null && !host.isActivity()) {
           problems.add(where(n) + ": attached to '" + host.id + "', which is not an activity");
         }
+      }
+    }
+  }
+
+  // ====================================================================== event sub-processes,
+  // escalation, signal and link throw events (their behaviour: EventSubProcessBehavior,
+  // ThrowEventBehavior, Escalations)
+
+  /** Intermediate throw events the engine throws itself: signal, escalation, link. */
+  private static boolean isThrownByEngine(IntermediateThrowEvent te) {
+    if (te.getEventDefinitions().size() != 1) {
+      return false;
+    }
+    EventDefinition d = te.getEventDefinitions().iterator().next();
+    return d instanceof SignalEventDefinition || d instanceof EscalationEventDefinition
+        || d instanceof LinkEventDefinition;
+  }
+
+  private void readEventSubProcess(Node scope, SubProcess sp, Node n, List<String> problems) {
+    n.kind = Kind.EVENT_SUB_PROCESS;
+    n.elementType = "eventSubProcess";
+    readScope(n, sp.getFlowElements(), problems);
+    if (n.eventStart == null) {
+      problems.add(where(n) + ": an event sub-process needs one message, timer, signal, error"
+          + " or escalation start event");
+      return;
+    }
+    if (!sp.getIncoming().isEmpty() || !sp.getOutgoing().isEmpty()) {
+      problems.add(where(n) + ": an event sub-process has no incoming or outgoing sequence"
+          + " flows");
+    }
+    scope.eventSubProcessStarts.add(n.eventStart);
+  }
+
+  private void readEventSubProcessStart(Node esp, StartEvent se, Node n, List<String> problems) {
+    n.inEventSubProcess = true;
+    n.cancelActivity = se.isInterrupting();
+    if (esp.eventStart != null) {
+      problems.add(where(n) + ": an event sub-process has exactly one start event ('"
+          + esp.id + "' already starts at '" + esp.eventStart + "')");
+      return;
+    }
+    esp.eventStart = n.id;
+    switch (n.trigger) {
+      case MESSAGE, TIMER, SIGNAL, ESCALATION -> { }
+      case ERROR -> {
+        if (!n.cancelActivity) {
+          problems.add(where(n) + ": an error start event of an event sub-process is always"
+              + " interrupting (set isInterrupting=\"true\")");
+        }
+      }
+      case NONE -> problems.add(where(n) + ": an event sub-process needs a message, timer,"
+          + " signal, error or escalation start event, not a none start event");
+      default -> problems.add(where(n) + ": " + n.trigger.name().toLowerCase() + " start events"
+          + " are not supported in event sub-processes");
+    }
+    if (n.trigger == Trigger.MESSAGE && blank(n.correlationKey)) {
+      problems.add(where(n) + ": a message start event of an event sub-process needs"
+          + " zeebe:subscription with a correlationKey");
+    }
+  }
+
+  private void checkEventSubProcessesAndThrowEvents(List<String> problems) {
+    Map<String, Map<String, String>> catchLinks = new LinkedHashMap<>();
+    for (Node n : nodes.values()) {
+      if (n.trigger == Trigger.LINK && n.kind == Kind.PASS_THROUGH) {
+        if (n.linkName == null) {
+          problems.add(where(n) + ": a link catch event needs a link name");
+          continue;
+        }
+        String other = catchLinks.computeIfAbsent(n.scopeId, k -> new LinkedHashMap<>())
+            .putIfAbsent(n.linkName, n.id);
+        if (other != null) {
+          problems.add(where(n) + ": link name '" + n.linkName + "' is already caught by '"
+              + other + "' in the same scope; a link catch event's name must be unique");
+        }
+      }
+    }
+    for (Node n : nodes.values()) {
+      if (n.trigger == Trigger.LINK && n.kind == Kind.THROW_EVENT) {
+        String target = n.linkName == null ? null
+            : catchLinks.getOrDefault(n.scopeId, Map.of()).get(n.linkName);
+        if (target == null) {
+          problems.add(where(n) + ": no link catch event named '" + n.linkName + "' in the"
+              + " same scope ('" + n.scopeId + "') to jump to; add an intermediate catch event"
+              + " with a link event definition of that name");
+        }
+        n.linkTarget = target;
+        if (!n.outgoing.isEmpty()) {
+          problems.add(where(n) + ": a link throw event has no outgoing sequence flows");
+        }
+      }
+      if ((n.kind == Kind.THROW_EVENT || n.kind == Kind.END_EVENT)
+          && n.trigger == Trigger.ESCALATION && n.escalationCode == null) {
+        problems.add(where(n) + ": an escalation throw event needs an escalation with an"
+            + " escalationCode");
+      }
+      if (n.kind == Kind.BOUNDARY_EVENT && n.trigger == Trigger.ESCALATION) {
+        Node host = nodes.get(n.attachedTo);
+        if (host != null && host.kind != Kind.SUB_PROCESS && host.kind != Kind.CALL_ACTIVITY) {
+          problems.add(where(n) + ": an escalation boundary event can only be attached to a"
+              + " sub-process or a call activity, not to '" + host.id + "'");
+        }
+      }
+      if (n.escalationCode != null && Feel.isExpression(n.escalationCode)
+          && n.kind != Kind.THROW_EVENT && n.kind != Kind.END_EVENT) {
+        problems.add(where(n) + ": the escalationCode of a catch event must be a static value");
+      }
+      // at most one catch event per escalation code (and one catch-all) on an activity and
+      // among the event sub-processes of a scope
+      for (Trigger t : List.of(Trigger.ESCALATION, Trigger.ERROR)) {
+        checkUniqueCodes(n, n.eventSubProcessStarts, t, problems);
+        checkUniqueCodes(n, n.boundaries, t, problems);
+      }
+    }
+  }
+
+  private void checkUniqueCodes(Node scope, List<String> catchers, Trigger t,
+      List<String> problems) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (String id : catchers) {
+      Node c = nodes.get(id);
+      if (c == null || c.trigger != t) {
+        continue;
+      }
+      String code = t == Trigger.ESCALATION ? c.escalationCode : c.errorCode;
+      String key = code == null ? "" : code;
+      String before = seen.putIfAbsent(key, c.id);
+      if (before != null) {
+        problems.add(where(c) + ": '" + before + "' already catches "
+            + (code == null ? "every " + t.name().toLowerCase() : t.name().toLowerCase()
+            + " code '" + code + "'") + " for '" + scope.id + "'");
       }
     }
   }

@@ -3,7 +3,10 @@ package dev.baton.engine.workflow.internal;
 import dev.baton.engine.workflow.internal.ProcessModel.Node;
 import dev.baton.engine.workflow.internal.State.ElementInstance;
 
-/** Embedded sub-processes: a scope started at its none start event, done when it is empty. */
+/**
+ * Embedded sub-processes: a scope started at its none start event (its event sub-processes'
+ * start events open first), done when it is empty.
+ */
 final class SubProcessBehavior implements ElementBehavior {
   private final WorkflowEngineCore engine;
 
@@ -13,6 +16,7 @@ final class SubProcessBehavior implements ElementBehavior {
 
   @Override
   public void activate(ElementInstance ei, Node n) {
+    engine.eventSubProcesses.open(ei, n);
     engine.lifecycle.activate(engine.state.model(ei).node(n.noneStart), ei);
   }
 

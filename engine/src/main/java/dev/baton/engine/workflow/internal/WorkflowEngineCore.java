@@ -42,6 +42,8 @@ public final class WorkflowEngineCore implements AutoCloseable {
   final CallActivityBehavior callActivities;
   final InclusiveGatewayBehavior inclusiveGateways;
   final ExecutionListeners executionListeners;
+  final EventSubProcessBehavior eventSubProcesses;
+  final Escalations escalations;
   final Behaviors behaviors;
   private final Commands commands;
   /** Evaluates business rule tasks that name Baton rule packs; null when none is configured. */
@@ -94,6 +96,8 @@ public final class WorkflowEngineCore implements AutoCloseable {
     this.callActivities = new CallActivityBehavior(this);
     this.inclusiveGateways = new InclusiveGatewayBehavior(this);
     this.executionListeners = new ExecutionListeners(this);
+    this.eventSubProcesses = new EventSubProcessBehavior(this);
+    this.escalations = new Escalations(this);
     this.behaviors = new Behaviors(this);
     this.commands = new Commands(this);
     this.thread = new Thread(this::loop, "baton-workflow-engine");
