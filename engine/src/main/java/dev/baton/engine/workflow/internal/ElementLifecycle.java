@@ -33,6 +33,13 @@ final class ElementLifecycle {
   /** Creates a process instance and runs it until it waits; created is told it first. */
   ElementInstance createProcessInstance(Definition d, Map<String, Object> variables,
       String startId, long callerKey, Consumer<ElementInstance> created) {
+    return createProcessInstance(d, variables, callerKey, created,
+        root -> activate(d.model.node(startId), root));
+  }
+
+  /** Creates a process instance and starts it as {@code start} does (start instructions). */
+  ElementInstance createProcessInstance(Definition d, Map<String, Object> variables,
+      long callerKey, Consumer<ElementInstance> created, Consumer<ElementInstance> start) {
     ElementInstance root = new ElementInstance();
     root.key = state.newKey();
     root.processInstanceKey = root.key;
@@ -44,7 +51,7 @@ final class ElementLifecycle {
     root.callerElementInstanceKey = callerKey;
     state.addElement(root, null);
     created.accept(root);
-    activate(d.model.node(startId), root);
+    start.accept(root);
     return root;
   }
 
