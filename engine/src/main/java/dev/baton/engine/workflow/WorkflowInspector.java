@@ -32,7 +32,7 @@ public interface WorkflowInspector {
     return new JdbcWorkflowInspector(dataSource);
   }
 
-  /** Every deployed process version, by BPMN process id then version. */
+  /** Every deployed process version (deleted ones left out), by BPMN process id then version. */
   List<DeployedProcess> processes();
 
   /** The BPMN XML of a deployed process version, to draw its diagram; empty when unknown. */

@@ -27,9 +27,14 @@ public final class Commands {
   private final WorkflowEngineCore engine;
   private final EngineState state;
 
+  private final InstanceModification modification;
+  private final ResourceDeletion deletion;
+
   Commands(WorkflowEngineCore engine) {
     this.engine = engine;
     this.state = engine.state;
+    this.modification = new InstanceModification(engine);
+    this.deletion = new ResourceDeletion(engine);
   }
 
   // ====================================================================== input documents
@@ -154,7 +159,7 @@ public final class Commands {
         d = new Definition();
         d.key = state.newKey();
         d.bpmnProcessId = p.model().processId;
-        d.version = previous == null ? 1 : previous.version + 1;
+        d.version = state.nextVersion(d.bpmnProcessId);
         d.resourceName = p.resourceName();
         d.xml = p.xml();
         d.deploymentKey = deploymentKey;
@@ -227,13 +232,16 @@ public final class Commands {
       String bpmnProcessId, int version) {}
 
   /**
-   * Creates a process instance at its none start event and runs it until it waits; created is
-   * told the instance before it runs (to await its result).
+   * Creates a process instance at its none start event, or before the elements of the start
+   * instructions, and runs it until it waits; created is told the instance before it runs (to
+   * await its result).
    *
-   * @param withInstructions whether the request had start or runtime instructions (refused)
+   * @param startElements the element ids of the start instructions (none: the none start event)
+   * @param runtimeInstructions whether the request had runtime instructions (refused)
    */
   public Outcome<CreatedInstance> createInstance(ProcessRef ref, Map<String, Object> variables,
-      boolean withInstructions, Consumer<CreatedInstance> created) {
+      List<String> startElements, boolean runtimeInstructions,
+      Consumer<CreatedInstance> created) {
     Definition d;
     if (ref.definitionKey() > 0) {
       d = state.definitions.get(ref.definitionKey());
@@ -255,15 +263,34 @@ public final class Commands {
             + " process ID '" + ref.bpmnProcessId() + "', but none found"));
       }
     }
-    if (d.model.root().noneStart == null) {
+    if (d.model.root().noneStart == null && startElements.isEmpty()) {
       return Outcome.refused(Refusal.invalid("Expected to create instance of process with none"
           + " start event, but there is no such event in process '" + d.bpmnProcessId + "'"));
     }
-    if (withInstructions) {
+    if (runtimeInstructions) {
       return Outcome.refused(new Refusal(Refusal.Kind.UNIMPLEMENTED, "CreateProcessInstance"
-          + " with start or runtime instructions is not supported by Baton's embedded engine"));
+          + " with runtime instructions (terminate after an element) is not supported by"
+          + " Baton's embedded engine; create the instance without them"));
     }
     Definition def = d;
+    if (!startElements.isEmpty()) {
+      Refusal bad = InstanceModification.checkStartInstructions(d.model, startElements);
+      if (bad != null) {
+        return Outcome.refused(bad);
+      }
+      if (!d.model.root().startListeners.isEmpty()) {
+        return Outcome.refused(new Refusal(Refusal.Kind.UNIMPLEMENTED, "CreateProcessInstance"
+            + " with start instructions on process '" + d.bpmnProcessId + "', which has"
+            + " execution start listeners, is not supported by Baton's embedded engine; create"
+            + " the instance at its none start event"));
+      }
+      ElementInstance root = engine.lifecycle.createProcessInstance(d, variables, 0,
+          r -> created.accept(instance(r.key, def)), r -> {
+            engine.lifecycle.beginProcess(r, def.model.root()); // event sub-processes only
+            modification.start(r, startElements);
+          });
+      return Outcome.accepted(instance(root.key, d));
+    }
     ElementInstance root = engine.lifecycle.createProcessInstance(d, variables,
         d.model.root().noneStart, 0, r -> created.accept(instance(r.key, def)));
     return Outcome.accepted(instance(root.key, d));
@@ -290,6 +317,24 @@ public final class Commands {
     }
     engine.lifecycle.terminate(root);
     return Outcome.accepted(key);
+  }
+
+  /**
+   * Modifies a process instance: activates elements, then terminates element instances; all or
+   * nothing.
+   */
+  public Outcome<Long> modifyInstance(Modification m) {
+    Refusal bad = modification.check(m);
+    if (bad != null) {
+      return Outcome.refused(bad);
+    }
+    modification.apply(m);
+    return Outcome.accepted(m.processInstanceKey());
+  }
+
+  /** Deletes a process definition (DeleteResource). */
+  public Outcome<Long> deleteResource(long resourceKey) {
+    return deletion.delete(resourceKey);
   }
 
   /** Sets variables on an element instance's scope (local) or merged upward; a new key. */

@@ -33,6 +33,21 @@ final class ElementLifecycle {
   /** Creates a process instance and runs it until it waits; created is told it first. */
   ElementInstance createProcessInstance(Definition d, Map<String, Object> variables,
       String startId, long callerKey, Consumer<ElementInstance> created) {
+    return createProcessInstance(d, variables, callerKey, created, root -> {
+      root.startElementId = startId;
+      if (!engine.executionListeners.beginStartOfProcess(root, d.model.root())) {
+        beginProcess(root, d.model.root()); // else it begins once the start listeners are done
+      }
+    });
+  }
+
+  /**
+   * Creates a process instance and starts it as {@code start} does: at its start element, or at
+   * the elements of start instructions (after opening its event sub-processes; a process with
+   * start listeners is refused such instructions before this).
+   */
+  ElementInstance createProcessInstance(Definition d, Map<String, Object> variables,
+      long callerKey, Consumer<ElementInstance> created, Consumer<ElementInstance> start) {
     ElementInstance root = new ElementInstance();
     root.key = state.newKey();
     root.processInstanceKey = root.key;
@@ -44,11 +59,7 @@ final class ElementLifecycle {
     root.callerElementInstanceKey = callerKey;
     state.addElement(root, null);
     created.accept(root);
-    root.startElementId = startId;
-    if (engine.executionListeners.beginStartOfProcess(root, d.model.root())) {
-      return root; // the process begins once the start listeners are done
-    }
-    beginProcess(root, d.model.root());
+    start.accept(root);
     return root;
   }
 

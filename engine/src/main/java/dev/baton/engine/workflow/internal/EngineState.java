@@ -62,6 +62,8 @@ final class EngineState {
   final Map<Long, UserTask> userTasks = new HashMap<>();
   final Map<Long, UserTask> userTaskOfElement = new HashMap<>();
   final Decisions decisions = new Decisions();
+  /** The highest version each process id ever had (deleted versions are never reused). */
+  final Map<String, Integer> highestVersions = new HashMap<>();
   private final PriorityQueue<Due> dues = new PriorityQueue<>();
   private long nextKey;
 
@@ -116,12 +118,14 @@ final class EngineState {
     userTasks.clear();
     userTaskOfElement.clear();
     decisions.clear();
+    highestVersions.clear();
     dues.clear();
     load();
   }
 
   private void load() {
     nextKey = store.loadNextKey();
+    highestVersions.putAll(store.loadDeletedVersions());
     for (Definition d : store.loadDefinitions()) {
       d.model = ProcessModel.parse(d.resourceName, d.xml.getBytes(StandardCharsets.UTF_8))
           .stream().filter(m -> m.processId.equals(d.bpmnProcessId)).findFirst().orElseThrow();
@@ -230,6 +234,25 @@ final class EngineState {
   private void indexDefinition(Definition d) {
     definitions.put(d.key, d);
     versions.computeIfAbsent(d.bpmnProcessId, k -> new TreeMap<>()).put(d.version, d);
+    highestVersions.merge(d.bpmnProcessId, d.version, Math::max);
+  }
+
+  /** The version a new deployment of a process id gets: one above any it ever had. */
+  int nextVersion(String processId) {
+    return highestVersions.getOrDefault(processId, 0) + 1;
+  }
+
+  /** Deletes a definition: it is no longer found, its version is not reused. */
+  void removeDefinition(Definition d) {
+    definitions.remove(d.key);
+    TreeMap<Integer, Definition> v = versions.get(d.bpmnProcessId);
+    if (v != null) {
+      v.remove(d.version);
+      if (v.isEmpty()) {
+        versions.remove(d.bpmnProcessId);
+      }
+    }
+    changes.deletedDefinitions.put(d.key, now());
   }
 
   Definition latest(String processId) {

@@ -360,6 +360,31 @@ final class Events {
     return null;
   }
 
+  /**
+   * Checks that an element's waits could be opened with these variables (timers and correlation
+   * keys evaluate); the first problem's message, or null. Changes nothing.
+   */
+  String checkWaits(List<Node> targets, Map<String, Object> vars) {
+    for (Node t : targets) {
+      try {
+        switch (t.trigger) {
+          case TIMER -> timerSpec(t, vars);
+          case MESSAGE -> {
+            Object ck = engine.feel.evaluate(t.correlationKey, vars);
+            if (!(ck instanceof String) && !(ck instanceof Number)) {
+              return "the correlation key '" + t.correlationKey + "' of '" + t.id + "' must be"
+                  + " a string or a number, but was " + Feel.describe(ck);
+            }
+          }
+          default -> { }
+        }
+      } catch (IncidentException | Feel.FeelException e) {
+        return e.getMessage();
+      }
+    }
+    return null;
+  }
+
   /** Opens the start subscriptions and timers of a new latest version, closing the previous. */
   void openStartEvents(Definition d, Definition previous) {
     if (previous != null) {

@@ -61,7 +61,7 @@ public final class JdbcWorkflowInspector implements WorkflowInspector {
       List<DeployedProcess> out = new ArrayList<>();
       try (var s = c.createStatement(); ResultSet rs = s.executeQuery("select bpmn_process_id,"
           + " version, def_key, resource_name, deployed_at from wf_definition"
-          + " order by bpmn_process_id, version")) {
+          + " where deleted_at is null order by bpmn_process_id, version")) {
         while (rs.next()) {
           long at = rs.getLong(5);
           out.add(new DeployedProcess(rs.getString(1), rs.getInt(2), rs.getLong(3),

@@ -29,6 +29,8 @@ final class WorkflowStore {
     final Map<Table, Map<Long, Entity>> rows = new EnumMap<>(Table.class);
     final List<Definition> definitions = new ArrayList<>();
     final List<Decisions.Drg> decisionRequirements = new ArrayList<>();
+    /** Definitions deleted in this batch: key to the time (epoch millis). */
+    final Map<Long, Long> deletedDefinitions = new LinkedHashMap<>();
     /** Keys created in this batch (their rows are inserted, not updated). */
     java.util.Set<Long> created = java.util.Set.of();
     /** Operator history rows this batch started or ended, by key. */
@@ -47,6 +49,7 @@ final class WorkflowStore {
 
     boolean isEmpty() {
       return rows.isEmpty() && definitions.isEmpty() && decisionRequirements.isEmpty()
+          && deletedDefinitions.isEmpty()
           && instances.isEmpty()
           && elements.isEmpty() && incidents.isEmpty();
     }
@@ -113,6 +116,14 @@ final class WorkflowStore {
         }
       }
       DecisionTables.insert(c, changes.decisionRequirements);
+      for (var d : changes.deletedDefinitions.entrySet()) {
+        try (PreparedStatement ps = c.prepareStatement("update wf_definition set deleted_at = ?"
+            + " where def_key = ?")) {
+          ps.setLong(1, d.getValue());
+          ps.setLong(2, d.getKey());
+          ps.executeUpdate();
+        }
+      }
       for (var e : changes.rows.entrySet()) {
         String table = e.getKey().name;
         // rows created in this batch are inserted, others updated or deleted: one statement per
@@ -302,7 +313,7 @@ final class WorkflowStore {
       List<Definition> out = new ArrayList<>();
       try (var s = c.createStatement(); ResultSet rs = s.executeQuery("select def_key,"
           + " bpmn_process_id, version, resource_name, xml, deployment_key, deployed_at"
-          + " from wf_definition"
+          + " from wf_definition where deleted_at is null"
           + " order by def_key")) {
         while (rs.next()) {
           Definition d = new Definition();
@@ -322,6 +333,21 @@ final class WorkflowStore {
 
   List<Decisions.Drg> loadDecisionRequirements() {
     return store.inTransaction(DecisionTables::load);
+  }
+
+  /** The highest version each process id had among its deleted definitions. */
+  Map<String, Integer> loadDeletedVersions() {
+    return store.inTransaction(c -> {
+      Map<String, Integer> out = new java.util.HashMap<>();
+      try (var s = c.createStatement(); ResultSet rs = s.executeQuery("select bpmn_process_id,"
+          + " max(version) from wf_definition where deleted_at is not null"
+          + " group by bpmn_process_id")) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getInt(2));
+        }
+      }
+      return out;
+    });
   }
 
   <T extends Entity> List<T> load(Table table, Class<T> type) {

@@ -3,6 +3,7 @@ package dev.baton.engine.workflow.internal.grpc;
 import dev.baton.engine.workflow.internal.Commands;
 import dev.baton.engine.workflow.internal.Json;
 import dev.baton.engine.workflow.internal.JobActivation;
+import dev.baton.engine.workflow.internal.Modification;
 import dev.baton.engine.workflow.internal.Outcome;
 import dev.baton.engine.workflow.internal.Refusal;
 import dev.baton.engine.workflow.internal.WorkflowEngineCore;
@@ -192,8 +193,14 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         r.getVersion());
   }
 
-  private static boolean instructions(CreateProcessInstanceRequest r) {
-    return r.getStartInstructionsCount() > 0 || r.getRuntimeInstructionsCount() > 0;
+  private static List<String> startElements(CreateProcessInstanceRequest r) {
+    List<String> out = new ArrayList<>();
+    r.getStartInstructionsList().forEach(i -> out.add(i.getElementId()));
+    return out;
+  }
+
+  private static boolean runtimeInstructions(CreateProcessInstanceRequest r) {
+    return r.getRuntimeInstructionsCount() > 0;
   }
 
   @Override
@@ -203,7 +210,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     if (vars == null) {
       return;
     }
-    command(o, () -> commands.createInstance(ref(request), vars, instructions(request), i -> { }),
+    command(o, () -> commands.createInstance(ref(request), vars, startElements(request),
+        runtimeInstructions(request), i -> { }),
         i -> CreateProcessInstanceResponse.newBuilder()
             .setProcessDefinitionKey(i.processDefinitionKey()).setBpmnProcessId(i.bpmnProcessId())
             .setVersion(i.version()).setProcessInstanceKey(i.processInstanceKey())
@@ -221,7 +229,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       long timeout = request.getRequestTimeout() > 0 ? request.getRequestTimeout()
           : defaultLongPollMs;
       Outcome<Commands.CreatedInstance> out = commands.createInstance(ref(request.getRequest()),
-          vars, instructions(request.getRequest()), i -> waiters.put(i.processInstanceKey(),
+          vars, startElements(request.getRequest()), runtimeInstructions(request.getRequest()),
+          i -> waiters.put(i.processInstanceKey(),
               new ResultWaiter(request, o, engine.now() + timeout, i)));
       return out instanceof Outcome.Refused<Commands.CreatedInstance> r ? r.refusal() : null;
     }, r -> fail(o, r));
@@ -269,6 +278,37 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
     command(o, () -> commands.setVariables(request.getElementInstanceKey(), vars,
         request.getLocal()), key -> SetVariablesResponse.newBuilder().setKey(key).build());
+  }
+
+  @Override
+  public void modifyProcessInstance(ModifyProcessInstanceRequest request,
+      StreamObserver<ModifyProcessInstanceResponse> o) {
+    List<Modification.Activate> activate = new ArrayList<>();
+    for (ModifyProcessInstanceRequest.ActivateInstruction a
+        : request.getActivateInstructionsList()) {
+      List<Modification.Variables> vars = new ArrayList<>();
+      for (ModifyProcessInstanceRequest.VariableInstruction v : a.getVariableInstructionsList()) {
+        Map<String, Object> values = variables(o, v.getVariables());
+        if (values == null) {
+          return;
+        }
+        vars.add(new Modification.Variables(v.getScopeId(), values));
+      }
+      activate.add(new Modification.Activate(a.getElementId(), a.getAncestorElementInstanceKey(),
+          vars));
+    }
+    List<Long> terminate = new ArrayList<>();
+    request.getTerminateInstructionsList().forEach(t -> terminate.add(t.getElementInstanceKey()));
+    Modification m = new Modification(request.getProcessInstanceKey(), activate, terminate);
+    command(o, () -> commands.modifyInstance(m),
+        k -> ModifyProcessInstanceResponse.getDefaultInstance());
+  }
+
+  @Override
+  public void deleteResource(DeleteResourceRequest request,
+      StreamObserver<DeleteResourceResponse> o) {
+    command(o, () -> commands.deleteResource(request.getResourceKey()),
+        k -> DeleteResourceResponse.getDefaultInstance());
   }
 
   // ====================================================================== jobs
@@ -545,11 +585,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     unsupported(o, "DeployProcess", " (deprecated: use DeployResource)");
   }
 
-  @Override
-  public void modifyProcessInstance(ModifyProcessInstanceRequest request,
-      StreamObserver<ModifyProcessInstanceResponse> o) {
-    unsupported(o, "ModifyProcessInstance", "");
-  }
+
 
   @Override
   public void migrateProcessInstance(MigrateProcessInstanceRequest request,
@@ -557,9 +593,5 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     unsupported(o, "MigrateProcessInstance", "");
   }
 
-  @Override
-  public void deleteResource(DeleteResourceRequest request,
-      StreamObserver<DeleteResourceResponse> o) {
-    unsupported(o, "DeleteResource", "");
-  }
+
 }

@@ -158,6 +158,9 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
         if (s.length == 3 && s[2].equals("cancellation")) {
           return only(r, "POST", () -> cancel(r, Keys.parse("processInstanceKey", s[1])));
         }
+        if (s.length == 3 && s[2].equals("modification")) {
+          return only(r, "POST", () -> modify(r, Keys.parse("processInstanceKey", s[1])));
+        }
       }
       case "jobs" -> {
         if (s.length == 2 && s[1].equals("activation")) {
@@ -213,6 +216,11 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
         }
         if (s.length == 3 && s[2].equals("resolution")) {
           return only(r, "POST", () -> resolve(r, Keys.parse("incidentKey", s[1])));
+        }
+      }
+      case "resources" -> {
+        if (s.length == 3 && s[2].equals("deletion")) {
+          return only(r, "POST", () -> deleteResource(r, Keys.parse("resourceKey", s[1])));
         }
       }
       case "element-instances" -> {
@@ -345,7 +353,9 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
           }
           o.put("clusterSize", t.getClusterSize()).put("partitionsCount", t.getPartitionsCount())
               .put("replicationFactor", t.getReplicationFactor())
-              .put("gatewayVersion", t.getGatewayVersion()).putNull("lastCompletedChangeId");
+              .put("gatewayVersion", t.getGatewayVersion())
+              // a string, as the spec has it: no cluster change was ever made here
+              .put("lastCompletedChangeId", "-1");
           return json(200, o);
         });
   }
@@ -478,10 +488,15 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
     } else {
       q.setBpmnProcessId(id).setVersion(version == null ? -1 : version);
     }
-    if (!b.objects("startInstructions").isEmpty() || !b.objects("runtimeInstructions")
-        .isEmpty()) {
-      throw new BadRequest(501, "NOT_SUPPORTED", "Creating a process instance with start or"
-          + " runtime instructions is not supported by Baton's embedded workflow engine.");
+    for (Body i : b.objects("startInstructions")) {
+      i.only("elementId");
+      q.addStartInstructions(ProcessInstanceCreationStartInstruction.newBuilder()
+          .setElementId(i.requiredString("elementId")));
+    }
+    if (!b.objects("runtimeInstructions").isEmpty()) {
+      throw new BadRequest(501, "NOT_SUPPORTED", "Creating a process instance with runtime"
+          + " instructions (terminate after an element) is not supported by Baton's embedded"
+          + " workflow engine; create it without them.");
     }
     q.addAllTags(b.strings("tags"));
     boolean await = Boolean.TRUE.equals(b.bool("awaitCompletion"));
@@ -517,6 +532,57 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
     Body.parse(r.body(), true).only("operationReference").longValue("operationReference");
     return call(gateway::cancelProcessInstance, CancelProcessInstanceRequest.newBuilder()
         .setProcessInstanceKey(key).build(), commandBound()).thenApply(RestGateway::noContent);
+  }
+
+  private CompletableFuture<Response> modify(Request r, long key) {
+    Body b = Body.parse(r.body(), false).only("operationReference", "activateInstructions",
+        "terminateInstructions");
+    b.longValue("operationReference");
+    ModifyProcessInstanceRequest.Builder q = ModifyProcessInstanceRequest.newBuilder()
+        .setProcessInstanceKey(key);
+    for (Body a : b.objects("activateInstructions")) {
+      a.only("elementId", "variableInstructions", "ancestorElementInstanceKey");
+      var ab = ModifyProcessInstanceRequest.ActivateInstruction.newBuilder()
+          .setElementId(a.requiredString("elementId"))
+          .setAncestorElementInstanceKey(ancestorKey(a));
+      for (Body v : a.objects("variableInstructions")) {
+        v.only("variables", "scopeId");
+        if (!v.has("variables")) {
+          throw new BadRequest("No " + v.where("variables") + " provided.");
+        }
+        String scope = v.string("scopeId");
+        ab.addVariableInstructions(ModifyProcessInstanceRequest.VariableInstruction.newBuilder()
+            .setVariables(v.variables("variables")).setScopeId(scope == null ? "" : scope));
+      }
+      q.addActivateInstructions(ab);
+    }
+    for (Body t : b.objects("terminateInstructions")) {
+      t.only("elementInstanceKey");
+      Long k = t.key("elementInstanceKey");
+      if (k == null) {
+        throw new BadRequest("No " + t.where("elementInstanceKey") + " provided.");
+      }
+      q.addTerminateInstructions(ModifyProcessInstanceRequest.TerminateInstruction.newBuilder()
+          .setElementInstanceKey(k));
+    }
+    return call(gateway::modifyProcessInstance, q.build(), commandBound())
+        .thenApply(RestGateway::noContent);
+  }
+
+  /** An activation's ancestor: a key, or -1 (absent) for the one instance of each flow scope. */
+  private static long ancestorKey(Body a) {
+    var raw = a.raw("ancestorElementInstanceKey");
+    if (raw.isNull() || raw.isIntegralNumber() && raw.asLong() == -1
+        || raw.isTextual() && raw.textValue().equals("-1")) {
+      return -1;
+    }
+    return a.key("ancestorElementInstanceKey");
+  }
+
+  private CompletableFuture<Response> deleteResource(Request r, long key) {
+    Body.parse(r.body(), true).only("operationReference").longValue("operationReference");
+    return call(gateway::deleteResource, DeleteResourceRequest.newBuilder().setResourceKey(key)
+        .build(), commandBound()).thenApply(x -> new Response(200, Map.of(), null));
   }
 
   private CompletableFuture<Response> setVariables(Request r, long key) {

@@ -77,7 +77,6 @@ final class RestSearches {
     ObjectNode o = Body.MAPPER.createObjectNode().put("processDefinitionId", s.bpmnProcessId())
         .put("processDefinitionName", s.bpmnProcessId())
         .put("processDefinitionVersion", s.version());
-    o.putNull("processDefinitionVersionTag");
     date(o, "startDate", s.startedAt());
     date(o, "endDate", s.endedAt());
     o.put("state", s.state() == ProcessInstanceState.INCIDENT ? "ACTIVE" : s.state().name())
@@ -87,10 +86,7 @@ final class RestSearches {
         .put("processDefinitionKey", String.valueOf(s.processDefinitionKey()));
     if (s.parentProcessInstanceKey() != 0) {
       o.put("parentProcessInstanceKey", String.valueOf(s.parentProcessInstanceKey()));
-    } else {
-      o.putNull("parentProcessInstanceKey");
     }
-    o.putNull("parentElementInstanceKey");
     o.putArray("tags");
     return o;
   }
@@ -128,7 +124,7 @@ final class RestSearches {
           .put("processInstanceKey", String.valueOf(i.processInstanceKey()))
           .put("elementInstanceKey", String.valueOf(i.elementInstanceKey()))
           .put("jobKey", i.jobKey() == 0 ? null : String.valueOf(i.jobKey()));
-      items.add(o);
+      items.add(withoutNulls(o));
     }
     return items;
   }
@@ -168,7 +164,6 @@ final class RestSearches {
   private static ObjectNode definition(DeployedProcess p) {
     ObjectNode o = Body.MAPPER.createObjectNode().put("name", p.bpmnProcessId())
         .put("resourceName", p.resourceName()).put("version", p.version());
-    o.putNull("versionTag");
     return o.put("processDefinitionId", p.bpmnProcessId()).put("tenantId", RestGateway.TENANT)
         .put("processDefinitionKey", String.valueOf(p.processDefinitionKey()))
         .put("hasStartForm", false);
@@ -289,8 +284,6 @@ final class RestSearches {
         .put("hasMoreTotalItems", false);
     if (end > start) {
       p.put("startCursor", String.valueOf(start)).put("endCursor", String.valueOf(end - 1));
-    } else {
-      p.putNull("startCursor").putNull("endCursor");
     }
     return RestGateway.json(200, out);
   }
@@ -401,12 +394,27 @@ final class RestSearches {
     return null;
   }
 
+  /**
+   * Sets a date; an absent one is left out. Camunda 8.8's spec marks the fields that may be
+   * absent optional, not nullable, so a strict client refuses {@code null} where it expects a
+   * string: every optional field is omitted rather than sent as null.
+   */
   private static void date(ObjectNode o, String field, Instant t) {
-    if (t == null) {
-      o.putNull(field);
-    } else {
+    if (t != null) {
       o.put(field, t.toString());
     }
+  }
+
+  /** The object without its null fields (optional fields are omitted, see {@link #date}). */
+  private static ObjectNode withoutNulls(ObjectNode o) {
+    List<String> nulls = new ArrayList<>();
+    o.fields().forEachRemaining(e -> {
+      if (e.getValue().isNull()) {
+        nulls.add(e.getKey());
+      }
+    });
+    o.remove(nulls);
+    return o;
   }
 
   static Response notFound(String what, long key, String path) {
