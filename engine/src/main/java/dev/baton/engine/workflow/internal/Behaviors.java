@@ -25,6 +25,8 @@ final class Behaviors {
     byKind.put(Kind.RECEIVE_TASK, new ReceiveTaskBehavior(engine));
     byKind.put(Kind.SCRIPT_TASK, new ScriptTaskBehavior(engine));
     byKind.put(Kind.INCLUSIVE_GATEWAY, engine.inclusiveGateways);
+    byKind.put(Kind.AD_HOC_SUB_PROCESS, engine.adHocSubProcesses);
+    byKind.put(Kind.COMPENSATION_THROW, engine.compensation);
     for (Kind k : Kind.values()) {
       if (!byKind.containsKey(k)) {
         throw new IllegalStateException("no behaviour for element kind " + k);

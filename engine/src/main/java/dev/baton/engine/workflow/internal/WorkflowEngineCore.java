@@ -40,6 +40,8 @@ public final class WorkflowEngineCore implements AutoCloseable {
   final CallActivityBehavior callActivities;
   final InclusiveGatewayBehavior inclusiveGateways;
   final ExecutionListeners executionListeners;
+  final AdHocSubProcessBehavior adHocSubProcesses;
+  final CompensationBehavior compensation;
   final Behaviors behaviors;
   private final Commands commands;
 
@@ -89,6 +91,8 @@ public final class WorkflowEngineCore implements AutoCloseable {
     this.callActivities = new CallActivityBehavior(this);
     this.inclusiveGateways = new InclusiveGatewayBehavior(this);
     this.executionListeners = new ExecutionListeners(this);
+    this.adHocSubProcesses = new AdHocSubProcessBehavior(this);
+    this.compensation = new CompensationBehavior(this);
     this.behaviors = new Behaviors(this);
     this.commands = new Commands(this);
     this.thread = new Thread(this::loop, "baton-workflow-engine");
