@@ -22,7 +22,8 @@ final class CompensationModel {
 
   /** The compensate event definition of a throw, end or boundary event. */
   static void readDefinition(CompensateEventDefinition c, Node n, List<String> problems) {
-    if (!c.isWaitForCompletion()) {
+    // only an explicit "false" counts: the model's default (attribute absent) reads as false
+    if ("false".equals(c.getAttributeValue("waitForCompletion"))) {
       problems.add(where(n) + ": waitForCompletion=\"false\" on a compensation event is not"
           + " supported; the event waits for its compensation handlers, as in Zeebe");
     }
