@@ -165,6 +165,28 @@ class AdHocSubProcessTest {
   }
 
   @Test
+  void shouldRaiseIncidentWhenCompletionConditionFailsAndEvaluateAgainWhenResolved() {
+    // given: the condition reads a variable that does not exist yet
+    f.deploy(tools(a -> a.completionCondition("=enough")));
+    long pi = f.create("agent", Map.of("toolsToUse", List.of("a")));
+    f.client.newCompleteCommand(f.activate("a")).send().join();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> f.incidents().size() >= 1);
+    assertThat(f.incidents().get(0)).contains("EXTRACT_VALUE_ERROR").contains("tools");
+
+    // when
+    f.client.newSetVariablesCommand(pi).variables(Map.of("enough", true)).send().join();
+    String row = f.incidents().get(0);
+    f.client.newResolveIncidentCommand(Long.parseLong(row.replaceAll(".*\"key\":(\\d+).*",
+        "$1"))).send().join();
+
+    // then
+    f.client.newCompleteCommand(f.activate("after")).send().join();
+    f.awaitInactive(pi);
+    assertThat(f.incidents()).isEmpty();
+  }
+
+  @Test
   void shouldKeepFulfilledConditionAndWaitingElementsAcrossRestart() {
     // given: the condition held, c still runs
     f.deploy(tools(a -> a.completionCondition("=enough").cancelRemainingInstances(false)));

@@ -7,6 +7,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
+import io.camunda.zeebe.model.bpmn.builder.ExclusiveGatewayBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,7 @@ class CompensationTest {
   }
 
   /** A service task with a compensation handler: a job of type "undo". */
-  private static <B extends AbstractFlowNodeBuilder<?, ?>> AbstractFlowNodeBuilder<?, ?> step(
-      AbstractFlowNodeBuilder<?, ?> b, String id) {
+  private static AbstractFlowNodeBuilder<?, ?> step(AbstractFlowNodeBuilder<?, ?> b, String id) {
     return b.serviceTask(id, t -> t.zeebeJobType(id)).boundaryEvent("undo-" + id + "-event")
         .compensation(c -> c.serviceTask("undo-" + id).zeebeJobType("undo"))
         .moveToActivity(id);
@@ -168,6 +168,54 @@ class CompensationTest {
     assertThat(undo.getElementId()).isEqualTo("undo-book");
     f.client.newCompleteCommand(undo).send().join();
     f.client.newCompleteCommand(f.activate("after")).send().join();
+    f.awaitInactive(pi);
+  }
+
+  @Test
+  void shouldInvokeHandlerOfMultiInstanceActivityOnceWhenAllInstancesCompleted() {
+    // given
+    AbstractFlowNodeBuilder<?, ?> paid = Bpmn.createExecutableProcess("mi").startEvent()
+        .serviceTask("pay", t -> t.zeebeJobType("pay")
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items")))
+        .boundaryEvent("undo-pay-event")
+        .compensation(c -> c.serviceTask("undo-pay").zeebeJobType("undo"))
+        .moveToActivity("pay");
+    var model = paid.intermediateThrowEvent("compensate", e -> e.compensateEventDefinition())
+        .endEvent().done();
+    f.deploy(model);
+    long pi = f.create("mi", Map.of("items", List.of(1, 2, 3)));
+
+    // when
+    for (ActivatedJob pay : activateAll("pay", 3)) {
+      f.client.newCompleteCommand(pay).send().join();
+    }
+
+    // then: one handler for the whole multi-instance activity
+    f.client.newCompleteCommand(f.activate("undo")).send().join();
+    f.awaitInactive(pi);
+    assertThat(hasJob("undo")).isFalse();
+  }
+
+  @Test
+  void shouldInvokeHandlerOncePerCompletionWhenActivityCompletedTwice() {
+    // given: pay runs in a loop twice
+    var looped = step(Bpmn.createExecutableProcess("loop").startEvent()
+        .exclusiveGateway("again"), "pay")
+        .exclusiveGateway("more").conditionExpression("round < 2").connectTo("again");
+    var model = ((ExclusiveGatewayBuilder) looped.moveToNode("more")).defaultFlow()
+        .intermediateThrowEvent("compensate", e -> e.compensateEventDefinition())
+        .endEvent().done();
+    f.deploy(model);
+    long pi = f.create("loop", Map.of());
+    f.client.newCompleteCommand(f.activate("pay")).variables(Map.of("round", 1)).send().join();
+    f.client.newCompleteCommand(f.activate("pay")).variables(Map.of("round", 2)).send().join();
+
+    // when
+    List<ActivatedJob> undo = activateAll("undo", 2);
+
+    // then
+    assertThat(undo).extracting(ActivatedJob::getElementId).containsOnly("undo-pay");
+    undo.forEach(j -> f.client.newCompleteCommand(j).send().join());
     f.awaitInactive(pi);
   }
 
