@@ -349,9 +349,10 @@ final class ProcessModel {
       n.cancelActivity = be.cancelActivity();
       if (n.trigger != Trigger.MESSAGE && n.trigger != Trigger.TIMER
           && n.trigger != Trigger.ERROR && n.trigger != Trigger.SIGNAL
-          && n.trigger != Trigger.COMPENSATION && (n.trigger != Trigger.NONE || be.getEventDefinitions().isEmpty())) {
-        problems.add(where(n) + ": boundary events need a timer, error, message or signal"
-            + " definition");
+          && n.trigger != Trigger.COMPENSATION
+          && (n.trigger != Trigger.NONE || be.getEventDefinitions().isEmpty())) {
+        problems.add(where(n) + ": boundary events need a timer, error, message, signal or"
+            + " compensation definition");
       }
       if (n.trigger == Trigger.ERROR && !n.cancelActivity) {
         problems.add(where(n) + ": error boundary events are always interrupting");
