@@ -54,13 +54,14 @@ class BadInputTest {
   void shouldRejectUnsupportedElementNamingTypeAndId() {
     // given
     var model = Bpmn.createExecutableProcess("with-user-task").startEvent()
-        .adHocSubProcess("approve", a -> a.task("inner")).endEvent().done();
+        .transaction("approve").embeddedSubProcess().startEvent().task("inner").endEvent()
+        .subProcessDone().endEvent().done();
 
     // when / then
     assertThatThrownBy(() -> f.client.newDeployResourceCommand()
         .addProcessModel(model, "user.bpmn").send().join())
         .satisfies(t -> assertThat(code(t)).isEqualTo("INVALID_ARGUMENT"))
-        .hasMessageContaining("adHocSubProcess").hasMessageContaining("approve");
+        .hasMessageContaining("transaction").hasMessageContaining("approve");
     assertThatThrownBy(() -> f.create("with-user-task", Map.of()))
         .satisfies(t -> assertThat(code(t)).isEqualTo("NOT_FOUND"));
   }

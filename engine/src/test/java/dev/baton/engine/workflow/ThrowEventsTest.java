@@ -212,7 +212,7 @@ class ThrowEventsTest {
         .moveToActivity("task").endEvent().done();
     BpmnModelInstance compensation = Bpmn.createExecutableProcess("comp").startEvent()
         .intermediateThrowEvent("compensate", t -> t.compensateEventDefinition()
-            .compensateEventDefinitionDone())
+            .waitForCompletion(false).compensateEventDefinitionDone())
         .endEvent().done();
     BpmnModelInstance twoCatchAll = Bpmn.createExecutableProcess("esc-twice").startEvent()
         .subProcess("sub").embeddedSubProcess().startEvent().endEvent().subProcessDone()
@@ -223,7 +223,7 @@ class ThrowEventsTest {
     // when / then
     assertRefused(noneStartEsp, "plain", "none start event");
     assertRefused(escalationOnTask, "esc-on-task", "sub-process or a call activity");
-    assertRefused(compensation, "compensate", "not supported");
+    assertRefused(compensation, "compensate", "waitForCompletion");
     assertRefused(twoCatchAll, "other", "every escalation");
   }
 

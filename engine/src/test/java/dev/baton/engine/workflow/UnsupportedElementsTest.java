@@ -24,33 +24,59 @@ class UnsupportedElementsTest {
 
   @Test
   void shouldNameUnsupportedHostWhenBoundaryEventIsAttachedToIt() {
-    // given: a timer on an ad-hoc sub-process
-    var model = Bpmn.createExecutableProcess("adhoc").startEvent()
-        .adHocSubProcess("tools", a -> a.task("lookup"))
+    // given: a timer on a transaction sub-process
+    var model = Bpmn.createExecutableProcess("tx").startEvent()
+        .transaction("booking").embeddedSubProcess().startEvent().task("book").endEvent()
+        .subProcessDone()
         .boundaryEvent("too-long", b -> b.timerWithDuration("PT1M")).endEvent()
-        .moveToActivity("tools").endEvent().done();
+        .moveToActivity("booking").endEvent().done();
 
     // when / then
-    assertRefused(model, "ad-hoc sub-processes are not supported", "'tools'")
-        .hasMessageContaining("boundaryEvent 'too-long': attached to adHocSubProcess 'tools',"
+    assertRefused(model, "transaction sub-processes are not supported", "'booking'")
+        .hasMessageContaining("boundaryEvent 'too-long': attached to transaction 'booking',"
             + " an element that Baton's embedded engine does not support")
         .hasMessageNotContaining("not an activity");
   }
 
   @Test
-  void shouldNameCompensationWhenCompensationEventsAreUsed() {
-    // given
-    var model = Bpmn.createExecutableProcess("comp").startEvent()
+  void shouldNameWhatStaysUnsupportedOfAdHocSubProcesses() {
+    // given: the job-worker form, an output collection, start and end events inside
+    var worker = Bpmn.createExecutableProcess("adhoc-worker").startEvent()
+        .adHocSubProcess("tools", a -> a.zeebeJobType("agent").task("lookup")).endEvent().done();
+    var output = Bpmn.createExecutableProcess("adhoc-output").startEvent()
+        .adHocSubProcess("tools", a -> a.zeebeOutputCollection("results")
+            .zeebeOutputElementExpression("=r").task("lookup")).endEvent().done();
+    var bounded = Bpmn.createExecutableProcess("adhoc-bounded").startEvent()
+        .adHocSubProcess("tools", a -> a.task("lookup").endEvent("stop")).endEvent().done();
+
+    // when / then
+    assertRefused(worker, "adHocSubProcess 'tools'", "job-worker form")
+        .hasMessageContaining("zeebe:taskDefinition");
+    assertRefused(output, "adHocSubProcess 'tools'", "outputCollection and outputElement");
+    assertRefused(bounded, "endEvent 'stop'", "must not contain start or end events");
+  }
+
+  @Test
+  void shouldNameWhatStaysUnsupportedOfCompensation() {
+    // given: a boundary event without handler, waitForCompletion="false", a compensation
+    // start event (event sub-processes) and a compensation catch event
+    var noHandler = Bpmn.createExecutableProcess("comp").startEvent()
         .serviceTask("pay", t -> t.zeebeJobType("pay"))
         .boundaryEvent("undo-pay").compensateEventDefinition().compensateEventDefinitionDone()
         .moveToActivity("pay")
-        .intermediateThrowEvent("undo").compensateEventDefinition()
+        .intermediateThrowEvent("undo").compensateEventDefinition().waitForCompletion(false)
+        .compensateEventDefinitionDone().endEvent().done();
+    var catching = Bpmn.createExecutableProcess("comp-catch").startEvent()
+        .intermediateCatchEvent("wait").compensateEventDefinition()
         .compensateEventDefinitionDone().endEvent().done();
 
     // when / then
-    assertRefused(model, "intermediateThrowEvent 'undo': compensation events are not supported",
-        "boundaryEvent 'undo-pay': compensation events are not supported")
+    assertRefused(noHandler, "boundaryEvent 'undo-pay': a compensation boundary event needs an"
+        + " association to its compensation handler",
+        "intermediateThrowEvent 'undo': waitForCompletion=\"false\"")
         .hasMessageNotContaining("boundary events need");
+    assertRefused(catching, "intermediateCatchEvent 'wait'",
+        "intermediate catch events need a message, timer or signal definition");
   }
 
   @Test

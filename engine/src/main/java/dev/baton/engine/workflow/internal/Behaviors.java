@@ -29,6 +29,8 @@ final class Behaviors {
     byKind.put(Kind.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior(engine));
     byKind.put(Kind.EVENT_SUB_PROCESS, engine.eventSubProcesses);
     byKind.put(Kind.THROW_EVENT, new ThrowEventBehavior(engine));
+    byKind.put(Kind.AD_HOC_SUB_PROCESS, engine.adHocSubProcesses);
+    byKind.put(Kind.COMPENSATION_THROW, engine.compensation);
     for (Kind k : Kind.values()) {
       if (!byKind.containsKey(k)) {
         throw new IllegalStateException("no behaviour for element kind " + k);

@@ -199,9 +199,14 @@ final class ElementLifecycle {
   }
 
   private void leave(ElementInstance ei, Node n, ElementInstance scope, Flow taken) {
+    engine.compensation.completed(ei, n, scope);
     if (ei.mi == Role.INNER) {
       state.removeElement(ei, true);
       engine.multiInstance.innerCompleted(scope, n, ei);
+      return;
+    }
+    if (ei.compensationThrowKey != 0) {
+      engine.compensation.handlerCompleted(ei, scope);
       return;
     }
     engine.behaviors.of(n).leave(ei, n, scope, taken, this);
@@ -220,6 +225,10 @@ final class ElementLifecycle {
       }
     }
     state.removeElement(ei, true);
+    if (taken == null && n.outgoing.isEmpty() && scope != null && !scope.done
+        && state.node(scope).kind == Kind.AD_HOC_SUB_PROCESS) {
+      engine.adHocSubProcesses.pathEnded(scope); // a path inside an ad-hoc sub-process ended
+    }
     scopeMayBeDone(scope);
   }
 

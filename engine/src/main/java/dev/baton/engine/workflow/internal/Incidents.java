@@ -66,6 +66,10 @@ final class Incidents {
     if (i.retry == Retry.COMPLETE) {
       if (ei.mi == Role.BODY && ei.miCompleted < (ei.miItems == null ? 0 : ei.miItems.size())) {
         engine.multiInstance.retryCompletionCondition(ei);
+      } else if (ei.mi != Role.BODY
+          && engine.state.node(ei).kind == ProcessModel.Kind.AD_HOC_SUB_PROCESS
+          && !ei.adHocFulfilled) {
+        engine.adHocSubProcesses.retryCompletionCondition(ei); // its completionCondition failed
       } else {
         engine.lifecycle.complete(ei, null);
       }

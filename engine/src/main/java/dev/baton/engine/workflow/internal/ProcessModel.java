@@ -3,6 +3,7 @@ package dev.baton.engine.workflow.internal;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
@@ -61,10 +62,10 @@ final class ProcessModel {
     PROCESS, START_EVENT, END_EVENT, JOB_TASK, PASS_THROUGH, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY,
     EVENT_BASED_GATEWAY, CATCH_EVENT, BOUNDARY_EVENT, SUB_PROCESS, CALL_ACTIVITY,
     RECEIVE_TASK, SCRIPT_TASK, INCLUSIVE_GATEWAY, USER_TASK, BUSINESS_RULE_TASK,
-    EVENT_SUB_PROCESS, THROW_EVENT
+    EVENT_SUB_PROCESS, THROW_EVENT, AD_HOC_SUB_PROCESS, COMPENSATION_THROW
   }
 
-  enum Trigger { NONE, MESSAGE, TIMER, ERROR, TERMINATE, SIGNAL, ESCALATION, LINK }
+  enum Trigger { NONE, MESSAGE, TIMER, ERROR, TERMINATE, SIGNAL, ESCALATION, LINK, COMPENSATION }
 
   enum TimerKind { DURATION, DATE, CYCLE }
 
@@ -124,10 +125,21 @@ final class ProcessModel {
     final List<String> eventSubProcessStarts = new ArrayList<>();
     String eventStart;
 
+    /** An ad-hoc sub-process: what it activates on entry and when it completes. */
+    AdHocModel.AdHoc adHoc;
+    /**
+     * Compensation: on a compensation boundary event and on its activity, the handler's id; on a
+     * compensation throw or end event, the activity it compensates (null: all in its scope).
+     */
+    String compensationHandler;
+    String compensateActivity;
+    /** An activity marked isForCompensation: run only by a compensation throw event. */
+    boolean forCompensation;
+
     boolean isActivity() {
       return kind == Kind.JOB_TASK || kind == Kind.SUB_PROCESS || kind == Kind.CALL_ACTIVITY
           || kind == Kind.RECEIVE_TASK || kind == Kind.SCRIPT_TASK || kind == Kind.USER_TASK
-          || kind == Kind.BUSINESS_RULE_TASK
+          || kind == Kind.BUSINESS_RULE_TASK || kind == Kind.AD_HOC_SUB_PROCESS
           || kind == Kind.PASS_THROUGH && "task".equals(elementType);
     }
   }
@@ -292,6 +304,8 @@ final class ProcessModel {
       n.trigger = trigger(ee.getEventDefinitions(), n, problems);
       if (n.trigger == Trigger.MESSAGE) {
         TaskElements.readMessageThrow(fn, n, problems); // job-based, as Zeebe
+      } else if (n.trigger == Trigger.COMPENSATION) {
+        n.kind = Kind.COMPENSATION_THROW;
       } else if (n.trigger != Trigger.NONE && n.trigger != Trigger.ERROR
           && n.trigger != Trigger.TERMINATE && n.trigger != Trigger.SIGNAL
           && n.trigger != Trigger.ESCALATION) {
@@ -303,7 +317,8 @@ final class ProcessModel {
       }
     } else if (fn instanceof IntermediateThrowEvent te && te.getEventDefinitions().stream()
         .anyMatch(d -> d instanceof CompensateEventDefinition)) {
-      trigger(te.getEventDefinitions(), n, problems); // names compensation as unsupported
+      n.kind = Kind.COMPENSATION_THROW;
+      n.trigger = trigger(te.getEventDefinitions(), n, problems);
     } else if (fn instanceof IntermediateThrowEvent te
         && te.getEventDefinitions().stream().anyMatch(d -> d instanceof MessageEventDefinition)) {
       n.trigger = trigger(te.getEventDefinitions(), n, problems);
@@ -374,17 +389,24 @@ final class ProcessModel {
       n.cancelActivity = be.cancelActivity();
       if (n.trigger != Trigger.MESSAGE && n.trigger != Trigger.TIMER
           && n.trigger != Trigger.ERROR && n.trigger != Trigger.SIGNAL
-          && n.trigger != Trigger.ESCALATION
+          && n.trigger != Trigger.ESCALATION && n.trigger != Trigger.COMPENSATION
           && (n.trigger != Trigger.NONE || be.getEventDefinitions().isEmpty())) {
-        problems.add(where(n) + ": boundary events need a timer, error, escalation, message or"
-            + " signal definition");
+        problems.add(where(n) + ": boundary events need a timer, error, escalation, message,"
+            + " signal or compensation definition");
       }
       if (n.trigger == Trigger.ERROR && !n.cancelActivity) {
         problems.add(where(n) + ": error boundary events are always interrupting");
       }
+      if (n.trigger == Trigger.COMPENSATION) {
+        CompensationModel.readBoundary(be, n, problems);
+      }
       if (n.attachedTo == null) {
         problems.add(where(n) + ": not attached to an activity");
       }
+    } else if (fn instanceof AdHocSubProcess ah && !ah.triggeredByEvent()) {
+      AdHocModel.read(ah, n, problems);
+      readScope(n, ah.getFlowElements(), problems);
+      AdHocModel.checkInner(this, n, problems);
     } else if (fn instanceof SubProcess sp) {
       if (sp.triggeredByEvent()) {
         readEventSubProcess(scope, sp, n, problems);
@@ -411,6 +433,9 @@ final class ProcessModel {
       }
     } else {
       problems.add(unsupported(n));
+    }
+    if (fn instanceof Activity a && a.isForCompensation()) {
+      n.forCompensation = true;
     }
     if (n.kind == Kind.BOUNDARY_EVENT && n.attachedTo != null) {
       // attached after the whole scope is read; the attached activity may come later
@@ -472,6 +497,10 @@ final class ProcessModel {
     if (d instanceof ErrorEventDefinition e) {
       n.errorCode = e.getError() == null ? null : emptyToNull(e.getError().getErrorCode());
       return Trigger.ERROR;
+    }
+    if (d instanceof CompensateEventDefinition c) {
+      CompensationModel.readDefinition(c, n, problems);
+      return Trigger.COMPENSATION;
     }
     if (d instanceof TerminateEventDefinition) {
       return Trigger.TERMINATE;
@@ -547,6 +576,7 @@ final class ProcessModel {
         }
       }
     }
+    CompensationModel.check(this, problems);
   }
 
   // ====================================================================== event sub-processes,

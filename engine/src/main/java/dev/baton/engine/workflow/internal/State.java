@@ -167,6 +167,16 @@ final class State {
     int listenerIndex;
     /** A process instance's start element, activated once its start listeners are done. */
     String startElementId;
+    /**
+     * Compensation: on a scope, the completed activities with a compensation handler, in order
+     * of completion (null: none); on a compensation handler, the throw event waiting for it; on
+     * a compensation throw event, how many handlers it still waits for.
+     */
+    List<String> compensable;
+    long compensationThrowKey;
+    int compensationPending;
+    /** An ad-hoc sub-process whose completion condition held; it completes once it is empty. */
+    boolean adHocFulfilled;
     boolean done;
 
     /** The join-token key of a flow arriving at a gateway (the stored form). */

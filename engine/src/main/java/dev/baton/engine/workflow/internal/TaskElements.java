@@ -7,8 +7,6 @@ import dev.baton.engine.workflow.internal.ProcessModel.Flow;
 import dev.baton.engine.workflow.internal.ProcessModel.Kind;
 import dev.baton.engine.workflow.internal.ProcessModel.Node;
 import dev.baton.engine.workflow.internal.ProcessModel.Trigger;
-import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
-import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
@@ -126,17 +124,14 @@ final class TaskElements {
 
   /** Sub-process variants the engine does not run, named. */
   static String unsupportedSubProcess(SubProcess sp, Node n) {
-    String what = sp instanceof AdHocSubProcess ? "ad-hoc sub-processes"
-        : sp instanceof Transaction ? "transaction sub-processes" : n.elementType + " elements";
+    String what = sp instanceof Transaction ? "transaction sub-processes"
+        : n.elementType + " elements";
     return where(n) + ": " + what + " are not supported by Baton's embedded engine (see"
         + " docs/workflow.md for the supported elements)";
   }
 
   /** An event definition the engine does not support, named. */
   static String unsupportedDefinition(EventDefinition d, Node n) {
-    if (d instanceof CompensateEventDefinition) {
-      return where(n) + ": compensation events are not supported by Baton's embedded engine";
-    }
     return where(n) + ": event definition '" + d.getElementType().getTypeName()
         + "' is not supported";
   }

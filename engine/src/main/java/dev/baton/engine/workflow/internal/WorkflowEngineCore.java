@@ -44,6 +44,8 @@ public final class WorkflowEngineCore implements AutoCloseable {
   final ExecutionListeners executionListeners;
   final EventSubProcessBehavior eventSubProcesses;
   final Escalations escalations;
+  final AdHocSubProcessBehavior adHocSubProcesses;
+  final CompensationBehavior compensation;
   final Behaviors behaviors;
   private final Commands commands;
   /** Evaluates business rule tasks that name Baton rule packs; null when none is configured. */
@@ -98,6 +100,8 @@ public final class WorkflowEngineCore implements AutoCloseable {
     this.executionListeners = new ExecutionListeners(this);
     this.eventSubProcesses = new EventSubProcessBehavior(this);
     this.escalations = new Escalations(this);
+    this.adHocSubProcesses = new AdHocSubProcessBehavior(this);
+    this.compensation = new CompensationBehavior(this);
     this.behaviors = new Behaviors(this);
     this.commands = new Commands(this);
     this.thread = new Thread(this::loop, "baton-workflow-engine");
