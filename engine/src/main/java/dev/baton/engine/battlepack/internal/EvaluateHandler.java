@@ -55,7 +55,7 @@ final class EvaluateHandler extends StepHandler {
         : primary.map(Deal::nextStepChannel).orElse(null);
 
     List<Fact> facts = facts(visit, customer, openDeals, dealSize, riskLevel, contactChannel, now);
-    List<RulePack> pipeline = services.pipeline().pipeline();
+    List<RulePack> pipeline = services.pipeline();
     String requestId = visit.requestId() + "@" + job.processInstanceKey();
     Evaluation evaluation = new Evaluation(pipeline, facts, now, requestId, visit.repId());
     Decided decided = services.baton().decide(evaluation);
