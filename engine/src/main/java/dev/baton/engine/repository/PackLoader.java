@@ -99,8 +99,13 @@ public final class PackLoader {
     try {
       return load(ref);
     } catch (UnknownPackException e) {
-      throw new UnknownPackException(e.packId(), e.version(), "No pack file or folder "
-          + reference + ", and: " + e.getMessage());
+      String id = ref.id().value();
+      throw new UnknownPackException(id, ref.version(), ref.version() == null
+          ? "No pack file or folder " + reference + ", and the repository has no active"
+              + " version of a pack '" + id + "'. Give a path, or import and publish it: baton"
+              + " pack import <folder>; baton pack publish " + id + "."
+          : "No pack file or folder " + reference + ", and the repository has no " + id + " "
+              + ref.version() + ". List the packs with 'baton pack list'.");
     }
   }
 

@@ -35,7 +35,7 @@ class PackLoaderTest {
       assertThatThrownBy(() -> loader.load("cmi-threshold@9.9.9"))
           .isInstanceOf(UnknownPackException.class)
           .hasMessageContaining("No pack file or folder cmi-threshold@9.9.9")
-          .hasMessageContaining("has no version 9.9.9");
+          .hasMessageContaining("the repository has no cmi-threshold 9.9.9");
       assertThatThrownBy(() -> loader.load(PackRef.active("consent-check")))
           .isInstanceOf(UnknownPackException.class)
           .hasMessageContaining("no active published version");
