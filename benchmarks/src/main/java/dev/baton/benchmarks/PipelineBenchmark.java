@@ -5,6 +5,7 @@ import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rules.Decision;
 import dev.baton.engine.rules.Evaluation;
 import dev.baton.engine.rules.RulesEngine;
+import dev.baton.engine.rules.internal.DroolsRulesEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
@@ -54,6 +55,7 @@ public class PipelineBenchmark {
   private List<RulePack> pipeline;
   private List<List<Fact>> facts;
   private RulesEngine engine;
+  private RulesEngine perPack;
   private RawDroolsPipeline raw;
   private HandWrittenPipeline hand;
 
@@ -65,12 +67,18 @@ public class PipelineBenchmark {
     facts = workload.customers();
     engine = RulesEngine.create();
     pipeline.forEach(engine::prepare);
+    perPack = DroolsRulesEngine.perPackSessions();
+    pipeline.forEach(perPack::prepare);
     raw = new RawDroolsPipeline(engine, pipeline);
     hand = new HandWrittenPipeline(pipeline);
     for (int i = 0; i < facts.size(); i++) {
       Outcome baton = Outcome.of(evaluate(i)).normalized();
       Outcome r = raw.evaluate(facts.get(i), now).normalized();
       Outcome h = hand.evaluate(facts.get(i), now).normalized();
+      if (!evaluate(i).equals(perPack.evaluate(Evaluation.of(pipeline, facts.get(i), now)))) {
+        throw new IllegalStateException("One session and one session per pack disagree on"
+            + " customer " + i);
+      }
       if (!baton.equals(r) || !baton.equals(h)) {
         throw new IllegalStateException("The variants disagree on customer " + i
             + "\n baton:       " + baton + "\n rawDrools:   " + r + "\n handWritten: " + h);
@@ -149,6 +157,13 @@ public class PipelineBenchmark {
     Decision d = evaluate(c.next());
     d.nearestMisses().size();
     return d;
+  }
+
+  /** Baton with one Drools session per pack, as before the single-session pipeline. */
+  @Benchmark
+  public Decision batonPerPack(Cursor c, Cpu cpu) {
+    cpu.tick();
+    return perPack.evaluate(Evaluation.of(pipeline, facts.get(c.next()), now));
   }
 
   @Benchmark

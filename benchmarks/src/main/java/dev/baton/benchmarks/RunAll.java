@@ -30,8 +30,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * which this runner sets to 1, then 2.
  */
 public final class RunAll {
-  private static final List<String> VARIANTS = List.of("baton", "batonExplained", "rawDrools",
-      "handWritten");
+  private static final List<String> VARIANTS = List.of("baton", "batonExplained",
+      "batonPerPack", "rawDrools", "handWritten");
 
   private RunAll() {}
 
@@ -125,7 +125,7 @@ public final class RunAll {
     b.append("| ratio | 1 thread | 2 threads | 1 thread, per CPU-s | 2 threads, per CPU-s |\n");
     b.append("| --- | ---: | ---: | ---: | ---: |\n");
     String[][] ratios = {{"baton", "rawDrools"}, {"batonExplained", "rawDrools"},
-        {"baton", "handWritten"},
+        {"batonPerPack", "rawDrools"}, {"baton", "batonPerPack"}, {"baton", "handWritten"},
         {"rawDrools", "handWritten"}};
     for (String[] r : ratios) {
       b.append("| ").append(r[0]).append(" / ").append(r[1]);

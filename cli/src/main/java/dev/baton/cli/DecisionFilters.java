@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.engine.BatonException;
 import dev.baton.engine.audit.DecisionQuery;
+import dev.baton.engine.rulepack.PackRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,9 @@ final class DecisionFilters {
     }
     DecisionQuery q = DecisionQuery.all().customer(customer).action(action).recorded(from, to);
     if (pack != null) {
-      int at = pack.indexOf('@');
-      q = at < 0 ? q.pack(pack) : q.pack(pack.substring(0, at), pack.substring(at + 1));
+      PackRef ref = PackRef.parse(pack);
+      q = ref.version() == null ? q.pack(ref.id().value())
+          : q.pack(ref.id().value(), ref.version());
     }
     return q;
   }

@@ -1,9 +1,8 @@
 package dev.baton.cli;
 
-import dev.baton.engine.BatonException;
 import dev.baton.engine.Problem;
 import dev.baton.engine.audit.RecordedDecision;
-import dev.baton.engine.repository.PackRepository;
+import dev.baton.engine.repository.PackLoader;
 import dev.baton.engine.rulepack.FactsDocument;
 import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rulepack.RulePacks;
@@ -12,14 +11,13 @@ import dev.baton.engine.rules.Evaluation;
 import dev.baton.engine.rules.FactsInvalidException;
 import dev.baton.engine.rules.RulesEngine;
 import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.runtime.DecideOptions;
 import dev.baton.engine.runtime.Decided;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +28,12 @@ import picocli.CommandLine.Option;
  * only when neither is given is the current time used, with a note on stderr.
  *
  * <p>A pack is a file or folder, or else a pack of the repository ({@code id} for its active
- * version, {@code id@version} pinned). With {@code --record} the evaluation takes the product's
- * path ({@link Baton#decide}): consent facts come from the consent ledger, and the decision is
- * recorded in the decision log; its id and hash go to stderr.
+ * version, {@code id@version} pinned). Packs of the repository or {@code --record} open the
+ * database and decide through {@link Baton#decide(Evaluation, DecideOptions)}: with {@code
+ * --record} as the product does (consent facts from the consent ledger, the decision recorded in
+ * the decision log; its id and hash go to stderr), without it on the facts file's consent and
+ * unrecorded. Pack files alone and no {@code --record} need no database: the engine evaluates
+ * them on the facts file as given, which is the same decision.
  */
 @Command(
     name = "evaluate",
@@ -43,8 +44,6 @@ import picocli.CommandLine.Option;
             + " fire, its nearest miss. With --record the consent facts come from the consent"
             + " ledger and the decision is recorded in the decision log."})
 final class EvaluateCommand extends BatonCommand {
-  private static final Pattern PACK_REF = Pattern.compile("[a-z][a-z0-9-]{0,62}(@[^/\\\\]+)?");
-
   @Option(names = "--pack", required = true, split = ",", paramLabel = "<pack>",
       description = "Packs in pipeline order (comma-separated or repeated): a file or folder,"
           + " or a pack of the repository, id (active version) or id@version.")
@@ -81,11 +80,12 @@ final class EvaluateCommand extends BatonCommand {
       error("No such facts file: " + facts + ".");
       return ExitCodes.USAGE;
     }
-    if (!record && packs.stream().allMatch(EvaluateCommand::isPath)) {
+    if (!record && packs.stream().allMatch(PackLoader::isPath)) {
       return evaluate(packs.stream().map(p -> RulePacks.read(Path.of(p))).toList(), null);
     }
     try (Baton baton = database.open()) {
-      return evaluate(packs.stream().map(p -> pack(baton.packs(), p)).toList(), baton);
+      PackLoader loader = PackLoader.on(baton.packs());
+      return evaluate(packs.stream().map(loader::load).toList(), baton);
     } catch (IllegalArgumentException e) {
       error(e.getMessage());
       return ExitCodes.USAGE;
@@ -101,11 +101,13 @@ final class EvaluateCommand extends BatonCommand {
     Decision decision;
     Decided decided = null;
     try {
-      if (record) {
-        decided = baton.decide(evaluation);
+      if (baton != null) {
+        // The facts file's consent unless recording: then the ledger's, as the product decides.
+        decided = baton.decide(evaluation, new DecideOptions(record, record
+            ? DecideOptions.ConsentSource.LEDGER : DecideOptions.ConsentSource.FACTS, true));
         decision = decided.decision();
       } else {
-        decision = (baton != null ? baton.rules() : RulesEngine.create()).evaluate(evaluation);
+        decision = RulesEngine.create().evaluate(evaluation);
       }
     } catch (FactsInvalidException e) {
       // The engine names the source "facts"; name the file the user gave instead.
@@ -118,45 +120,11 @@ final class EvaluateCommand extends BatonCommand {
     String json = decision.toJson();
     out().print(json.endsWith("\n") ? json : json + "\n");
     out().flush();
-    if (decided != null) {
+    if (record) {
       noteConsentFacts(document);
       reportRecord(decided.record());
     }
     return ExitCodes.OK;
-  }
-
-  /** A pack file or folder, or else the repository's pack {@code id} or {@code id@version}. */
-  private static RulePack pack(PackRepository repository, String name) {
-    if (isPath(name)) {
-      return RulePacks.read(Path.of(name));
-    }
-    int at = name.indexOf('@');
-    String id = at < 0 ? name : name.substring(0, at);
-    if (at >= 0) {
-      String version = name.substring(at + 1);
-      return repository.get(id, version).orElseThrow(() -> new BatonException("No pack file"
-          + " or folder " + name + ", and the repository has no " + id + " " + version
-          + ". List the packs with 'baton pack list'."));
-    }
-    return repository.active(id).orElseThrow(() -> new BatonException("No pack file or folder "
-        + name + ", and the repository has no active version of a pack '" + id + "'. Give a"
-        + " path, or import and publish it: baton pack import <folder>; baton pack publish "
-        + id + "."));
-  }
-
-  /**
-   * A path when it exists, or cannot be a pack id ({@code id[@version]}: lower-case letters,
-   * digits and '-'), so that a mistyped path is reported as a missing file.
-   */
-  private static boolean isPath(String name) {
-    if (!PACK_REF.matcher(name).matches()) {
-      return true;
-    }
-    try {
-      return Files.exists(Path.of(name));
-    } catch (InvalidPathException e) {
-      return false;
-    }
   }
 
   /** The ledger is the only source of consent when recording: say so if the file had some. */

@@ -4,7 +4,8 @@ import dev.baton.engine.BatonException;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.BattlePackServices;
 import dev.baton.engine.battlepack.DemoData;
-import dev.baton.engine.battlepack.PipelineSource;
+import dev.baton.engine.repository.PackLoader;
+import dev.baton.engine.rulepack.BundledTemplates;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.runtime.BatonRuleDecisions;
 import dev.baton.engine.workflow.GatewayAuthentication;
@@ -194,7 +195,7 @@ final class ServeCommand extends BatonCommand {
       DemoData.load(baton.store());
     }
     BattlePackServices services = BattlePackServices.of(baton,
-        PipelineSource.publishedOr(baton.packs(), PipelineSource.bundledTemplates()));
+        PackLoader.on(baton.packs()).withDefaultPipeline(BundledTemplates.pipeline()));
     return BattlePackRuntime.start(client, services, BattlePackRuntime.bundledBpmn());
   }
 

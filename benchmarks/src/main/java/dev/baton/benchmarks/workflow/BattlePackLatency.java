@@ -4,12 +4,13 @@ import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.BattlePackServices;
 import dev.baton.engine.battlepack.BattlePackWorkers;
 import dev.baton.engine.battlepack.DemoData;
-import dev.baton.engine.battlepack.PipelineSource;
 import dev.baton.engine.battlepack.ReviewItem;
 import dev.baton.engine.battlepack.ReviewRole;
 import dev.baton.engine.battlepack.ReviewVerdict;
 import dev.baton.engine.battlepack.VisitRequest;
 import dev.baton.engine.battlepack.VisitRequests;
+import dev.baton.engine.repository.PackLoader;
+import dev.baton.engine.rulepack.BundledTemplates;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.store.Databases;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
@@ -56,7 +57,7 @@ public final class BattlePackLatency {
         CamundaClient client = WorkflowClients.embedded(engine.grpcAddress())) {
       DemoData.load(baton.store());
       BattlePackServices services = BattlePackServices.of(baton,
-              PipelineSource.fixed(PipelineSource.bundledTemplates()))
+              PackLoader.fixed(BundledTemplates.pipeline()))
           .withClock(Clock.fixed(DemoData.DEMO_NOW, ZoneOffset.UTC));
       client.newDeployResourceCommand()
           .addResourceBytes(BattlePackRuntime.bundledBpmn(), "visit-battle-pack.bpmn")

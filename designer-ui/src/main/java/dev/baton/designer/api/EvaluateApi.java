@@ -4,13 +4,15 @@ import dev.baton.designer.TemplateCatalogue;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
 import dev.baton.engine.audit.DecisionRecord;
-import dev.baton.engine.battlepack.PipelineSource;
-import dev.baton.engine.repository.UnknownPackException;
+import dev.baton.engine.BatonException;
+import dev.baton.engine.repository.PackLoader;
 import dev.baton.engine.rulepack.FactsDocument;
+import dev.baton.engine.rulepack.PackRef;
 import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rulepack.RulePacks;
 import dev.baton.engine.rules.Evaluation;
 import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.runtime.DecideOptions;
 import dev.baton.engine.runtime.Decided;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,7 +20,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,11 +37,11 @@ public class EvaluateApi {
   /** The header that names a recorded decision. */
   public static final String DECISION_ID_HEADER = "Baton-Decision-Id";
   private final Baton baton;
-  private final TemplateCatalogue catalogue;
+  private final PackLoader packs;
 
   public EvaluateApi(Baton baton, TemplateCatalogue catalogue) {
     this.baton = baton;
-    this.catalogue = catalogue;
+    this.packs = PackLoader.on(baton.packs()).withDefaultPipeline(catalogue.pipeline());
   }
 
   /**
@@ -77,14 +78,19 @@ public class EvaluateApi {
     Instant now = doc.now() != null ? doc.now() : Instant.now();
     Evaluation evaluation = Evaluation.of(pipeline(packs), doc.facts(), now)
         .by(requestId, CurrentUser.name());
-    if (!record) {
-      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(baton.rules()
-          .evaluate(baton.consent().withConsentFacts(evaluation)).toJson());
-    }
-    if (!CurrentUser.hasAnyRole(Role.DEVELOPER, Role.OPS)) {
+    if (record && !CurrentUser.hasAnyRole(Role.DEVELOPER, Role.OPS)) {
       throw new AccessDeniedException("recording needs DEVELOPER or OPS");
     }
-    Decided decided = baton.decide(evaluation);
+    // Consent always comes from the ledger here: the API decides as the product does.
+    Decided decided = baton.decide(evaluation, DecideOptions.defaults().withRecord(record));
+    if (!record) {
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+          .body(decided.decision().toJson());
+    }
+    if (decided.record() == null) {
+      throw new BatonException("This server runs with decision recording off: nothing was"
+          + " recorded. Evaluate without record=true, or turn recording on.");
+    }
     String id = decided.record().decisionId();
     String json = decided.decision().toJson();
     HttpStatus status = HttpStatus.CREATED;
@@ -99,24 +105,8 @@ public class EvaluateApi {
 
   private List<RulePack> pipeline(List<String> names) {
     if (names == null || names.isEmpty()) {
-      return PipelineSource.publishedOr(baton.packs(), catalogue.pipeline()).pipeline();
+      return this.packs.defaultPipeline();
     }
-    List<RulePack> out = new ArrayList<>();
-    for (String name : names) {
-      String n = name.strip();
-      int at = n.indexOf('@');
-      if (at < 0) {
-        out.add(baton.packs().active(n).orElseThrow(() -> new UnknownPackException(n, null,
-            "The pack '" + n + "' has no active published version: publish it, or name a"
-                + " version as " + n + "@<version>.")));
-      } else {
-        String id = n.substring(0, at);
-        String version = n.substring(at + 1);
-        out.add(baton.packs().get(id, version).orElseThrow(() -> new UnknownPackException(id,
-            version, "The pack '" + id + "' has no version " + version + ": see GET"
-                + " /api/v1/packs/" + id + " for its versions.")));
-      }
-    }
-    return out;
+    return this.packs.load(names.stream().map(PackRef::parse).toList());
   }
 }

@@ -5,8 +5,8 @@ import dev.baton.designer.security.CachingBasicAuthenticationProvider;
 import dev.baton.designer.security.VerifiedCredentials;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.BattlePackServices;
-import dev.baton.engine.battlepack.PipelineSource;
 import dev.baton.engine.battlepack.ReviewPolicy;
+import dev.baton.engine.repository.PackLoader;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.runtime.BatonRuleDecisions;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
@@ -139,7 +139,7 @@ public class WorkflowConfiguration {
       dev.baton.engine.battlepack.DemoData.load(baton.store());
     }
     BattlePackServices services = BattlePackServices.of(baton,
-        PipelineSource.publishedOr(baton.packs(), catalogue.pipeline()))
+        PackLoader.on(baton.packs()).withDefaultPipeline(catalogue.pipeline()))
         .withReviewTimeout(reviewTimeout)
         .withReviewPolicy(ReviewPolicy.DEFAULT.withFourEyes(fourEyes));
     return BattlePackRuntime.start(client, services, BattlePackRuntime.bundledBpmn());

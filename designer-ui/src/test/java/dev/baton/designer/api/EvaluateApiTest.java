@@ -46,6 +46,42 @@ class EvaluateApiTest extends DesignerTestBase {
   }
 
   @Test
+  void shouldAnswerBadRequestNamingTheReferenceWhenAPackReferenceIsMalformed() {
+    // given
+    HttpHeaders h = new HttpHeaders();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    String body = "{\"now\": \"2026-11-27T09:00:00Z\", \"facts\": {}}";
+    // when
+    ResponseEntity<String> r = rest.withBasicAuth("developer", "developer").postForEntity(
+        "/api/v1/evaluate?packs=cmi-threshold@latest", new HttpEntity<>(body, h),
+        String.class);
+    // then
+    assertThat(r.getStatusCode().value()).isEqualTo(400);
+    assertThat(r.getBody()).contains("cmi-threshold@latest", "not a semantic version");
+  }
+
+  @Test
+  void shouldDecideTheSameWithAndWithoutRecordingWhenTheRequestIsRecorded() {
+    // given
+    String facts = """
+        {"now": "2026-11-27T09:00:00Z", "facts": {"Customer": [{"customerId": "C-7", "name": "A", "region": "East"}]}}
+        """;
+    HttpHeaders h = new HttpHeaders();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    // when
+    ResponseEntity<String> evaluated = post(facts);
+    ResponseEntity<String> recorded = rest.withBasicAuth("developer", "developer")
+        .postForEntity("/api/v1/evaluate?record=true&requestId=EVAL-API-" + System.nanoTime(),
+            new HttpEntity<>(facts, h), String.class);
+    // then
+    assertThat(recorded.getStatusCode().value()).isEqualTo(201);
+    assertThat(recorded.getHeaders().getFirst(EvaluateApi.DECISION_ID_HEADER)).isNotBlank();
+    assertThat(recorded.getBody()).contains("\"fired\"", "low-cmi-create-sales-task",
+        "\"nearestMisses\"");
+    assertThat(evaluated.getBody()).contains("low-cmi-create-sales-task");
+  }
+
+  @Test
   void shouldRefuseEvaluationWhenNotSignedIn() {
     // given
     HttpHeaders h = new HttpHeaders();

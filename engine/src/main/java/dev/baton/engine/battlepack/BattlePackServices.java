@@ -1,8 +1,11 @@
 package dev.baton.engine.battlepack;
 
+import dev.baton.engine.repository.PackLoader;
+import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.runtime.Baton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,7 +19,7 @@ public final class BattlePackServices {
   public static final Duration DEFAULT_REVIEW_TIMEOUT = Duration.ofHours(4);
 
   private final Baton baton;
-  private final PipelineSource pipeline;
+  private final PackLoader pipeline;
   private final BattlePackGenerator generator;
   private final Clock clock;
   private final Duration reviewTimeout;
@@ -24,7 +27,7 @@ public final class BattlePackServices {
   private final ReviewQueue reviews;
   private final BattlePackStore packs;
 
-  private BattlePackServices(Baton baton, PipelineSource pipeline, BattlePackGenerator generator,
+  private BattlePackServices(Baton baton, PackLoader pipeline, BattlePackGenerator generator,
       Clock clock, Duration reviewTimeout, ReviewPolicy reviewPolicy) {
     this.baton = Objects.requireNonNull(baton, "baton");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -41,10 +44,12 @@ public final class BattlePackServices {
   }
 
   /**
-   * Services on Baton with this pipeline, the deterministic generator, the system clock, a
-   * review timeout of 4 hours and the default review policy (four eyes).
+   * Services on Baton with the default pipeline of this loader (read again for every visit
+   * request, so that a newly published pack version applies to the next one), the
+   * deterministic generator, the system clock, a review timeout of 4 hours and the default
+   * review policy (four eyes).
    */
-  public static BattlePackServices of(Baton baton, PipelineSource pipeline) {
+  public static BattlePackServices of(Baton baton, PackLoader pipeline) {
     return new BattlePackServices(baton, pipeline, BattlePackGenerators.deterministic(),
         Clock.systemUTC(), DEFAULT_REVIEW_TIMEOUT, ReviewPolicy.DEFAULT);
   }
@@ -77,9 +82,9 @@ public final class BattlePackServices {
     return baton;
   }
 
-  /** The rule pipeline. */
-  public PipelineSource pipeline() {
-    return pipeline;
+  /** The rule pipeline as it is now (cmi-threshold → ai-trigger → consent-check). */
+  public List<RulePack> pipeline() {
+    return pipeline.defaultPipeline();
   }
 
   /** The generator. */

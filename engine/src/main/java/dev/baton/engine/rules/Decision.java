@@ -54,6 +54,12 @@ public record Decision(
     proofs = List.copyOf(proofs);
   }
 
+  /** The same decision without nearest misses (for callers that do not want the why-not). */
+  public Decision withoutNearestMisses() {
+    return new Decision(requestId, actor, now, packs, blocked, actions, vetoed, blocks, allows,
+        scores, fired, List.of(), proofs);
+  }
+
   /** A pack of the pipeline: id, version and SHA-256 content hash. */
   public record PackRef(String id, String version, String hash) {}
 

@@ -6,8 +6,11 @@ import dev.baton.engine.rules.internal.DroolsRulesEngine;
 import java.util.List;
 
 /**
- * Evaluates rule packs. Each pack is compiled to Drools once per content hash and cached; every
- * evaluation runs in its own session.
+ * Evaluates rule packs. Each pack is validated and translated once per content hash; a
+ * pipeline's packs compile into one Drools KieBase, cached by the ordered tuple of their content
+ * hashes, and every evaluation runs the whole pipeline in one session of its own (each pack's
+ * rules in their own agenda group, in pipeline order). Packs stay separately versioned, hashed
+ * and explained: the decision is the same as evaluating each pack in a session of its own.
  *
  * <p>Implementations are thread-safe: one engine serves all threads. A pack that is not valid
  * throws {@link dev.baton.engine.rulepack.RulePackInvalidException}; facts that do not fit the

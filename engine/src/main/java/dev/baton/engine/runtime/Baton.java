@@ -63,15 +63,32 @@ public final class Baton implements Closeable {
   }
 
   /**
-   * The product's evaluation path: adds the consent facts of the evaluation's customers from the
-   * ledger, evaluates, and (unless recording is off) records the decision durably before it
-   * returns. The request id makes it idempotent: the same request id is recorded once.
+   * The product's evaluation path, {@link DecideOptions#defaults()}: adds the consent facts of
+   * the evaluation's customers from the ledger, evaluates, and (unless recording is off) records
+   * the decision durably before it returns.
    */
   public Decided decide(Evaluation evaluation) {
-    Evaluation withConsent = consent.withConsentFacts(evaluation);
-    Decision decision = rules.evaluate(withConsent);
-    var recorded = record ? decisions.record(withConsent, decision) : null;
-    return new Decided(decision, recorded, consent.proofsIn(decision));
+    return decide(evaluation, DecideOptions.defaults());
+  }
+
+  /**
+   * Decides: the one call behind the REST API, the CLI and the workflow workers. Takes the
+   * consent facts from where the options say (with {@link DecideOptions.ConsentSource#LEDGER}
+   * the ledger's records of the evaluation's customers replace any {@code Consent} facts),
+   * evaluates the pipeline and, when the options ask for it and Baton records decisions,
+   * records the decision durably before it returns; the request id makes recording idempotent
+   * (the same request id is recorded once, and {@link Decided#record()} says so). Thread-safe.
+   *
+   * @throws dev.baton.engine.rules.FactsInvalidException when the facts do not fit the packs;
+   *     nothing was evaluated or recorded
+   */
+  public Decided decide(Evaluation evaluation, DecideOptions options) {
+    Evaluation input = options.consent() == DecideOptions.ConsentSource.LEDGER
+        ? consent.withConsentFacts(evaluation) : evaluation;
+    Decision decision = rules.evaluate(input);
+    var recorded = record && options.record() ? decisions.record(input, decision) : null;
+    Decision returned = options.explain() ? decision : decision.withoutNearestMisses();
+    return new Decided(returned, recorded, consent.proofsIn(decision));
   }
 
   /** The rules engine (evaluation without recording). */

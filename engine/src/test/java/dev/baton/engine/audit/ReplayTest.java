@@ -13,6 +13,8 @@ import dev.baton.engine.audit.AuditFixtures.Profile;
 import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rules.Decision;
 import dev.baton.engine.rules.Evaluation;
+import dev.baton.engine.rules.RulesEngine;
+import dev.baton.engine.rules.internal.DroolsRulesEngine;
 import dev.baton.engine.store.BatonStore;
 import dev.baton.engine.store.TestDatabases;
 import java.time.Instant;
@@ -66,6 +68,26 @@ class ReplayTest {
       assertThat(morning.total()).isEqualTo(12);
       assertThat(morning.allIdentical()).isTrue();
       assertThat(one).isEqualTo(new ReplayReport(1, 1, 0, 0, List.of(), List.of(), false));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldReproduceDecisionsRecordedWithOneSessionPerPackWhenReplayedInOneSession(String db) {
+    RulesEngine perPack = DroolsRulesEngine.perPackSessions();
+    try (var ds = TestDatabases.fresh(db);
+        DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine(),
+            DecisionLogOptions.defaults())) {
+      // given: decisions taken and recorded as before the single-session pipeline
+      for (int i = 0; i < 12; i++) {
+        Evaluation e = AuditFixtures.evaluation("REQ-" + i,
+            customer("C-" + i, Profile.values()[i % 6], i % 2 == 0));
+        log.record(e, perPack.evaluate(e));
+      }
+      // when
+      ReplayReport all = log.replayer().replay(ReplayScope.all());
+      // then
+      assertThat(all).isEqualTo(new ReplayReport(12, 12, 0, 0, List.of(), List.of(), false));
     }
   }
 

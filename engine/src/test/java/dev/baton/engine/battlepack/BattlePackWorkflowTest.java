@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.engine.repository.PackLoader;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.store.TestDatabases;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
@@ -46,7 +47,7 @@ class BattlePackWorkflowTest {
       engine = EmbeddedWorkflowEngine.start(WorkflowEngineOptions.defaults(dataSource).withPort(0));
       client = WorkflowClients.embedded(engine.grpcAddress());
       BattlePackServices services = BattlePackServices.of(baton,
-          PipelineSource.fixed(Fixture.templates()))
+          PackLoader.fixed(Fixture.templates()))
           .withClock(Clock.fixed(DemoData.DEMO_NOW, ZoneOffset.UTC));
       battle = BattlePackRuntime.start(client, services,
           Files.readAllBytes(Fixture.RULE_PACKS.resolve("workflows/visit-battle-pack.bpmn")));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.engine.repository.PackLoader;
 import dev.baton.engine.rulepack.RulePacks;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.store.TestDatabases;
@@ -39,7 +40,7 @@ final class Fixture implements AutoCloseable {
     this.dataSource = dataSource;
     baton = Baton.open(dataSource, true);
     DemoData.load(baton.store());
-    services = BattlePackServices.of(baton, PipelineSource.fixed(templates()))
+    services = BattlePackServices.of(baton, PackLoader.fixed(templates()))
         .withClock(Clock.fixed(DemoData.DEMO_NOW, ZoneOffset.UTC));
     handlers = BattlePackWorkers.handlers(services);
   }

@@ -11,6 +11,7 @@ import dev.baton.engine.rulepack.Fact;
 import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rules.Decision;
 import dev.baton.engine.rules.Evaluation;
+import dev.baton.engine.runtime.DecideOptions;
 import dev.baton.engine.runtime.Decided;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -55,7 +56,7 @@ final class EvaluateHandler extends StepHandler {
         : primary.map(Deal::nextStepChannel).orElse(null);
 
     List<Fact> facts = facts(visit, customer, openDeals, dealSize, riskLevel, contactChannel, now);
-    List<RulePack> pipeline = services.pipeline().pipeline();
+    List<RulePack> pipeline = services.pipeline();
     String requestId = visit.requestId() + "@" + job.processInstanceKey();
     Evaluation evaluation = new Evaluation(pipeline, facts, now, requestId, visit.repId());
     Decided decided = services.baton().decide(evaluation);
@@ -70,8 +71,10 @@ final class EvaluateHandler extends StepHandler {
       // recorded by an earlier delivery of this job: decide on exactly what was recorded
       DecisionRecord earlier = services.baton().decisions().get(recorded.decisionId())
           .orElseThrow();
-      decision = services.baton().rules().evaluate(new Evaluation(pipeline, earlier.facts(),
-          earlier.evaluatedAt(), requestId, visit.repId()));
+      // (its facts already hold the ledger's consent of that time: decide on them as given)
+      decision = services.baton().decide(new Evaluation(pipeline, earlier.facts(),
+          earlier.evaluatedAt(), requestId, visit.repId()),
+          new DecideOptions(false, DecideOptions.ConsentSource.FACTS, true)).decision();
     }
 
     boolean generate = decision.actions().stream().anyMatch(a ->

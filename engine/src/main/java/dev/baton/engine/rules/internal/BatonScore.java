@@ -27,6 +27,12 @@ public final class BatonScore {
     return total;
   }
 
+  /** Sets the total (between the stages of a shared session). */
+  void set(BigDecimal newTotal) {
+    total = newTotal;
+    value = total.doubleValue();
+  }
+
   void add(BigDecimal points) {
     total = total.add(points);
     value = total.doubleValue();

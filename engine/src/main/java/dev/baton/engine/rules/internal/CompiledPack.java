@@ -1,6 +1,5 @@
 package dev.baton.engine.rules.internal;
 
-import dev.baton.engine.BatonException;
 import dev.baton.engine.rulepack.FactType;
 import dev.baton.engine.rulepack.FieldDef;
 import dev.baton.engine.rulepack.FieldType;
@@ -9,67 +8,32 @@ import dev.baton.engine.rulepack.Parameter;
 import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rulepack.internal.Values;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieContainerSessionsPool;
-import org.kie.api.runtime.KieSession;
 
-/** A pack compiled to a Drools KieBase, with what is needed to read its firings back. */
+/**
+ * A pack compiled for evaluation: its generated DRL with, per rule, what the consequence
+ * passes, its parameters and its types. The Drools KieBase is built per pipeline
+ * ({@link CompiledPipeline}); the pack's own KieBase (its DRL alone, one session per pack) only
+ * when the per-pack evaluation asks for it.
+ */
 final class CompiledPack {
-  private static final AtomicLong BUILDS = new AtomicLong();
-
   private final RulePack pack;
   private final String hash;
   private final DrlGenerator.Generated generated;
-  private final KieBase kieBase;
-  private final KieContainerSessionsPool pool;
-  private final Map<String, org.kie.api.definition.type.FactType> factTypes = new HashMap<>();
   private final Map<String, FactType> declared = new HashMap<>();
   private final Map<String, Object> paramValues = new HashMap<>();
-  private final Map<String, Maker> makers = new HashMap<>();
   private final Map<String, FactType> explainTypes = new HashMap<>();
   private final Map<String, Parameter> parameters = new HashMap<>();
+  private volatile CompiledPipeline alone;
 
-  /** Creates instances of one declared type: its constructor and field accessors, looked up once. */
-  private record Maker(java.lang.reflect.Constructor<?> constructor, String[] names,
-      org.kie.api.definition.type.FactField[] fields) {}
-
-  private CompiledPack(RulePack pack, String hash, DrlGenerator.Generated generated,
-      KieContainer container) {
+  private CompiledPack(RulePack pack, String hash, DrlGenerator.Generated generated) {
     this.pack = pack;
     this.hash = hash;
     this.generated = generated;
-    this.kieBase = container.getKieBase();
-    this.pool = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
     for (FactType t : pack.factTypes()) {
       declared.put(t.name(), t);
-      org.kie.api.definition.type.FactType ft =
-          kieBase.getFactType(generated.packageName(), t.name());
-      factTypes.put(t.name(), ft);
-      String[] names = new String[t.fields().size()];
-      org.kie.api.definition.type.FactField[] fields =
-          new org.kie.api.definition.type.FactField[names.length];
-      for (int i = 0; i < names.length; i++) {
-        names[i] = t.fields().get(i).name();
-        fields[i] = ft.getField(names[i]);
-      }
-      try {
-        makers.put(t.name(), new Maker(ft.getFactClass().getConstructor(), names, fields));
-      } catch (NoSuchMethodException e) {
-        throw new BatonException("Drools declared " + t.name() + " without a public constructor.",
-            e);
-      }
       explainTypes.put(t.name(), t);
     }
     dev.baton.engine.rulepack.BuiltInTypes.ALL.forEach(t -> explainTypes.put(t.name(), t));
@@ -79,27 +43,28 @@ final class CompiledPack {
     }
   }
 
-  /** Generates the DRL and builds it; a build error here is a bug in the generator. */
+  /** Generates the DRL; Drools builds it with the first pipeline that holds the pack. */
   static CompiledPack compile(RulePack pack, String hash) {
-    DrlGenerator.Generated generated = DrlGenerator.generate(pack, hash);
-    KieServices ks = KieServices.Factory.get();
-    ReleaseId releaseId = ks.newReleaseId("dev.baton.generated", "p" + hash.substring(0, 16),
-        "1.0." + BUILDS.incrementAndGet());
-    KieFileSystem kfs = ks.newKieFileSystem();
-    kfs.generateAndWritePomXML(releaseId);
-    String path = "src/main/resources/" + generated.packageName().replace('.', '/') + "/rules.drl";
-    kfs.write(path, generated.drl().getBytes(StandardCharsets.UTF_8));
-    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-    if (!errors.isEmpty()) {
-      throw new BatonException("Baton generated DRL that Drools rejects for pack "
-          + pack.coordinates() + ". This is a bug in Baton; please report it with the pack.\n"
-          + errors.stream().map(Message::toString).collect(Collectors.joining("\n"))
-          + "\n--- generated DRL ---\n" + generated.drl());
+    return new CompiledPack(pack, hash, DrlGenerator.generate(pack, hash));
+  }
+
+  /** The pack's DRL alone in its own KieBase (built once): the per-pack evaluation. */
+  CompiledPipeline alone() {
+    CompiledPipeline a = alone;
+    if (a == null) {
+      synchronized (this) {
+        a = alone;
+        if (a == null) {
+          a = CompiledPipeline.alone(this);
+          alone = a;
+        }
+      }
     }
-    KieContainer container = ks.newKieContainer(releaseId);
-    ks.getRepository().removeKieModule(releaseId);
-    return new CompiledPack(pack, hash, generated, container);
+    return a;
+  }
+
+  DrlGenerator.Generated generated() {
+    return generated;
   }
 
   RulePack pack() {
@@ -118,14 +83,6 @@ final class CompiledPack {
     return generated.plans();
   }
 
-  KieSession newSession() {
-    return pool.newKieSession();
-  }
-
-  KieBase kieBase() {
-    return kieBase;
-  }
-
   FactType declared(String type) {
     return declared.get(type);
   }
@@ -138,24 +95,6 @@ final class CompiledPack {
   /** The pack's parameters by name. */
   Map<String, Parameter> parameters() {
     return parameters;
-  }
-
-  /** A new instance of a declared type with the typed values set. */
-  Object newFact(String type, Map<String, Object> typed) {
-    Maker m = makers.get(type);
-    try {
-      Object o = m.constructor().newInstance();
-      // Drools gives declared Long, Double and Boolean fields 0 and false by default; a field
-      // that is absent from the input must be missing (null), so every field is set.
-      String[] names = m.names();
-      org.kie.api.definition.type.FactField[] fields = m.fields();
-      for (int i = 0; i < names.length; i++) {
-        fields[i].set(o, typed.get(names[i]));
-      }
-      return o;
-    } catch (ReflectiveOperationException e) {
-      throw new BatonException("Cannot create a " + type + " fact.", e);
-    }
   }
 
   /** Field indexes by type object (identity: the types of compiled packs and the built-ins). */

@@ -29,11 +29,38 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
-/** The rules engine on Drools: compiles packs once per content hash, one session per pack run. */
+/**
+ * The rules engine on Drools. Packs are validated and their DRL generated once per content
+ * hash; a pipeline's packs compile into one KieBase, cached by the ordered tuple of their
+ * content hashes, and one session evaluates the pipeline: each pack's rules in its own agenda
+ * group, fired in pipeline order, an earlier pack's live actions inserted as {@code
+ * ProposedAction} facts for the later ones. {@link #perPackSessions()} keeps the evaluation
+ * with one session per pack (each pack's DRL alone), which decides identically; it serves as
+ * the reference in tests and benchmarks.
+ */
 public final class DroolsRulesEngine implements RulesEngine {
 
   /** A rule pack that fires more often than this in one evaluation is stopped. */
   static final int MAX_FIRINGS = 100_000;
+
+  /** How many Drools sessions an evaluation uses. */
+  private enum Sessions { ONE_PER_PIPELINE, ONE_PER_PACK }
+
+  private final Sessions sessions;
+
+  /** The engine with one session per pipeline. */
+  public DroolsRulesEngine() {
+    this(Sessions.ONE_PER_PIPELINE);
+  }
+
+  private DroolsRulesEngine(Sessions sessions) {
+    this.sessions = sessions;
+  }
+
+  /** An engine that evaluates each pack of a pipeline in a session of its own (the reference). */
+  public static DroolsRulesEngine perPackSessions() {
+    return new DroolsRulesEngine(Sessions.ONE_PER_PACK);
+  }
 
   /** Keyed by the pack object itself: a record's deep hashCode per evaluation costs too much. */
   private record Identity(RulePack pack) {
@@ -53,7 +80,12 @@ public final class DroolsRulesEngine implements RulesEngine {
 
   @Override
   public void prepare(RulePack pack) {
-    compiled(pack);
+    CompiledPack cp = compiled(pack);
+    if (sessions == Sessions.ONE_PER_PACK) {
+      cp.alone();
+    } else {
+      pipeline(new CompiledPack[] {cp});
+    }
   }
 
   @Override
@@ -91,7 +123,27 @@ public final class DroolsRulesEngine implements RulesEngine {
     }
     PipelinePlan plan = plan(compiled);
     List<TypedFact> input = typeFacts(evaluation.facts(), plan);
-    return new Run(evaluation, plan.packs(), input).execute();
+    CompiledPipeline single = sessions == Sessions.ONE_PER_PIPELINE ? plan.kieBase(this) : null;
+    return new Run(evaluation, plan.packs(), input, single).execute();
+  }
+
+  /** Pipelines by the ordered tuple of their packs' content hashes. */
+  private final Map<List<String>, CompiledPipeline> pipelines = new ConcurrentHashMap<>();
+
+  private CompiledPipeline pipeline(CompiledPack[] compiled) {
+    List<String> hashes = new ArrayList<>(compiled.length);
+    for (CompiledPack cp : compiled) {
+      hashes.add(cp.hash());
+    }
+    CompiledPipeline p = pipelines.get(hashes);
+    if (p == null) {
+      if (pipelines.size() > 1_000) {
+        pipelines.clear();
+      }
+      p = pipelines.computeIfAbsent(List.copyOf(hashes),
+          h -> CompiledPipeline.of(List.of(compiled)));
+    }
+    return p;
   }
 
   private final Map<PipelineKey, PipelinePlan> plans = new ConcurrentHashMap<>();
@@ -131,8 +183,35 @@ public final class DroolsRulesEngine implements RulesEngine {
    */
   private record InputType(List<FactType> declarations, Map<String, Slot> fields) {}
 
-  /** What typing the input needs, prepared once per pipeline. */
-  private record PipelinePlan(List<CompiledPack> packs, Map<String, InputType> types) {
+  /** What typing the input needs, prepared once per pipeline, and the pipeline's KieBase. */
+  private static final class PipelinePlan {
+    private final List<CompiledPack> packs;
+    private final Map<String, InputType> types;
+    private volatile CompiledPipeline kieBase;
+
+    private PipelinePlan(List<CompiledPack> packs, Map<String, InputType> types) {
+      this.packs = packs;
+      this.types = types;
+    }
+
+    List<CompiledPack> packs() {
+      return packs;
+    }
+
+    Map<String, InputType> types() {
+      return types;
+    }
+
+    /** The pipeline's KieBase, from the engine's cache by content hashes. */
+    CompiledPipeline kieBase(DroolsRulesEngine engine) {
+      CompiledPipeline k = kieBase;
+      if (k == null) {
+        k = engine.pipeline(packs.toArray(new CompiledPack[0]));
+        kieBase = k;
+      }
+      return k;
+    }
+
     static PipelinePlan of(CompiledPack[] compiled) {
       Map<String, List<FactType>> declarations = new LinkedHashMap<>();
       for (FactType t : BuiltInTypes.ALL) {
@@ -248,11 +327,41 @@ public final class DroolsRulesEngine implements RulesEngine {
     private final List<LazyNearestMisses.Stage> missStages = new ArrayList<>();
     private final Set<Object> proofs = new LinkedHashSet<>();
     private int actionSeq;
+    /** The pipeline's KieBase when one session runs every pack, else null (one per pack). */
+    private final CompiledPipeline single;
+    private KieSession shared;
+    // What stays in the shared session from stage to stage.
+    private boolean clockInserted;
+    private final Map<String, BatonScore> liveScores = new LinkedHashMap<>();
+    private final Map<String, FactHandle> liveScoreHandles = new HashMap<>();
+    private final Map<Decision.DecidedAction, ProposalFact> liveProposals =
+        new IdentityHashMap<>();
 
-    Run(Evaluation evaluation, List<CompiledPack> pipeline, List<TypedFact> input) {
+    /** A proposal as a fact: the Drools object, its explainer view and its handle. */
+    private record ProposalFact(BatonProposedAction fact, Explainer.RtFact rt,
+        FactHandle handle) {}
+
+    private static ProposalFact proposalFact(Decision.DecidedAction a) {
+      Map<String, Object> typed = new HashMap<>();
+      typed.put("id", a.id());
+      typed.put("action", a.action());
+      typed.put("customerId", text(a.params().get("customerId")));
+      typed.put("channel", text(a.params().get("channel")));
+      typed.put("actor", text(a.params().get("actor")));
+      typed.put("pack", a.pack());
+      typed.put("rule", a.rule());
+      BatonProposedAction o = new BatonProposedAction(a.id(), a.action(),
+          (String) typed.get("customerId"), (String) typed.get("channel"),
+          (String) typed.get("actor"), a.pack(), a.rule());
+      return new ProposalFact(o, new Explainer.RtFact("ProposedAction", -1, typed), null);
+    }
+
+    Run(Evaluation evaluation, List<CompiledPack> pipeline, List<TypedFact> input,
+        CompiledPipeline single) {
       this.evaluation = evaluation;
       this.pipeline = pipeline;
       this.input = input;
+      this.single = single;
       this.nowMs = evaluation.now().toEpochMilli();
       for (TypedFact f : input) {
         if (f.fact().type().equals(BuiltInTypes.SCORE.name())) {
@@ -281,9 +390,19 @@ public final class DroolsRulesEngine implements RulesEngine {
 
     Decision execute() {
       List<Decision.PackRef> refs = new ArrayList<>();
-      for (CompiledPack cp : pipeline) {
-        refs.add(new Decision.PackRef(cp.pack().id(), cp.pack().version(), cp.hash()));
-        stage(cp);
+      if (single != null) {
+        shared = single.newSession();
+      }
+      try {
+        for (int i = 0; i < pipeline.size(); i++) {
+          CompiledPack cp = pipeline.get(i);
+          refs.add(new Decision.PackRef(cp.pack().id(), cp.pack().version(), cp.hash()));
+          stage(single != null ? single.stages().get(i) : cp.alone().stages().get(0));
+        }
+      } finally {
+        if (shared != null) {
+          shared.dispose();
+        }
       }
       return new Decision(evaluation.requestId(), evaluation.actor(), evaluation.now(), refs,
           !blocks.isEmpty(), active, vetoed, blocks, allows, scores, fired,
@@ -291,55 +410,84 @@ public final class DroolsRulesEngine implements RulesEngine {
           new ArrayList<>(proofs));
     }
 
-    private void stage(CompiledPack cp) {
+    /**
+     * Runs one pack. In a session of its own the pack gets its scores, the clock, the live
+     * proposals and its input facts, in that order. In the shared session it sees the same:
+     * the scores, clock and proposals stay from the previous stages (a vetoed proposal is
+     * deleted, an emitted one inserted, a score added when the pack declares a new one), its
+     * input facts are inserted last, and only its agenda group fires.
+     */
+    private void stage(CompiledPipeline.Stage stage) {
+      CompiledPack cp = stage.pack();
       RulePack pack = cp.pack();
-      KieSession session = cp.newSession();
+      KieSession session = shared != null ? shared : cp.alone().newSession();
       Map<Object, Explainer.RtFact> known = new IdentityHashMap<>();
       Map<Object, Decision.DecidedAction> proposals = new IdentityHashMap<>();
-      Map<String, BatonScore> scoreFacts = new LinkedHashMap<>();
-      Map<String, FactHandle> handles = new HashMap<>();
+      Map<String, BatonScore> scoreFacts = shared != null ? liveScores : new LinkedHashMap<>();
+      Map<String, FactHandle> handles = shared != null ? liveScoreHandles : new HashMap<>();
       Map<String, List<Explainer.RtFact>> byType = new HashMap<>();
       Firings firings;
       try {
         Set<String> names = new LinkedHashSet<>(scores.keySet());
         names.addAll(pack.scores());
         for (String name : names) {
-          BatonScore s = new BatonScore(name, scores.getOrDefault(name, BigDecimal.ZERO));
-          scoreFacts.put(name, s);
-          handles.put(name, session.insert(s));
+          BigDecimal total = scores.getOrDefault(name, BigDecimal.ZERO);
+          BatonScore s = scoreFacts.get(name);
+          if (s == null) {
+            s = new BatonScore(name, total);
+            scoreFacts.put(name, s);
+            handles.put(name, session.insert(s));
+          } else if (!s.total().equals(total)) {
+            s.set(total);
+            session.update(handles.get(name), s);
+          }
         }
         firings = new Firings(cp, session, scoreFacts, handles);
         session.setGlobal("baton", firings);
-        session.insert(new BatonClock(nowMs));
+        if (shared == null || !clockInserted) {
+          session.insert(new BatonClock(nowMs));
+          clockInserted = true;
+        }
         List<Explainer.RtFact> proposed = new ArrayList<>();
+        if (shared != null) {
+          Set<Decision.DecidedAction> live = java.util.Collections.newSetFromMap(
+              new IdentityHashMap<>());
+          live.addAll(active);
+          for (var it = liveProposals.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!live.contains(e.getKey())) {
+              session.delete(e.getValue().handle());
+              it.remove();
+            }
+          }
+        }
         for (Decision.DecidedAction a : active) {
-          Map<String, Object> typed = new HashMap<>();
-          typed.put("id", a.id());
-          typed.put("action", a.action());
-          typed.put("customerId", text(a.params().get("customerId")));
-          typed.put("channel", text(a.params().get("channel")));
-          typed.put("actor", text(a.params().get("actor")));
-          typed.put("pack", a.pack());
-          typed.put("rule", a.rule());
-          BatonProposedAction o = new BatonProposedAction(a.id(), a.action(),
-              (String) typed.get("customerId"), (String) typed.get("channel"),
-              (String) typed.get("actor"), a.pack(), a.rule());
-          Explainer.RtFact rt = new Explainer.RtFact("ProposedAction", -1, typed);
-          proposed.add(rt);
-          known.put(o, rt);
-          proposals.put(o, a);
-          session.insert(o);
+          ProposalFact pf = shared != null ? liveProposals.get(a) : null;
+          if (pf == null) {
+            pf = proposalFact(a);
+            FactHandle h = session.insert(pf.fact());
+            pf = new ProposalFact(pf.fact(), pf.rt(), h);
+            if (shared != null) {
+              liveProposals.put(a, pf);
+            }
+          }
+          proposed.add(pf.rt());
+          known.put(pf.fact(), pf.rt());
+          proposals.put(pf.fact(), a);
         }
         byType.put("ProposedAction", proposed);
         for (TypedFact f : input) {
           if (cp.declared(f.fact().type()) == null) {
             continue;
           }
-          Object o = cp.newFact(f.fact().type(), f.typed());
+          Object o = stage.newFact(f.fact().type(), f.typed());
           Explainer.RtFact rt = new Explainer.RtFact(f.fact().type(), f.index(), f.typed());
           known.put(o, rt);
           byType.computeIfAbsent(f.fact().type(), k -> new ArrayList<>()).add(rt);
           session.insert(o);
+        }
+        if (stage.agendaGroup() != null) {
+          session.getAgenda().getAgendaGroup(stage.agendaGroup()).setFocus();
         }
         int count = session.fireAllRules(MAX_FIRINGS);
         if (count >= MAX_FIRINGS) {
@@ -348,7 +496,9 @@ public final class DroolsRulesEngine implements RulesEngine {
               + " combinations of facts.");
         }
       } finally {
-        session.dispose();
+        if (session != shared) {
+          session.dispose();
+        }
       }
       List<Explainer.RtFact> scoreRts = new ArrayList<>();
       for (BatonScore s : scoreFacts.values()) {
