@@ -12,6 +12,8 @@ import java.util.Map;
  * complete with its variables when it completes; terminating one terminates the child.
  */
 final class CallActivityBehavior implements ElementBehavior {
+  /** The deepest chain of called process instances, as Zeebe's default maximum depth. */
+  static final int MAX_CALL_DEPTH = 1000;
   private final WorkflowEngineCore engine;
 
   CallActivityBehavior(WorkflowEngineCore engine) {
@@ -30,6 +32,11 @@ final class CallActivityBehavior implements ElementBehavior {
       throw new IncidentException(IncidentType.CALLED_ELEMENT_ERROR, "Expected process with"
           + " BPMN process id '" + id + "' to have a none start event, but not found.");
     }
+    if (callDepth(ei) >= MAX_CALL_DEPTH) {
+      throw new IncidentException(IncidentType.CALLED_ELEMENT_ERROR, "Expected to call process '"
+          + id + "', but the depth of nested called process instances reached its limit of "
+          + MAX_CALL_DEPTH + " (a cycle of call activities?).");
+    }
     Map<String, Object> vars = n.propagateAllParentVariables ? engine.variables.visible(ei)
         : new LinkedHashMap<>(ei.variables);
     // known before the child runs: what it throws at once may terminate this call activity
@@ -37,6 +44,18 @@ final class CallActivityBehavior implements ElementBehavior {
       ei.calledInstanceKey = child.key;
       engine.state.save(ei);
     });
+  }
+
+  /** How many process instances call one another above this element. */
+  private int callDepth(ElementInstance ei) {
+    int depth = 1;
+    ElementInstance root = engine.state.element(ei.processInstanceKey);
+    while (root != null && root.callerElementInstanceKey > 0) {
+      ElementInstance caller = engine.state.element(root.callerElementInstanceKey);
+      root = caller == null ? null : engine.state.element(caller.processInstanceKey);
+      depth++;
+    }
+    return depth;
   }
 
   /** The called process instance completed with these variables. */

@@ -22,8 +22,15 @@ import java.util.function.Consumer;
  * their inner instances are driven by {@link MultiInstanceBehavior}.
  */
 final class ElementLifecycle {
+  /**
+   * How many elements one command may activate one inside the other without reaching a wait
+   * state (a loop of sequence flows without one would run for ever); past it the element gets
+   * an incident, so the engine thread goes on with other work and the instance can be cancelled.
+   */
+  static final int MAX_STEPS_WITHOUT_WAIT = 10_000;
   private final WorkflowEngineCore engine;
   private final EngineState state;
+  private int depth;
 
   ElementLifecycle(WorkflowEngineCore engine) {
     this.engine = engine;
@@ -108,10 +115,17 @@ final class ElementLifecycle {
   /** Activates an element: input mappings, boundary events, then its behaviour. */
   void start(ElementInstance ei) {
     Node n = state.node(ei);
+    depth++;
     try {
       engine.events.close(ei);
       ei.phase = Phase.ACTIVE;
       state.save(ei);
+      if (depth > MAX_STEPS_WITHOUT_WAIT) {
+        throw new IncidentException(IncidentType.UNKNOWN, "More than "
+            + MAX_STEPS_WITHOUT_WAIT + " elements were activated in a row without reaching a"
+            + " wait state (a loop of sequence flows without a task or event that waits?);"
+            + " cancel the instance, or resolve the incident to go on for as many again.");
+      }
       if (ei.mi == Role.BODY) {
         engine.multiInstance.activate(ei, n);
         return;
@@ -128,6 +142,8 @@ final class ElementLifecycle {
     } catch (Feel.FeelException e) {
       engine.incidents.raise(ei, IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(),
           Retry.ACTIVATE);
+    } finally {
+      depth--;
     }
   }
 

@@ -41,6 +41,16 @@ final class Feel {
     }
   }
 
+  /** Parses expressions when a process is deployed (parsing needs no variables). */
+  private static final FeelEngineApi SYNTAX = FeelEngineBuilder.forJava().build();
+
+  /** Why a condition is not a FEEL expression, or null when it parses. */
+  static String conditionSyntaxProblem(String value) {
+    String expression = isExpression(value) ? value.trim().substring(1) : value;
+    var parsed = SYNTAX.parseExpression(expression);
+    return parsed.isSuccess() ? null : parsed.failure().message();
+  }
+
   static boolean isExpression(String value) {
     return value != null && value.trim().startsWith("=");
   }

@@ -543,6 +543,13 @@ final class ProcessModel {
           + " the same process");
     }
     for (Node n : nodes.values()) {
+      for (Flow f : n.outgoing) {
+        String syntax = f.condition() == null ? null : Feel.conditionSyntaxProblem(f.condition());
+        if (syntax != null) {
+          problems.add("sequence flow '" + f.id() + "': the condition '" + f.condition().trim()
+              + "' is not a valid FEEL expression: " + syntax);
+        }
+      }
       if (n.kind == Kind.EXCLUSIVE_GATEWAY && n.outgoing.size() > 1) {
         for (Flow f : n.outgoing) {
           if (f.condition() == null && !f.id().equals(n.defaultFlow)) {

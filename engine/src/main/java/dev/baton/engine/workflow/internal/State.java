@@ -90,7 +90,7 @@ final class State {
   /** Zeebe's incident error types that the engine raises. */
   enum IncidentType {
     JOB_NO_RETRIES, UNHANDLED_ERROR_EVENT, EXTRACT_VALUE_ERROR, CONDITION_ERROR,
-    CALLED_ELEMENT_ERROR, CALLED_DECISION_ERROR, DECISION_EVALUATION_ERROR
+    CALLED_ELEMENT_ERROR, CALLED_DECISION_ERROR, DECISION_EVALUATION_ERROR, UNKNOWN
   }
 
   /** What resolving an incident retries. */

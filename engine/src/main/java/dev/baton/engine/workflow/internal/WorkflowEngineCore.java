@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowEngineCore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkflowEngineCore.class);
   private static final int MAX_BATCH = 500;
+  private static final long ENGINE_STACK_BYTES = 512L * 1024 * 1024;
 
   final Feel feel = new Feel();
   final EngineState state;
@@ -104,7 +105,9 @@ public final class WorkflowEngineCore implements AutoCloseable {
     this.compensation = new CompensationBehavior(this);
     this.behaviors = new Behaviors(this);
     this.commands = new Commands(this);
-    this.thread = new Thread(this::loop, "baton-workflow-engine");
+    // a large stack: elements that do not wait are activated one inside the other, up to
+    // ElementLifecycle.MAX_STEPS_WITHOUT_WAIT deep
+    this.thread = new Thread(null, this::loop, "baton-workflow-engine", ENGINE_STACK_BYTES);
     this.thread.setDaemon(true);
   }
 
@@ -215,7 +218,7 @@ public final class WorkflowEngineCore implements AutoCloseable {
         listener.jobsAvailable(type);
       }
       typesToDispatch.clear();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       failure = e;
       LOG.error("A workflow command failed unexpectedly; its batch is discarded", e);
     }
