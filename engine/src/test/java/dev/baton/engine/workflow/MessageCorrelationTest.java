@@ -101,6 +101,40 @@ class MessageCorrelationTest {
   }
 
   @Test
+  void shouldCorrelateToAnEventBasedGatewayAndABoundaryEvent() {
+    // given: one instance waits at an event-based gateway, one on a task's message boundary
+    rest.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("choice")
+        .startEvent().eventBasedGateway("which")
+        .intermediateCatchEvent("yes", e -> e.message(m -> m.name("answer")
+            .zeebeCorrelationKeyExpression("id")))
+        .serviceTask("accepted", t -> t.zeebeJobType("accepted")).endEvent()
+        .moveToNode("which").intermediateCatchEvent("late", e -> e.timerWithDuration("PT1H"))
+        .endEvent().done(), "choice.bpmn").send().join();
+    rest.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("guarded")
+        .startEvent().serviceTask("slow", t -> t.zeebeJobType("slow"))
+        .boundaryEvent("stop", b -> b.message(m -> m.name("answer")
+            .zeebeCorrelationKeyExpression("id")))
+        .serviceTask("stopped", t -> t.zeebeJobType("stopped")).endEvent()
+        .moveToActivity("slow").endEvent().done(), "guarded.bpmn").send().join();
+    long atGateway = rest.newCreateInstanceCommand().bpmnProcessId("choice").latestVersion()
+        .variables(Map.of("id", "a")).send().join().getProcessInstanceKey();
+    long onTask = rest.newCreateInstanceCommand().bpmnProcessId("guarded").latestVersion()
+        .variables(Map.of("id", "b")).send().join().getProcessInstanceKey();
+
+    // when
+    var toGateway = rest.newCorrelateMessageCommand().messageName("answer").correlationKey("a")
+        .variables(Map.of("reply", "yes")).send().join();
+    var toBoundary = rest.newCorrelateMessageCommand().messageName("answer").correlationKey("b")
+        .send().join();
+
+    // then
+    assertThat(toGateway.getProcessInstanceKey()).isEqualTo(atGateway);
+    assertThat(activate("accepted").getVariablesAsMap()).containsEntry("reply", "yes");
+    assertThat(toBoundary.getProcessInstanceKey()).isEqualTo(onTask);
+    assertThat(activate("stopped").getProcessInstanceKey()).isEqualTo(onTask);
+  }
+
+  @Test
   void shouldStartAnInstanceThroughAMessageStartEvent() {
     // given
     rest.newDeployResourceCommand().addProcessModel(startedByMessage(), "ordered.bpmn").send()
