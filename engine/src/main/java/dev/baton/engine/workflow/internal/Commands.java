@@ -521,6 +521,35 @@ public final class Commands {
     return Outcome.accepted(m.key);
   }
 
+  /** A correlated message: its key and the first process instance it reached. */
+  public record Correlation(long messageKey, long processInstanceKey) {}
+
+  /**
+   * Correlates a message to what waits for it now (subscriptions with its correlation key,
+   * message start events) and never buffers it; refused (NOT_FOUND, changing nothing) when
+   * nothing waits.
+   */
+  public Outcome<Correlation> correlateMessage(String name, String correlationKey,
+      Map<String, Object> variables) {
+    if (name.isBlank()) {
+      return Outcome.refused(Refusal.invalid("Expected to correlate a message with a non-empty"
+          + " name, but it was empty"));
+    }
+    if (!engine.events.awaited(name, correlationKey)) {
+      return Outcome.refused(Refusal.notFound("Command 'CORRELATE' rejected with code"
+          + " 'NOT_FOUND': Expected to find subscription for message with name '" + name
+          + "' and correlation key '" + correlationKey + "', but none was found."));
+    }
+    Message m = new Message();
+    m.key = state.newKey();
+    m.name = name;
+    m.correlationKey = correlationKey;
+    m.messageId = "";
+    m.variables = variables;
+    m.expiresAt = state.now();
+    return Outcome.accepted(new Correlation(m.key, engine.events.correlate(m)));
+  }
+
   /** Broadcasts a signal to every waiting element and signal start event; a new key. */
   public Outcome<Long> broadcastSignal(String name, Map<String, Object> variables) {
     if (name.isBlank()) {

@@ -249,8 +249,14 @@ final class Events {
 
   // ====================================================================== messages and signals
 
-  /** Correlates a published message to open subscriptions and message start events. */
-  void correlate(Message m) {
+  /**
+   * Correlates a published message to open subscriptions and message start events; the first
+   * process instance it reached (as Zeebe answers a correlation: an instance a message start
+   * event created before one whose subscription it triggered), or 0 when it reached none.
+   */
+  long correlate(Message m) {
+    long started = 0;
+    long triggered = 0;
     for (Subscription s : state.subscriptionsFor(new EventName(EventKind.MESSAGE, m.name))) {
       if (!state.subscriptions.containsKey(s.key)) {
         continue;
@@ -258,7 +264,9 @@ final class Events {
       if (s.processInstanceKey == 0) {
         Definition d = state.definitions.get(s.processDefinitionKey);
         if (d != null && m.startedProcesses.add(d.bpmnProcessId)) {
-          engine.lifecycle.createProcessInstance(d, m.variables, s.targetElementId, 0, r -> { });
+          long k = engine.lifecycle.createProcessInstance(d, m.variables, s.targetElementId, 0,
+              r -> { }).processInstanceKey;
+          started = started == 0 ? k : started;
         }
         continue;
       }
@@ -267,15 +275,37 @@ final class Events {
         continue;
       }
       m.correlatedInstances.add(s.processInstanceKey);
-      deliver(s, m.variables);
+      if (deliver(s, m.variables) && triggered == 0) {
+        triggered = s.processInstanceKey;
+      }
     }
+    return started != 0 ? started : triggered;
   }
 
-  private void deliver(Subscription s, Map<String, Object> variables) {
+  /** Whether a message would reach an instance: a subscription or a start event waits for it. */
+  boolean awaited(String name, String correlationKey) {
+    for (Subscription s : state.subscriptionsFor(new EventName(EventKind.MESSAGE, name))) {
+      if (s == null || !state.subscriptions.containsKey(s.key)) {
+        continue;
+      }
+      if (s.processInstanceKey == 0 ? state.definitions.get(s.processDefinitionKey) != null
+          : correlationKey.equals(s.correlationKey) && live(state.element(s.elementInstanceKey))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean live(ElementInstance owner) {
+    return owner != null && !owner.done;
+  }
+
+  /** Delivers an event to a subscription's element; whether that element still waited. */
+  private boolean deliver(Subscription s, Map<String, Object> variables) {
     ElementInstance owner = state.element(s.elementInstanceKey);
     if (owner == null) {
       state.removeSubscription(s);
-      return;
+      return false;
     }
     Node target = state.model(owner).node(s.targetElementId);
     boolean keep = nonInterrupting(target);
@@ -284,7 +314,9 @@ final class Events {
       owner.waitKeys.remove(s.key);
       state.save(owner);
     }
+    boolean waited = !owner.done;
     trigger(owner, target, variables);
+    return waited;
   }
 
   /** A new subscription takes the oldest matching buffered message it has not had. */

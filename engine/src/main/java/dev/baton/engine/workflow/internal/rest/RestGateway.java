@@ -55,6 +55,7 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
   private final long defaultLongPollMs;
   private final ExecutorService executor;
   private final RestUserTasks userTasks;
+  private final RestMessages messages;
 
   /**
    * An adapter over a gateway.
@@ -88,6 +89,7 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
     });
     this.userTasks = engine == null ? null
         : new RestUserTasks(engine, inspector, executor, commandBound());
+    this.messages = engine == null ? null : new RestMessages(engine, executor, commandBound());
   }
 
   @Override
@@ -191,14 +193,8 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
         if (s.length == 2 && s[1].equals("publication")) {
           return only(r, "POST", () -> publish(r));
         }
-        if (s.length == 2 && s[1].equals("correlation")) {
-          return only(r, "POST", () -> {
-            throw new BadRequest(501, "NOT_SUPPORTED", "POST /v2/messages/correlation is not"
-                + " supported by Baton's embedded workflow engine yet: it needs the engine to"
-                + " report which process instance a message reached. Publish the message"
-                + " instead (POST /v2/messages/publication, the client's"
-                + " newPublishMessageCommand), or use a Camunda 8 cluster.");
-          });
+        if (s.length == 2 && s[1].equals("correlation") && messages != null) {
+          return only(r, "POST", () -> messages.correlate(r));
         }
       }
       case "signals" -> {

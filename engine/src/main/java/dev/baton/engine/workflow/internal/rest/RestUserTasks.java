@@ -152,7 +152,7 @@ final class RestUserTasks {
     }
   }
 
-  private static BadRequest problem(Refusal r) {
+  static BadRequest problem(Refusal r) {
     return switch (r.kind()) {
       case NOT_FOUND -> new BadRequest(404, "NOT_FOUND", r.message());
       case FAILED_PRECONDITION, ALREADY_EXISTS, ABORTED -> new BadRequest(409, "INVALID_STATE",
