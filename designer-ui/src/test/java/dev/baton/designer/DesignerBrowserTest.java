@@ -51,7 +51,7 @@ class DesignerBrowserTest extends BrowserTestBase {
     assertThat(block).isVisible();
     choose(page, "cond-" + RULE + "-5-test-0-field", "channel");
     assertThat(block.locator(".block-problem")).containsText("Expected enum");
-    assertThat(page.locator("#problem-count")).hasText("1 problems");
+    assertThat(page.locator("#problem-count")).hasText("1 problem");
     shot(page, "03-analyst-validation-problem");
 
     // when: the value is set

@@ -103,6 +103,14 @@ public final class PackModel {
     return root;
   }
 
+  /** Replaces the whole tree by a copy of another (undo, redo, a restored working copy). */
+  @SuppressWarnings("unchecked")
+  public void replaceRoot(Map<String, Object> other) {
+    Map<String, Object> copy = (Map<String, Object>) deepCopy(other);
+    root.clear();
+    root.putAll(copy);
+  }
+
   public String id() {
     return String.valueOf(root.get("id"));
   }

@@ -78,8 +78,12 @@ public class ConditionBlock extends BlockFrame {
         && Blocks.addToCondition(ctx.model(), when, topIndex, item, p)) {
       ctx.changed(EditorContext.Change.STRUCTURE);
     } else if (data instanceof PaletteItem p && !p.kind().isAction()) {
+      // never overwrite: what adds no test here becomes a new condition before this one
       list.add(index, Blocks.newCondition(ctx.model(), when, p));
       ctx.changed(EditorContext.Change.STRUCTURE);
+      if (p.kind().isFieldTest()) {
+        dev.baton.designer.base.ui.Notices.ok(ctx.t("designer.droppedAsNew"));
+      }
     } else if (data instanceof Moving m && !m.action() && !m.rule() && m.list() == list) {
       if (PackModel.move(list, m.index(), index)) {
         ctx.changed(EditorContext.Change.STRUCTURE);

@@ -1,5 +1,8 @@
 package dev.baton.designer.designer.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,6 +10,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
@@ -18,9 +22,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.VaadinSession;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.designer.model.Blocks;
+import dev.baton.designer.designer.model.EditHistory;
 import dev.baton.designer.designer.model.PackModel;
 import dev.baton.designer.designer.model.PaletteItem;
 import dev.baton.designer.designer.model.ProblemTexts;
@@ -76,11 +82,21 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private transient FactTypesEditor factTypes;
   private final SplitLayout split = new SplitLayout();
   private String packId;
+  private final transient EditHistory history = new EditHistory();
+  private final Button undo = new Button();
+  private final Button redo = new Button();
+  private final Span unsaved = new Span();
+  private boolean restoring;
 
   public DesignerView(RulePackService service) {
     this.service = service;
     setSizeFull();
     setPadding(true);
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo the last designer edit
+    Shortcuts.addShortcutListener(this, this::undo, Key.KEY_Z, KeyModifier.CONTROL);
+    Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Z, KeyModifier.CONTROL,
+        KeyModifier.SHIFT);
+    Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Y, KeyModifier.CONTROL);
   }
 
   @Override
@@ -101,6 +117,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     model = PackModel.of(d.pack());
     ctx = new EditorContext(model, t, CurrentUser.hasAnyRole(Role.ANALYST));
     ctx.onChange(this::changed);
+    history.reset(model.root());
     removeAll();
     add(toolbar(), headerProblems);
     palette = new Palette(ctx);
@@ -150,6 +167,85 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     add(split);
     renderRules();
     validate();
+    restoreWorkingCopy();
+    updateUnsaved();
+  }
+
+  /** Undoes the last edit (button, Ctrl+Z). */
+  void undo() {
+    if (model != null && ctx.editable()) {
+      history.undo().ifPresent(this::restore);
+    }
+  }
+
+  /** Redoes the last undone edit (button, Ctrl+Shift+Z, Ctrl+Y). */
+  void redo() {
+    if (model != null && ctx.editable()) {
+      history.redo().ifPresent(this::restore);
+    }
+  }
+
+  private void restore(Map<String, Object> tree) {
+    restoring = true;
+    try {
+      model.replaceRoot(tree);
+      version.setValue(model.version());
+      changed(EditorContext.Change.STRUCTURE);
+    } finally {
+      restoring = false;
+    }
+  }
+
+  /** True when the editor holds edits that are not saved. */
+  public boolean hasUnsavedChanges() {
+    return model != null && history.unsaved(model.root());
+  }
+
+  /**
+   * Keeps the working copy in the session, so that a reload (switching the language) brings
+   * the edits back; {@link #restoreWorkingCopy} takes it when the same draft opens again.
+   */
+  public void keepWorkingCopy() {
+    if (hasUnsavedChanges()) {
+      VaadinSession.getCurrent().setAttribute(workingCopyKey(), new WorkingCopy(revision,
+          model.toYaml()));
+    }
+  }
+
+  private String workingCopyKey() {
+    return "designer.workingCopy." + packId;
+  }
+
+  private void restoreWorkingCopy() {
+    VaadinSession session = VaadinSession.getCurrent();
+    if (session == null || !ctx.editable()) {
+      return;
+    }
+    Object kept = session.getAttribute(workingCopyKey());
+    session.setAttribute(workingCopyKey(), null);
+    if (kept instanceof WorkingCopy w && w.revision() == revision) {
+      restoring = true;
+      try {
+        model.replaceRoot(PackModel.parseYaml(w.yaml()).root());
+        version.setValue(model.version());
+      } finally {
+        restoring = false;
+      }
+      history.record(model.root());
+      changed(EditorContext.Change.STRUCTURE);
+      Notices.ok(t.t("designer.restored"));
+    }
+  }
+
+  /** Unsaved edits kept over a reload, with the draft revision they were made on. */
+  private record WorkingCopy(long revision, String yaml) implements java.io.Serializable {}
+
+  private void updateUnsaved() {
+    boolean dirty = hasUnsavedChanges();
+    unsaved.setText(dirty ? t.t("designer.unsaved") : "");
+    unsaved.getElement().setAttribute("data-unsaved", String.valueOf(dirty));
+    undo.setEnabled(ctx.editable() && history.canUndo());
+    redo.setEnabled(ctx.editable() && history.canRedo());
   }
 
   private HorizontalLayout toolbar() {
@@ -165,6 +261,20 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       changed(EditorContext.Change.VALUE);
     });
     status.setId("draft-status");
+    unsaved.setId("unsaved-mark");
+    unsaved.addClassName("unsaved-mark");
+    undo.setText(t.t("designer.undo"));
+    undo.setIcon(VaadinIcon.ARROW_BACKWARD.create());
+    undo.setId("undo");
+    undo.setTooltipText(t.t("designer.undoKeys"));
+    undo.addClickListener(e -> undo());
+    undo.setVisible(ctx.editable());
+    redo.setText(t.t("designer.redo"));
+    redo.setIcon(VaadinIcon.ARROW_FORWARD.create());
+    redo.setId("redo");
+    redo.setTooltipText(t.t("designer.redoKeys"));
+    redo.addClickListener(e -> redo());
+    redo.setVisible(ctx.editable());
     problemCount.setId("problem-count");
     Button save = new Button(t.t("designer.save"), e -> save());
     save.setId("save-draft");
@@ -175,8 +285,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     versions.setId("designer-versions");
     Span readOnly = new Span(ctx.editable() ? "" : t.t("designer.readOnly"));
     readOnly.setId("read-only-note");
-    HorizontalLayout bar = new HorizontalLayout(title, version, status, problemCount, readOnly,
-        save, versions);
+    HorizontalLayout bar = new HorizontalLayout(title, version, status, unsaved, problemCount,
+        readOnly, undo, redo, save, versions);
     bar.setAlignItems(Alignment.BASELINE);
     bar.setWidthFull();
     bar.expand(readOnly);
@@ -259,6 +369,9 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   }
 
   private void changed(EditorContext.Change change) {
+    if (!restoring) {
+      history.record(model.root());
+    }
     if (change == EditorContext.Change.STRUCTURE) {
       renderRules();
       palette.render();
@@ -267,6 +380,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     testPanel.clearDecision();
     clearDecision();
     validate();
+    updateUnsaved();
   }
 
   /** Runs the reader on the tree and shows each problem on its block. */
@@ -326,9 +440,19 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       DraftRef ref = service.saveDraft(pack, revision);
       revision = ref.revision();
       draft = service.draft(packId).orElseThrow();
-      if (!ref.version().equals(model.version())) {
-        model.setVersion(ref.version());
-        version.setValue(ref.version());
+      boolean bumped = !ref.version().equals(model.version());
+      restoring = true;
+      try {
+        if (bumped) {
+          model.setVersion(ref.version());
+          version.setValue(ref.version());
+        }
+      } finally {
+        restoring = false;
+      }
+      history.markSaved(model.root());
+      updateUnsaved();
+      if (bumped) {
         Notices.ok(t.t("designer.savedBumped", ref.revision(), ref.version()));
       } else {
         Notices.ok(t.t("designer.saved", ref.revision()));
