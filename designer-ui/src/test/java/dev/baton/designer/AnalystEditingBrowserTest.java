@@ -117,4 +117,34 @@ class AnalystEditingBrowserTest extends BrowserTestBase {
     assertThat(yaml(page)).isEqualTo(before);
     page.context().close();
   }
+
+  @Test
+  void shouldPrintTheDecisionReadablyAndMarkEveryRuleThatFiredWhenTheAnalystEvaluates() {
+    // given: the designer of cmi-threshold with every rule card closed
+    Page page = signIn("analyst");
+    page.locator("#open-cmi-threshold").click();
+    assertThat(page.locator("#designer-title")).hasText("cmi-threshold");
+    // when: the examples run (the first example's facts fill the form) and are evaluated
+    page.locator("#tab-test").click();
+    page.locator("#run-examples").click();
+    assertThat(page.locator("#examples-summary")).hasAttribute("data-failed", "0");
+    page.locator("#evaluate-facts").click();
+    idle(page);
+    // then: actions as cards with "name: value" lines, no Java map text
+    Locator decision = page.locator("#decision");
+    assertThat(decision.locator(".decision-action").first()).containsText("CREATE_SALES_TASK");
+    assertThat(decision.locator(".decision-action").first()).containsText("customerId: C-1001");
+    assertThat(decision).not().containsText("{customerId=");
+    assertThat(decision).not().containsText("=");
+    shot(page, "e05-readable-decision");
+    // then: the closed rule that fired is marked on the Rules tab too
+    page.locator("#tab-rules").click();
+    idle(page);
+    assertThat(page.locator("#details-low-cmi-create-sales-task")).hasClass(
+        java.util.regex.Pattern.compile(".*fired.*"));
+    assertThat(page.locator("#details-" + RULE)).not().hasClass(
+        java.util.regex.Pattern.compile(".*fired.*"));
+    shot(page, "e06-fired-marks");
+    page.context().close();
+  }
 }

@@ -19,17 +19,22 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.VaadinSession;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
+import dev.baton.designer.base.ui.UnsavedWork;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import dev.baton.designer.designer.model.Blocks;
 import dev.baton.designer.designer.model.EditHistory;
 import dev.baton.designer.designer.model.PackModel;
 import dev.baton.designer.designer.model.PaletteItem;
 import dev.baton.designer.designer.model.ProblemTexts;
+import dev.baton.designer.designer.model.Translations;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.rulepack.RulePackService;
 import dev.baton.designer.security.CurrentUser;
@@ -56,7 +61,7 @@ import java.util.regex.Pattern;
 @Route(value = "packs/:packId/design", layout = MainLayout.class)
 @RolesAllowed({"ANALYST", "OPS", "REVIEWER", "AUDITOR", "DEVELOPER", "ADMIN"})
 public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
-    HasDynamicTitle {
+    BeforeLeaveObserver, HasDynamicTitle, UnsavedWork {
   private static final long serialVersionUID = 1L;
   private static final Pattern PATH = Pattern.compile("^rules\\[(\\d+)\\](?:\\.(when|then)\\[(\\d+)\\])?.*");
 
@@ -68,6 +73,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private long revision;
   private final Div rulesArea = new Div();
   private final Div headerProblems = new Div();
+  private final Div translationWarnings = new Div();
   private final Span problemCount = new Span();
   private final Span status = new Span();
   private final TextField version = new TextField();
@@ -75,11 +81,14 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private transient Palette palette;
   private transient Map<String, List<BlockFrame>> blocks = new HashMap<>();
   private final transient List<RuleCard> cards = new ArrayList<>();
+  private final transient java.util.Set<String> firedRules = new java.util.HashSet<>();
+  private final transient Map<String, Details> ruleDetails = new HashMap<>();
   private final transient List<Span> summaries = new ArrayList<>();
   private final transient java.util.Set<String> openRules = new java.util.HashSet<>();
   private transient TestPanel testPanel;
   private transient DecisionTableView tableView;
   private transient FactTypesEditor factTypes;
+  private transient ParametersEditor parameters;
   private final SplitLayout split = new SplitLayout();
   private String packId;
   private final transient EditHistory history = new EditHistory();
@@ -117,9 +126,9 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     model = PackModel.of(d.pack());
     ctx = new EditorContext(model, t, CurrentUser.hasAnyRole(Role.ANALYST));
     ctx.onChange(this::changed);
-    history.reset(model.root());
     removeAll();
-    add(toolbar(), headerProblems);
+    translationWarnings.setId("translation-warnings");
+    add(toolbar(), headerProblems, translationWarnings);
     palette = new Palette(ctx);
     palette.addAddListener(e -> {
       List<Object> when = model.when(e.rule());
@@ -143,9 +152,11 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
         this::examplesSaved, ctx.editable());
     tableView = new DecisionTableView(ctx);
     factTypes = new FactTypesEditor(ctx);
+    parameters = new ParametersEditor(ctx);
     TabSheet tabs = new TabSheet();
     tabs.setSizeFull();
     tabs.add(t.t("designer.tab.rules"), rulesPanel()).setId("tab-rules");
+    tabs.add(t.t("designer.tab.params"), parameters).setId("tab-params");
     tabs.add(t.t("designer.tab.test"), testPanel).setId("tab-test");
     tabs.add(t.t("designer.tab.table"), tableView).setId("tab-table");
     tabs.add(t.t("designer.tab.facts"), factTypes).setId("tab-facts");
@@ -166,6 +177,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     split.setSizeFull();
     add(split);
     renderRules();
+    history.reset(model.root());
     validate();
     restoreWorkingCopy();
     updateUnsaved();
@@ -196,7 +208,30 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     }
   }
 
+  /** Asks before leaving the designer with unsaved edits: discard and leave, or stay. */
+  @Override
+  public void beforeLeave(BeforeLeaveEvent event) {
+    if (!hasUnsavedChanges()) {
+      return;
+    }
+    BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+    ConfirmDialog ask = new ConfirmDialog();
+    ask.setId("leave-dialog");
+    ask.setHeader(t.t("designer.leave.title"));
+    ask.setText(t.t("designer.leave.text"));
+    ask.setConfirmText(t.t("designer.leave.discard"));
+    ask.setConfirmButtonTheme("error primary");
+    ask.addConfirmListener(e -> {
+      history.reset(model.root());
+      action.proceed();
+    });
+    ask.setCancelable(true);
+    ask.setCancelText(t.t("designer.leave.stay"));
+    ask.open();
+  }
+
   /** True when the editor holds edits that are not saved. */
+  @Override
   public boolean hasUnsavedChanges() {
     return model != null && history.unsaved(model.root());
   }
@@ -205,10 +240,11 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
    * Keeps the working copy in the session, so that a reload (switching the language) brings
    * the edits back; {@link #restoreWorkingCopy} takes it when the same draft opens again.
    */
+  @Override
   public void keepWorkingCopy() {
     if (hasUnsavedChanges()) {
       VaadinSession.getCurrent().setAttribute(workingCopyKey(), new WorkingCopy(revision,
-          model.toYaml()));
+          model.toYaml(), new java.util.HashSet<>(openRules)));
     }
   }
 
@@ -227,6 +263,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       restoring = true;
       try {
         model.replaceRoot(PackModel.parseYaml(w.yaml()).root());
+        openRules.addAll(w.openRules());
         version.setValue(model.version());
       } finally {
         restoring = false;
@@ -238,7 +275,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   }
 
   /** Unsaved edits kept over a reload, with the draft revision they were made on. */
-  private record WorkingCopy(long revision, String yaml) implements java.io.Serializable {}
+  private record WorkingCopy(long revision, String yaml, java.util.Set<String> openRules)
+      implements java.io.Serializable {}
 
   private void updateUnsaved() {
     boolean dirty = hasUnsavedChanges();
@@ -300,9 +338,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
 
   private VerticalLayout rulesPanel() {
     Button addRule = new Button(t.t("designer.addRule"), e -> {
-      model.addRule(Blocks.newCondition(model, new ArrayList<>(),
-          PaletteItem.of(PaletteItem.Kind.COMPARISON)), Blocks.newAction(model,
-          0, PaletteItem.Kind.EMIT));
+      int index = model.addStarterRule(t.t("designer.newRuleEn"), t.t("designer.newRuleZh"));
+      openRules.add(String.valueOf(model.rule(index).get("id")));
       changed(EditorContext.Change.STRUCTURE);
     });
     addRule.setId("add-rule");
@@ -316,6 +353,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
 
   private void renderRules() {
     rulesArea.removeAll();
+    ruleDetails.clear();
     cards.clear();
     summaries.clear();
     blocks = new HashMap<>();
@@ -327,6 +365,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       badge.addClassName("block-problem");
       Details details = new Details(new HorizontalLayout(summary, badge));
       details.setId("details-" + ruleId);
+      ruleDetails.put(ruleId, details);
       details.setWidthFull();
       summaries.add(badge);
       // cards are built when opened: a pack with many rules opens fast
@@ -356,6 +395,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       }
     });
     cards.add(card);
+    card.setFired(firedRules.contains(card.ruleId()));
     return card;
   }
 
@@ -376,6 +416,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       renderRules();
       palette.render();
       factTypes.render();
+      parameters.render();
     }
     testPanel.clearDecision();
     clearDecision();
@@ -385,7 +426,17 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
 
   /** Runs the reader on the tree and shows each problem on its block. */
   private void validate() {
-    List<Problem> problems = model.validate();
+    // a missing translation is a warning (the other language stands in), not a problem
+    PackModel filled = model.copy();
+    List<Translations.Filled> missing = Translations.fillMissing(filled.root());
+    List<Problem> problems = filled.validate();
+    translationWarnings.removeAll();
+    missing.forEach(f -> {
+      Div d = new Div(t.t("designer.translationMissing", f.where(),
+          t.t("language." + f.language()), t.t("language." + f.from())));
+      d.addClassName("block-warning");
+      translationWarnings.add(d);
+    });
     Map<String, List<String>> byKey = new LinkedHashMap<>();
     List<String> other = new ArrayList<>();
     for (Problem p : problems) {
@@ -410,6 +461,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
           || e.getKey().startsWith(prefix + ".")).mapToLong(e -> e.getValue().size()).sum();
       summaries.get(i).setText(n == 0 ? "" : t.t("designer.problems", n));
     }
+    parameters.showProblems(problems);
     headerProblems.removeAll();
     other.forEach(o -> {
       Div d = new Div(o);
@@ -436,7 +488,16 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
 
   private void save() {
     try {
-      var pack = model.toPack();
+      // the language the analyst did not write is filled from the other, and said so
+      PackModel filled = model.copy();
+      List<Translations.Filled> missing = Translations.fillMissing(filled.root());
+      var pack = filled.toPack();
+      if (!missing.isEmpty()) {
+        Translations.fillMissing(model.root());
+        history.record(model.root());
+        renderRules();
+        validate();
+      }
       DraftRef ref = service.saveDraft(pack, revision);
       revision = ref.revision();
       draft = service.draft(packId).orElseThrow();
@@ -452,10 +513,12 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       }
       history.markSaved(model.root());
       updateUnsaved();
+      String filledNote = missing.isEmpty() ? "" : " " + t.t("designer.translationsFilled",
+          missing.size());
       if (bumped) {
-        Notices.ok(t.t("designer.savedBumped", ref.revision(), ref.version()));
+        Notices.ok(t.t("designer.savedBumped", ref.revision(), ref.version()) + filledNote);
       } else {
-        Notices.ok(t.t("designer.saved", ref.revision()));
+        Notices.ok(t.t("designer.saved", ref.revision()) + filledNote);
       }
       updateStatus();
     } catch (RuntimeException e) {
@@ -470,6 +533,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   }
 
   private void clearDecision() {
+    firedRules.clear();
+    ruleDetails.values().forEach(d -> d.removeClassName("fired"));
     cards.forEach(c -> c.setFired(false));
     blocks.values().forEach(l -> l.forEach(b -> b.showMiss(null)));
   }
@@ -478,6 +543,13 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   void showDecision(Decision d) {
     clearDecision();
     List<String> fired = d.firedRuleIds();
+    firedRules.addAll(fired);
+    // every rule says whether it fired, also the closed ones (their cards are built later)
+    ruleDetails.forEach((id, det) -> {
+      if (fired.contains(id)) {
+        det.addClassName("fired");
+      }
+    });
     cards.forEach(c -> c.setFired(fired.contains(c.ruleId())));
     for (Decision.NearestMiss miss : d.nearestMisses()) {
       for (int i = 0; i < model.rules().size(); i++) {
