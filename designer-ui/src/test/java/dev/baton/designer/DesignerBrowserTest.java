@@ -85,7 +85,7 @@ class DesignerBrowserTest extends BrowserTestBase {
     Page page = signIn("ops");
     page.locator("#versions-consent-check").click();
     // then: the diff from the published version to the draft names the added condition
-    assertThat(page.locator("#diff-summary")).containsText("changes");
+    assertThat(page.locator("#diff-summary")).hasText("1 change");
     assertThat(page.locator("#diff-grid")).containsText("condition added");
     assertThat(page.locator("#diff-grid")).containsText("VOICE");
     shot(page, "07-ops-diff");
