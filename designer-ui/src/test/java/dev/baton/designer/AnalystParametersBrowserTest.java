@@ -103,8 +103,9 @@ class AnalystParametersBrowserTest extends BrowserTestBase {
     value.press("Tab");
     idle(page);
     // then: refused on the field; the pack keeps 70
-    assertThat(page.locator("#parameter-cmiThreshold-value")).hasAttribute("invalid", "");
-    assertThat(page.locator("#parameter-cmiThreshold-value")).containsText("keeps 70");
+    assertThat(page.locator("#parameter-cmiThreshold-value-literal")).hasAttribute("invalid",
+        "");
+    assertThat(page.locator("#parameter-cmiThreshold-value-literal")).containsText("keeps 70");
     assertThat(yaml(page)).contains("value: 70");
     page.locator("#tab-params").click();
     idle(page);
@@ -135,7 +136,8 @@ class AnalystParametersBrowserTest extends BrowserTestBase {
     value.press("Tab");
     idle(page);
     // then: the rule's chip follows, and the pack is valid and unsaved
-    assertThat(page.locator("#parameter-cmiThreshold-value")).not().hasAttribute("invalid", "");
+    assertThat(page.locator("#parameter-cmiThreshold-value-literal")).not().hasAttribute(
+        "invalid", "");
     assertThat(page.locator("#unsaved-mark")).hasAttribute("data-unsaved", "true");
     assertThat(page.locator("#problem-count")).hasText("No problems");
     shot(page, "p03-parameter-50");

@@ -69,11 +69,10 @@ class ParametersEditor extends VerticalLayout {
     value.addValueChangeListener(e -> {
       if (e.getValue() == null) {
         // an emptied value is refused where it is typed; the pack keeps the last value
-        value.setErrorMessage(ctx.t("params.valueNeeded", String.valueOf(p.get("value"))));
-        value.setInvalid(true);
+        value.showError(ctx.t("params.valueNeeded", String.valueOf(p.get("value"))));
         return;
       }
-      value.setInvalid(false);
+      value.showError(null);
       p.put("value", e.getValue());
       announce();
     });

@@ -160,13 +160,11 @@ public class ValueEditor extends CustomField<Object> {
       // fraction for an integer are refused on the field and the last good value stays
       boolean integer = el.scalar() == ValueType.INTEGER;
       TextField f = new TextField();
+      f.setManualValidation(true);
       f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
       f.setWidth("9em");
       Object[] good = {null};
       f.addValueChangeListener(e -> {
-        if (!e.isFromClient()) {
-          return;
-        }
         NumberInput.Parsed parsed = NumberInput.parse(e.getValue(), integer);
         if (!parsed.ok()) {
           f.setErrorMessage(t.t(parsed.error(), parsed.text(),
@@ -311,6 +309,14 @@ public class ValueEditor extends CustomField<Object> {
     if (amountInput != null) {
       amountInput.setId(id + "-amount");
       unitInput.setId(id + "-unit");
+    }
+  }
+
+  /** Shows an error on the literal input (null clears it), e.g. "a value is needed". */
+  public void showError(String message) {
+    if (literal instanceof com.vaadin.flow.component.shared.HasValidationProperties h) {
+      h.setErrorMessage(message);
+      h.setInvalid(message != null);
     }
   }
 
