@@ -51,7 +51,7 @@ class DesignerBrowserTest extends BrowserTestBase {
     assertThat(block).isVisible();
     choose(page, "cond-" + RULE + "-5-test-0-field", "channel");
     assertThat(block.locator(".block-problem")).containsText("Expected enum");
-    assertThat(page.locator("#problem-count")).hasText("1 problems");
+    assertThat(page.locator("#problem-count")).hasText("1 problem");
     shot(page, "03-analyst-validation-problem");
 
     // when: the value is set
@@ -85,16 +85,28 @@ class DesignerBrowserTest extends BrowserTestBase {
     Page page = signIn("ops");
     page.locator("#versions-consent-check").click();
     // then: the diff from the published version to the draft names the added condition
-    assertThat(page.locator("#diff-summary")).containsText("changes");
+    assertThat(page.locator("#diff-summary")).hasText("1 change");
     assertThat(page.locator("#diff-grid")).containsText("condition added");
     assertThat(page.locator("#diff-grid")).containsText("VOICE");
     shot(page, "07-ops-diff");
 
-    // when
+    // when: publish is pressed without a note
+    page.locator("#publish").click();
+    // then: refused on the note field, nothing asked or published
+    assertThat(page.locator("#publish-note")).hasAttribute("invalid", "");
+    assertThat(page.locator("#publish-note")).containsText("A note is needed");
+    assertThat(page.locator("#versions-grid")).not().containsText("1.1.1");
+
+    // when: with a note, and the confirmation is answered
     page.locator("#publish-note textarea").fill("Voice fallback only for voice requests");
     page.locator("#publish").click();
-    // then
+    assertThat(page.getByText("Publish consent-check 1.1.1?")).isVisible();
+    shot(page, "07b-ops-publish-confirm");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")
+        .setExact(true)).click();
+    // then: published, and it is the one active version
     assertThat(page.locator("#versions-grid")).containsText("1.1.1");
+    assertThat(page.locator("#versions-grid")).containsText("● active");
     assertThat(page.locator("#versions-grid")).containsText("Voice fallback only");
     shot(page, "08-ops-published");
 

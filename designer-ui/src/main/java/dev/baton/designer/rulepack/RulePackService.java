@@ -96,6 +96,38 @@ public class RulePackService {
         resolutions);
   }
 
+  /** The current parameter values of a pack's draft, by name (empty when it has no draft). */
+  @RolesAllowed({ANALYST, OPS, REVIEWER, AUDITOR, DEVELOPER, ADMIN})
+  public Map<String, Object> parameterValues(String packId) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    baton.packs().draft(packId).ifPresent(d -> d.pack().parameters().forEach(p ->
+        out.put(p.name(), dev.baton.designer.designer.ui.ValueEditor.treeValue(p.value()))));
+    return out;
+  }
+
+  /**
+   * Sets parameter values of a pack's draft (the template form of an existing pack) and saves
+   * it as the next revision; the reader checks every value, and a bad one changes nothing.
+   */
+  @RolesAllowed({OPS, ADMIN})
+  public DraftRef setParameters(String packId, Map<String, Object> values) {
+    Draft d = baton.packs().draft(packId).orElseThrow();
+    dev.baton.designer.designer.model.PackModel m =
+        dev.baton.designer.designer.model.PackModel.of(d.pack());
+    values.forEach((name, v) -> {
+      Map<String, Object> p = m.parameters().get(name);
+      if (p == null) {
+        throw new dev.baton.engine.ValidationException("parameters of " + packId, List.of(
+            new dev.baton.engine.Problem(packId, 0, 0, null, "parameters." + name,
+                "The pack has no parameter '" + name + "'.",
+                "Choose one of " + m.parameters().keySet() + ".")));
+      }
+      p.put("value", v);
+    });
+    return baton.packs().saveDraft(withPublishableVersion(m.toPack()), d.revision(),
+        CurrentUser.name());
+  }
+
   /** Imports an uploaded pack file (YAML or JSON) or zip as a draft. */
   @RolesAllowed({OPS, ANALYST, ADMIN})
   public DraftRef importFile(String fileName, byte[] content) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -66,6 +67,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     });
   }
 
+  private void switchLanguage(Locale locale) {
+    accounts.setLocale(CurrentUser.name(), locale);
+    VaadinSession.getCurrent().setLocale(locale);
+    UI.getCurrent().getPage().reload();
+  }
+
   private void buildChrome(Texts t) {
     Span title = new Span(t.t("app.name"));
     title.addClassName("baton-title");
@@ -81,9 +88,27 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     language.setAriaLabel(t.t("layout.language"));
     language.addValueChangeListener(e -> {
       if (e.isFromClient() && e.getValue() != null) {
-        accounts.setLocale(CurrentUser.name(), e.getValue());
-        VaadinSession.getCurrent().setLocale(e.getValue());
-        UI.getCurrent().getPage().reload();
+        if (getContent() instanceof UnsavedWork w && w.hasUnsavedChanges()) {
+          // never drop edits silently: keep them over the reload, discard them, or stay
+          ConfirmDialog ask = new ConfirmDialog();
+          ask.setId("unsaved-dialog");
+          ask.setHeader(t.t("layout.unsaved.title"));
+          ask.setText(t.t("layout.unsaved.text"));
+          ask.setConfirmText(t.t("layout.unsaved.keep"));
+          ask.addConfirmListener(c -> {
+            w.keepWorkingCopy();
+            switchLanguage(e.getValue());
+          });
+          ask.setRejectable(true);
+          ask.setRejectText(t.t("layout.unsaved.discard"));
+          ask.addRejectListener(r -> switchLanguage(e.getValue()));
+          ask.setCancelable(true);
+          ask.setCancelText(t.t("layout.unsaved.stay"));
+          ask.addCancelListener(c -> language.setValue(e.getOldValue()));
+          ask.open();
+          return;
+        }
+        switchLanguage(e.getValue());
       }
     });
     Button logout = new Button(t.t("layout.logout"), e -> auth.logout());

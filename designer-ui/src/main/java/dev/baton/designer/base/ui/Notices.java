@@ -32,6 +32,16 @@ public final class Notices {
     n.add(box);
     n.setPosition(Notification.Position.MIDDLE);
     n.setDuration(0);
+    // one error at a time: a new one replaces the last instead of piling up over the form
+    com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+    if (ui != null) {
+      Notification previous = com.vaadin.flow.component.ComponentUtil.getData(ui,
+          Notification.class);
+      if (previous != null) {
+        previous.close();
+      }
+      com.vaadin.flow.component.ComponentUtil.setData(ui, Notification.class, n);
+    }
     n.open();
   }
 

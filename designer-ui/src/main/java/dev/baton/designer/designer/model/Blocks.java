@@ -157,7 +157,7 @@ public final class Blocks {
     }
     List<FieldTest> tests = new ArrayList<>(FieldTest.read(constraint));
     List<Conditions.Binding> bound = Conditions.bindingsBefore(when, index);
-    FieldTest test;
+    final FieldTest test;
     switch (item.kind()) {
       case FIELD -> {
         if (type.equals(item.type())) {
@@ -175,10 +175,20 @@ public final class Blocks {
       }
       case COMPARISON -> {
         String f = fields.keySet().stream().filter(x -> tests.stream()
-            .noneMatch(t -> t.field().equals(x))).findFirst()
-            .orElse(fields.keySet().iterator().next());
-        FieldType ft = fields.get(f);
-        test = new FieldTest(f, ft.scalar().isOrdered() && !ft.isEnum() ? "gte" : "eq", null);
+            .noneMatch(t -> t.field().equals(x))).findFirst().orElse(null);
+        if (f != null) {
+          FieldType ft = fields.get(f);
+          test = new FieldTest(f, ft.scalar().isOrdered() && !ft.isEnum() ? "gte" : "eq", null);
+        } else {
+          // every field is tested: a second test of a field, with an operator it lacks
+          // (value ≥ 70 gets value ≤ …), ordered fields first; never a test it already has
+          Optional<FieldTest> second = secondTest(fields, tests, true)
+              .or(() -> secondTest(fields, tests, false));
+          if (second.isEmpty()) {
+            return Optional.empty();
+          }
+          test = second.get();
+        }
       }
       case REFERENCE -> {
         Optional<Conditions.Binding> b = bound.stream().filter(x -> !x.aggregate()).findFirst();
@@ -209,10 +219,60 @@ public final class Blocks {
         return Optional.empty();
       }
     }
+    if (has(tests, test.field(), test.operator())) {
+      // the field already has this test: a drop adds a test, it never replaces one
+      Optional<String> op = freeOperator(fields.get(test.field()), tests, test.field());
+      if (op.isEmpty()) {
+        return Optional.empty();
+      }
+      FieldTest added = new FieldTest(test.field(), op.get(),
+          test.isReference() ? test.value() : null);
+      return Optional.of(() -> {
+        tests.add(added);
+        FieldTest.write(constraint, tests);
+      });
+    }
+    FieldTest added = test;
     return Optional.of(() -> {
-      tests.add(test);
+      tests.add(added);
       FieldTest.write(constraint, tests);
     });
+  }
+
+  private static boolean has(List<FieldTest> tests, String field, String operator) {
+    return tests.stream().anyMatch(t -> t.field().equals(field)
+        && t.operator().equals(operator));
+  }
+
+  /** A test of an already tested field with an operator it does not use yet. */
+  private static Optional<FieldTest> secondTest(Map<String, FieldType> fields,
+      List<FieldTest> tests, boolean ordered) {
+    for (Map.Entry<String, FieldType> e : fields.entrySet()) {
+      FieldType ft = e.getValue();
+      boolean isOrdered = ft.scalar().isOrdered() && !ft.isEnum() && !ft.list();
+      if (isOrdered != ordered) {
+        continue;
+      }
+      Optional<String> op = freeOperator(ft, tests, e.getKey());
+      if (op.isPresent()) {
+        return Optional.of(new FieldTest(e.getKey(), op.get(), null));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An operator that fits the field and that the field's tests do not use yet. */
+  private static Optional<String> freeOperator(FieldType ft, List<FieldTest> tests,
+      String field) {
+    if (ft == null) {
+      return Optional.empty();
+    }
+    List<String> preferred = ft.list() ? List.of("contains")
+        : ft.scalar().isOrdered() && !ft.isEnum() ? List.of("lte", "gte", "lt", "gt", "ne")
+        : List.of("ne", "notIn", "in");
+    List<String> fitting = operatorsFor(ft);
+    return preferred.stream().filter(fitting::contains)
+        .filter(op -> !has(tests, field, op)).findFirst();
   }
 
   /** A new action; its required values are unset or take the rule's first binding. */

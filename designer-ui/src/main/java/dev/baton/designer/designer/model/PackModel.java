@@ -79,6 +79,18 @@ public final class PackModel {
     return o;
   }
 
+  /** A value of the tree as one line of YAML flow text ({@code {a: 1, b: [x, y]}}). */
+  public static String inline(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      return "{" + String.join(", ", m.entrySet().stream().map(e -> e.getKey() + ": "
+          + inline(e.getValue())).toList()) + "}";
+    }
+    if (v instanceof java.util.Collection<?> l) {
+      return "[" + String.join(", ", l.stream().map(PackModel::inline).toList()) + "]";
+    }
+    return String.valueOf(v);
+  }
+
   /** The pack as YAML in the canonical layout of the tree. */
   public String toYaml() {
     try {
@@ -101,6 +113,14 @@ public final class PackModel {
   /** The root of the tree (id, version, kind, title, parameters, scores, facts, rules). */
   public Map<String, Object> root() {
     return root;
+  }
+
+  /** Replaces the whole tree by a copy of another (undo, redo, a restored working copy). */
+  @SuppressWarnings("unchecked")
+  public void replaceRoot(Map<String, Object> other) {
+    Map<String, Object> copy = (Map<String, Object>) deepCopy(other);
+    root.clear();
+    root.putAll(copy);
   }
 
   public String id() {
@@ -237,6 +257,35 @@ public final class PackModel {
     r.put("then", new ArrayList<>(List.of(action)));
     rules().add(r);
     return rules().size() - 1;
+  }
+
+  /**
+   * Adds a starter rule that is valid as created: a fact of the pack's first declared type
+   * bound as {@code $<type>}, and an action that creates a sales task for its customer (when
+   * the type has a customer id). Titles in both languages. Returns the rule's index.
+   */
+  public int addStarterRule(String titleEn, String titleZh) {
+    List<String> declared = new ArrayList<>(facts().keySet());
+    String type = declared.stream().filter(t -> fields(t).containsKey("customerId"))
+        .findFirst().orElse(declared.isEmpty() ? null : declared.get(0));
+    if (type == null) {
+      facts().put("Customer", new LinkedHashMap<>(Map.of("customerId", "string")));
+      type = "Customer";
+    }
+    String binding = Character.toLowerCase(type.charAt(0)) + type.substring(1);
+    Map<String, Object> condition = Conditions.pattern(type, binding, new LinkedHashMap<>());
+    Map<String, Object> emit = new LinkedHashMap<>();
+    emit.put("action", "CREATE_SALES_TASK");
+    if (fields(type).containsKey("customerId")) {
+      emit.put("customerId", "$" + binding + ".customerId");
+    }
+    Map<String, Object> action = new LinkedHashMap<>(Map.of("emit", emit));
+    int index = addRule(condition, action);
+    Map<String, Object> title = new LinkedHashMap<>();
+    title.put("en", titleEn);
+    title.put("zh-CN", titleZh);
+    rule(index).put("title", title);
+    return index;
   }
 
   private String freshRuleId() {

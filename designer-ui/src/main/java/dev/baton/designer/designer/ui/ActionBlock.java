@@ -148,18 +148,11 @@ public class ActionBlock extends BlockFrame {
 
   private ValueEditor value(Map<String, Object> body, String key, FieldType type, String label,
       String id, boolean optional) {
-    List<String> refs = new ArrayList<>();
-    for (Conditions.Binding b : Conditions.bindingsBefore(when, when.size())) {
-      if (b.aggregate()) {
-        refs.add("$" + b.name());
-      } else {
-        ctx.model().fields(b.type()).keySet().forEach(f -> refs.add("$" + b.name() + "." + f));
-      }
-    }
-    ctx.model().parameters().keySet().forEach(p -> refs.add("$params." + p));
+    List<String> refs = ctx.references(when, when.size(), type);
     ValueEditor v = new ValueEditor(type, "eq", body.get(key), refs, ctx.texts());
     v.setLabel(label);
     v.setIds(id + "-" + key);
+    v.describeReferences(ctx::parameterChip);
     v.setReadOnly(!ctx.editable());
     v.addValueChangeListener(e -> {
       if (e.getValue() == null && optional) {

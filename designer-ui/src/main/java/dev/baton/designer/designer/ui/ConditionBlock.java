@@ -78,8 +78,12 @@ public class ConditionBlock extends BlockFrame {
         && Blocks.addToCondition(ctx.model(), when, topIndex, item, p)) {
       ctx.changed(EditorContext.Change.STRUCTURE);
     } else if (data instanceof PaletteItem p && !p.kind().isAction()) {
+      // never overwrite: what adds no test here becomes a new condition before this one
       list.add(index, Blocks.newCondition(ctx.model(), when, p));
       ctx.changed(EditorContext.Change.STRUCTURE);
+      if (p.kind().isFieldTest()) {
+        dev.baton.designer.base.ui.Notices.ok(ctx.t("designer.droppedAsNew"));
+      }
     } else if (data instanceof Moving m && !m.action() && !m.rule() && m.list() == list) {
       if (PackModel.move(list, m.index(), index)) {
         ctx.changed(EditorContext.Change.STRUCTURE);
@@ -132,19 +136,7 @@ public class ConditionBlock extends BlockFrame {
 
   /** References offered to a test of a field of this type. */
   private List<String> references(FieldType ft) {
-    List<String> out = new ArrayList<>();
-    for (Conditions.Binding b : Conditions.bindingsBefore(when, topIndex)) {
-      if (b.aggregate()) {
-        out.add("$" + b.name());
-      } else {
-        ctx.model().fields(b.type()).keySet().forEach(f -> out.add("$" + b.name() + "." + f));
-      }
-    }
-    ctx.model().parameters().keySet().forEach(p -> out.add("$params." + p));
-    if (ft.scalar().isTime()) {
-      out.add("$now");
-    }
-    return out;
+    return ctx.references(when, topIndex, ft);
   }
 
   private void group(String ruleId, Object item, String id) {
@@ -262,6 +254,7 @@ public class ConditionBlock extends BlockFrame {
           references(FieldType.of(ValueType.NUMBER)), ctx.texts());
       v.setLabel(ctx.t("op." + t.operator()));
       v.setIds(id + "-is-" + i);
+      v.describeReferences(ctx::parameterChip);
       v.setReadOnly(!ctx.editable());
       v.addValueChangeListener(e -> {
         isTests.set(n, isTests.get(n).withValue(e.getValue()));

@@ -1,5 +1,8 @@
 package dev.baton.designer.designer.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,6 +10,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
@@ -15,15 +19,22 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.VaadinSession;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
+import dev.baton.designer.base.ui.UnsavedWork;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import dev.baton.designer.designer.model.Blocks;
+import dev.baton.designer.designer.model.EditHistory;
 import dev.baton.designer.designer.model.PackModel;
 import dev.baton.designer.designer.model.PaletteItem;
 import dev.baton.designer.designer.model.ProblemTexts;
+import dev.baton.designer.designer.model.Translations;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.rulepack.RulePackService;
 import dev.baton.designer.security.CurrentUser;
@@ -50,7 +61,7 @@ import java.util.regex.Pattern;
 @Route(value = "packs/:packId/design", layout = MainLayout.class)
 @RolesAllowed({"ANALYST", "OPS", "REVIEWER", "AUDITOR", "DEVELOPER", "ADMIN"})
 public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
-    HasDynamicTitle {
+    BeforeLeaveObserver, HasDynamicTitle, UnsavedWork {
   private static final long serialVersionUID = 1L;
   private static final Pattern PATH = Pattern.compile("^rules\\[(\\d+)\\](?:\\.(when|then)\\[(\\d+)\\])?.*");
 
@@ -62,6 +73,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private long revision;
   private final Div rulesArea = new Div();
   private final Div headerProblems = new Div();
+  private final Div translationWarnings = new Div();
   private final Span problemCount = new Span();
   private final Span status = new Span();
   private final TextField version = new TextField();
@@ -69,18 +81,31 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private transient Palette palette;
   private transient Map<String, List<BlockFrame>> blocks = new HashMap<>();
   private final transient List<RuleCard> cards = new ArrayList<>();
+  private final transient java.util.Set<String> firedRules = new java.util.HashSet<>();
+  private final transient Map<String, Details> ruleDetails = new HashMap<>();
   private final transient List<Span> summaries = new ArrayList<>();
   private final transient java.util.Set<String> openRules = new java.util.HashSet<>();
   private transient TestPanel testPanel;
   private transient DecisionTableView tableView;
   private transient FactTypesEditor factTypes;
+  private transient ParametersEditor parameters;
   private final SplitLayout split = new SplitLayout();
   private String packId;
+  private final transient EditHistory history = new EditHistory();
+  private final Button undo = new Button();
+  private final Button redo = new Button();
+  private final Span unsaved = new Span();
+  private boolean restoring;
 
   public DesignerView(RulePackService service) {
     this.service = service;
     setSizeFull();
     setPadding(true);
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo the last designer edit
+    Shortcuts.addShortcutListener(this, this::undo, Key.KEY_Z, KeyModifier.CONTROL);
+    Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Z, KeyModifier.CONTROL,
+        KeyModifier.SHIFT);
+    Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Y, KeyModifier.CONTROL);
   }
 
   @Override
@@ -102,7 +127,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     ctx = new EditorContext(model, t, CurrentUser.hasAnyRole(Role.ANALYST));
     ctx.onChange(this::changed);
     removeAll();
-    add(toolbar(), headerProblems);
+    translationWarnings.setId("translation-warnings");
+    add(toolbar(), headerProblems, translationWarnings);
     palette = new Palette(ctx);
     palette.addAddListener(e -> {
       List<Object> when = model.when(e.rule());
@@ -126,9 +152,11 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
         this::examplesSaved, ctx.editable());
     tableView = new DecisionTableView(ctx);
     factTypes = new FactTypesEditor(ctx);
+    parameters = new ParametersEditor(ctx);
     TabSheet tabs = new TabSheet();
     tabs.setSizeFull();
     tabs.add(t.t("designer.tab.rules"), rulesPanel()).setId("tab-rules");
+    tabs.add(t.t("designer.tab.params"), parameters).setId("tab-params");
     tabs.add(t.t("designer.tab.test"), testPanel).setId("tab-test");
     tabs.add(t.t("designer.tab.table"), tableView).setId("tab-table");
     tabs.add(t.t("designer.tab.facts"), factTypes).setId("tab-facts");
@@ -149,7 +177,113 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     split.setSizeFull();
     add(split);
     renderRules();
+    history.reset(model.root());
     validate();
+    restoreWorkingCopy();
+    updateUnsaved();
+  }
+
+  /** Undoes the last edit (button, Ctrl+Z). */
+  void undo() {
+    if (model != null && ctx.editable()) {
+      history.undo().ifPresent(this::restore);
+    }
+  }
+
+  /** Redoes the last undone edit (button, Ctrl+Shift+Z, Ctrl+Y). */
+  void redo() {
+    if (model != null && ctx.editable()) {
+      history.redo().ifPresent(this::restore);
+    }
+  }
+
+  private void restore(Map<String, Object> tree) {
+    restoring = true;
+    try {
+      model.replaceRoot(tree);
+      version.setValue(model.version());
+      changed(EditorContext.Change.STRUCTURE);
+    } finally {
+      restoring = false;
+    }
+  }
+
+  /** Asks before leaving the designer with unsaved edits: discard and leave, or stay. */
+  @Override
+  public void beforeLeave(BeforeLeaveEvent event) {
+    if (!hasUnsavedChanges()) {
+      return;
+    }
+    BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+    ConfirmDialog ask = new ConfirmDialog();
+    ask.setId("leave-dialog");
+    ask.setHeader(t.t("designer.leave.title"));
+    ask.setText(t.t("designer.leave.text"));
+    ask.setConfirmText(t.t("designer.leave.discard"));
+    ask.setConfirmButtonTheme("error primary");
+    ask.addConfirmListener(e -> {
+      history.reset(model.root());
+      action.proceed();
+    });
+    ask.setCancelable(true);
+    ask.setCancelText(t.t("designer.leave.stay"));
+    ask.open();
+  }
+
+  /** True when the editor holds edits that are not saved. */
+  @Override
+  public boolean hasUnsavedChanges() {
+    return model != null && history.unsaved(model.root());
+  }
+
+  /**
+   * Keeps the working copy in the session, so that a reload (switching the language) brings
+   * the edits back; {@link #restoreWorkingCopy} takes it when the same draft opens again.
+   */
+  @Override
+  public void keepWorkingCopy() {
+    if (hasUnsavedChanges()) {
+      VaadinSession.getCurrent().setAttribute(workingCopyKey(), new WorkingCopy(revision,
+          model.toYaml(), new java.util.HashSet<>(openRules)));
+    }
+  }
+
+  private String workingCopyKey() {
+    return "designer.workingCopy." + packId;
+  }
+
+  private void restoreWorkingCopy() {
+    VaadinSession session = VaadinSession.getCurrent();
+    if (session == null || !ctx.editable()) {
+      return;
+    }
+    Object kept = session.getAttribute(workingCopyKey());
+    session.setAttribute(workingCopyKey(), null);
+    if (kept instanceof WorkingCopy w && w.revision() == revision) {
+      restoring = true;
+      try {
+        model.replaceRoot(PackModel.parseYaml(w.yaml()).root());
+        openRules.addAll(w.openRules());
+        version.setValue(model.version());
+      } finally {
+        restoring = false;
+      }
+      history.record(model.root());
+      changed(EditorContext.Change.STRUCTURE);
+      Notices.ok(t.t("designer.restored"));
+    }
+  }
+
+  /** Unsaved edits kept over a reload, with the draft revision they were made on. */
+  private record WorkingCopy(long revision, String yaml, java.util.Set<String> openRules)
+      implements java.io.Serializable {}
+
+  private void updateUnsaved() {
+    boolean dirty = hasUnsavedChanges();
+    unsaved.setText(dirty ? t.t("designer.unsaved") : "");
+    unsaved.getElement().setAttribute("data-unsaved", String.valueOf(dirty));
+    undo.setEnabled(ctx.editable() && history.canUndo());
+    redo.setEnabled(ctx.editable() && history.canRedo());
   }
 
   private HorizontalLayout toolbar() {
@@ -165,6 +299,20 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       changed(EditorContext.Change.VALUE);
     });
     status.setId("draft-status");
+    unsaved.setId("unsaved-mark");
+    unsaved.addClassName("unsaved-mark");
+    undo.setText(t.t("designer.undo"));
+    undo.setIcon(VaadinIcon.ARROW_BACKWARD.create());
+    undo.setId("undo");
+    undo.setTooltipText(t.t("designer.undoKeys"));
+    undo.addClickListener(e -> undo());
+    undo.setVisible(ctx.editable());
+    redo.setText(t.t("designer.redo"));
+    redo.setIcon(VaadinIcon.ARROW_FORWARD.create());
+    redo.setId("redo");
+    redo.setTooltipText(t.t("designer.redoKeys"));
+    redo.addClickListener(e -> redo());
+    redo.setVisible(ctx.editable());
     problemCount.setId("problem-count");
     Button save = new Button(t.t("designer.save"), e -> save());
     save.setId("save-draft");
@@ -175,8 +323,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     versions.setId("designer-versions");
     Span readOnly = new Span(ctx.editable() ? "" : t.t("designer.readOnly"));
     readOnly.setId("read-only-note");
-    HorizontalLayout bar = new HorizontalLayout(title, version, status, problemCount, readOnly,
-        save, versions);
+    HorizontalLayout bar = new HorizontalLayout(title, version, status, unsaved, problemCount,
+        readOnly, undo, redo, save, versions);
     bar.setAlignItems(Alignment.BASELINE);
     bar.setWidthFull();
     bar.expand(readOnly);
@@ -190,9 +338,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
 
   private VerticalLayout rulesPanel() {
     Button addRule = new Button(t.t("designer.addRule"), e -> {
-      model.addRule(Blocks.newCondition(model, new ArrayList<>(),
-          PaletteItem.of(PaletteItem.Kind.COMPARISON)), Blocks.newAction(model,
-          0, PaletteItem.Kind.EMIT));
+      int index = model.addStarterRule(t.t("designer.newRuleEn"), t.t("designer.newRuleZh"));
+      openRules.add(String.valueOf(model.rule(index).get("id")));
       changed(EditorContext.Change.STRUCTURE);
     });
     addRule.setId("add-rule");
@@ -206,6 +353,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
 
   private void renderRules() {
     rulesArea.removeAll();
+    ruleDetails.clear();
     cards.clear();
     summaries.clear();
     blocks = new HashMap<>();
@@ -217,6 +365,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       badge.addClassName("block-problem");
       Details details = new Details(new HorizontalLayout(summary, badge));
       details.setId("details-" + ruleId);
+      ruleDetails.put(ruleId, details);
       details.setWidthFull();
       summaries.add(badge);
       // cards are built when opened: a pack with many rules opens fast
@@ -246,6 +395,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       }
     });
     cards.add(card);
+    card.setFired(firedRules.contains(card.ruleId()));
     return card;
   }
 
@@ -259,19 +409,34 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   }
 
   private void changed(EditorContext.Change change) {
+    if (!restoring) {
+      history.record(model.root());
+    }
     if (change == EditorContext.Change.STRUCTURE) {
       renderRules();
       palette.render();
       factTypes.render();
+      parameters.render();
     }
     testPanel.clearDecision();
     clearDecision();
     validate();
+    updateUnsaved();
   }
 
   /** Runs the reader on the tree and shows each problem on its block. */
   private void validate() {
-    List<Problem> problems = model.validate();
+    // a missing translation is a warning (the other language stands in), not a problem
+    PackModel filled = model.copy();
+    List<Translations.Filled> missing = Translations.fillMissing(filled.root());
+    List<Problem> problems = filled.validate();
+    translationWarnings.removeAll();
+    missing.forEach(f -> {
+      Div d = new Div(t.t("designer.translationMissing", f.where(),
+          t.t("language." + f.language()), t.t("language." + f.from())));
+      d.addClassName("block-warning");
+      translationWarnings.add(d);
+    });
     Map<String, List<String>> byKey = new LinkedHashMap<>();
     List<String> other = new ArrayList<>();
     for (Problem p : problems) {
@@ -296,6 +461,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
           || e.getKey().startsWith(prefix + ".")).mapToLong(e -> e.getValue().size()).sum();
       summaries.get(i).setText(n == 0 ? "" : t.t("designer.problems", n));
     }
+    parameters.showProblems(problems);
     headerProblems.removeAll();
     other.forEach(o -> {
       Div d = new Div(o);
@@ -322,16 +488,37 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
 
   private void save() {
     try {
-      var pack = model.toPack();
+      // the language the analyst did not write is filled from the other, and said so
+      PackModel filled = model.copy();
+      List<Translations.Filled> missing = Translations.fillMissing(filled.root());
+      var pack = filled.toPack();
+      if (!missing.isEmpty()) {
+        Translations.fillMissing(model.root());
+        history.record(model.root());
+        renderRules();
+        validate();
+      }
       DraftRef ref = service.saveDraft(pack, revision);
       revision = ref.revision();
       draft = service.draft(packId).orElseThrow();
-      if (!ref.version().equals(model.version())) {
-        model.setVersion(ref.version());
-        version.setValue(ref.version());
-        Notices.ok(t.t("designer.savedBumped", ref.revision(), ref.version()));
+      boolean bumped = !ref.version().equals(model.version());
+      restoring = true;
+      try {
+        if (bumped) {
+          model.setVersion(ref.version());
+          version.setValue(ref.version());
+        }
+      } finally {
+        restoring = false;
+      }
+      history.markSaved(model.root());
+      updateUnsaved();
+      String filledNote = missing.isEmpty() ? "" : " " + t.t("designer.translationsFilled",
+          missing.size());
+      if (bumped) {
+        Notices.ok(t.t("designer.savedBumped", ref.revision(), ref.version()) + filledNote);
       } else {
-        Notices.ok(t.t("designer.saved", ref.revision()));
+        Notices.ok(t.t("designer.saved", ref.revision()) + filledNote);
       }
       updateStatus();
     } catch (RuntimeException e) {
@@ -346,6 +533,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   }
 
   private void clearDecision() {
+    firedRules.clear();
+    ruleDetails.values().forEach(d -> d.removeClassName("fired"));
     cards.forEach(c -> c.setFired(false));
     blocks.values().forEach(l -> l.forEach(b -> b.showMiss(null)));
   }
@@ -354,6 +543,13 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   void showDecision(Decision d) {
     clearDecision();
     List<String> fired = d.firedRuleIds();
+    firedRules.addAll(fired);
+    // every rule says whether it fired, also the closed ones (their cards are built later)
+    ruleDetails.forEach((id, det) -> {
+      if (fired.contains(id)) {
+        det.addClassName("fired");
+      }
+    });
     cards.forEach(c -> c.setFired(fired.contains(c.ruleId())));
     for (Decision.NearestMiss miss : d.nearestMisses()) {
       for (int i = 0; i < model.rules().size(); i++) {

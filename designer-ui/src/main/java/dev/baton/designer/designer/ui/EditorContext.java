@@ -51,6 +51,61 @@ public final class EditorContext implements Serializable {
     return editable;
   }
 
+  /**
+   * The chip text of a parameter reference ({@code $params.cmiThreshold}): its title in the
+   * user's language and its value; null for other references and unknown parameters.
+   */
+  public String parameterChip(String reference) {
+    return dev.baton.designer.designer.model.Parameters.named(reference).map(name -> {
+      java.util.Map<String, Object> p = model.parameters().get(name);
+      if (p == null) {
+        return null;
+      }
+      Object title = p.get("title") instanceof java.util.Map<?, ?> m
+          ? (m.get(texts.chinese() ? "zh-CN" : "en") != null
+              ? m.get(texts.chinese() ? "zh-CN" : "en") : m.get("en")) : null;
+      return texts.t("params.chip", title == null ? name : String.valueOf(title),
+          String.valueOf(p.get("value")));
+    }).orElse(null);
+  }
+
+  /**
+   * The references offered where a value of a type is expected, before condition {@code
+   * before} of a rule: fields of earlier bindings and aggregate results, parameters, and
+   * {@code $now} for times; only those whose type fits ({@code $customer.name} is not offered
+   * for a number).
+   */
+  public List<String> references(List<Object> when, int before,
+      dev.baton.engine.rulepack.FieldType wanted) {
+    List<String> out = new ArrayList<>();
+    var number = dev.baton.engine.rulepack.FieldType.of(
+        dev.baton.engine.rulepack.ValueType.NUMBER);
+    for (var b : dev.baton.designer.designer.model.Conditions.bindingsBefore(when, before)) {
+      if (b.aggregate()) {
+        if (dev.baton.designer.designer.model.Parameters.compatible(wanted, number)) {
+          out.add("$" + b.name());
+        }
+      } else {
+        model.fields(b.type()).forEach((f, ft) -> {
+          if (dev.baton.designer.designer.model.Parameters.compatible(wanted, ft)) {
+            out.add("$" + b.name() + "." + f);
+          }
+        });
+      }
+    }
+    model.parameters().keySet().forEach(p -> {
+      if (dev.baton.designer.designer.model.Parameters.type(model, p)
+          .filter(pt -> dev.baton.designer.designer.model.Parameters.compatible(wanted, pt))
+          .isPresent()) {
+        out.add("$params." + p);
+      }
+    });
+    if (wanted.element().scalar().isTime()) {
+      out.add("$now");
+    }
+    return out;
+  }
+
   /** Listens to edits. */
   public void onChange(Consumer<Change> listener) {
     listeners.add(listener);

@@ -40,7 +40,6 @@ public class RuleCard extends Div {
     this.index = index;
     setId("rule-" + ruleId);
     addClassName("rule-card");
-    String lang = ctx.texts().chinese() ? "zh-CN" : "en";
     Map<String, Object> title = rule.get("title") instanceof Map<?, ?> m
         ? (Map<String, Object>) m : new LinkedHashMap<>();
     rule.put("title", title);
@@ -60,17 +59,14 @@ public class RuleCard extends Div {
       rule.put("id", e.getValue().trim());
       ctx.changed(EditorContext.Change.STRUCTURE);
     });
-    TextField titleField = new TextField();
-    titleField.setId("rule-" + ruleId + "-title");
-    titleField.setAriaLabel(ctx.t("rule.title"));
-    Object current = title.get(lang) != null ? title.get(lang) : title.get("en");
-    titleField.setValue(current == null ? "" : String.valueOf(current));
-    titleField.setReadOnly(!ctx.editable());
-    titleField.setValueChangeMode(ValueChangeMode.ON_BLUR);
-    titleField.addValueChangeListener(e -> {
-      title.put(lang, e.getValue());
-      ctx.changed(EditorContext.Change.VALUE);
-    });
+    // both languages side by side; a missing one is filled from the other when saved
+    TextField titleEn = titleField(ctx, rule, title, "en", "rule.titleEn");
+    TextField titleZh = titleField(ctx, rule, title, "zh-CN", "rule.titleZh");
+    titleEn.setId("rule-" + ruleId + "-title-en");
+    titleZh.setId("rule-" + ruleId + "-title-zh");
+    HorizontalLayout titleField = new HorizontalLayout(titleEn, titleZh);
+    titleField.setPadding(false);
+    titleField.setWidthFull();
     IntegerField priority = new IntegerField();
     priority.setAriaLabel(ctx.t("rule.priority"));
     priority.setPlaceholder(ctx.t("rule.priority"));
@@ -142,6 +138,45 @@ public class RuleCard extends Div {
       add(a);
     }
     add(zone(ctx, index, true));
+  }
+
+  private static TextField titleField(EditorContext ctx, Map<String, Object> rule,
+      Map<String, Object> title, String lang, String labelKey) {
+    TextField f = new TextField();
+    f.setAriaLabel(ctx.t(labelKey));
+    f.setPlaceholder(ctx.t(labelKey));
+    f.setTooltipText(ctx.t(labelKey));
+    f.setWidthFull();
+    Object current = title.get(lang);
+    f.setValue(current == null ? "" : String.valueOf(current));
+    String other = lang.equals("en") ? "zh-CN" : "en";
+    if (f.getValue().isBlank() && title.get(other) != null) {
+      f.setHelperText(ctx.t("rule.titleFallback", String.valueOf(title.get(other))));
+    }
+    f.setReadOnly(!ctx.editable());
+    f.setValueChangeMode(ValueChangeMode.ON_BLUR);
+    f.addValueChangeListener(e -> {
+      if (!e.isFromClient()) {
+        return;
+      }
+      String v = e.getValue().trim();
+      Object otherText = title.get(other);
+      if (v.isEmpty() && (otherText == null || String.valueOf(otherText).isBlank())) {
+        // a rule needs a title in at least one language: refused where it is typed
+        f.setErrorMessage(ctx.t("rule.titleNeeded"));
+        f.setInvalid(true);
+        return;
+      }
+      f.setInvalid(false);
+      if (v.isEmpty()) {
+        title.remove(lang);
+      } else {
+        title.put(lang, v);
+      }
+      rule.put("title", title);
+      ctx.changed(EditorContext.Change.VALUE);
+    });
+    return f;
   }
 
   private static void move(EditorContext ctx, List<Map<String, Object>> rules, int from,

@@ -178,16 +178,46 @@ public class TestPanel extends VerticalLayout {
     last = d;
     decision.removeAll();
     decision.add(new H4(t.t("test.decision")));
-    decision.add(line("test.fired", String.join(", ", d.firedRuleIds())));
-    decision.add(line("test.actions", String.join(", ", d.actions().stream()
-        .map(a -> a.action() + a.params()).toList())));
+    decision.add(line("test.fired", d.firedRuleIds().isEmpty() ? t.t("test.none")
+        : String.join(", ", d.firedRuleIds())));
+    // each action as a card: its name, then its parameters as "name: value" lines
+    Div actions = new Div();
+    actions.addClassName("decision-actions");
+    actions.add(new Span(t.t("test.actions") + ": "));
+    if (d.actions().isEmpty()) {
+      actions.add(new Span(t.t("test.none")));
+    }
+    d.actions().forEach(a -> actions.add(actionCard(a, null)));
+    decision.add(actions);
+    d.vetoed().forEach(v -> decision.add(actionCard(v.action(), t.t("test.vetoed", v.rule(),
+        v.reason() == null ? "" : v.reason()))));
     decision.add(line("test.blocked", t.t(d.blocked() ? "value.true" : "value.false")));
     if (!d.scores().isEmpty()) {
-      decision.add(line("test.scores", d.scores().toString()));
+      decision.add(line("test.scores", String.join(", ", d.scores().entrySet().stream()
+          .map(e -> e.getKey() + " = " + e.getValue().stripTrailingZeros().toPlainString())
+          .toList())));
     }
     d.nearestMisses().forEach(m -> decision.add(line("test.miss", m.rule() + ": "
         + m.explanation())));
     show.accept(d);
+  }
+
+  private Div actionCard(Decision.DecidedAction a, String vetoed) {
+    Div card = new Div();
+    card.addClassName("decision-action");
+    if (vetoed != null) {
+      card.addClassName("vetoed");
+    }
+    Span name = new Span(a.action());
+    name.addClassName("decision-action-name");
+    card.add(name);
+    a.params().forEach((k, v) -> card.add(new Div(k + ": " + (v instanceof Map<?, ?>
+        || v instanceof java.util.Collection<?> ? dev.baton.designer.designer.model.PackModel
+        .inline(v) : String.valueOf(v)))));
+    if (vetoed != null) {
+      card.add(new Div(vetoed));
+    }
+    return card;
   }
 
   private Div line(String key, String value) {

@@ -54,6 +54,7 @@ class TestRow extends HorizontalLayout {
     ValueEditor value = new ValueEditor(ft, initial.operator(), initial.value(),
         references.apply(ft), ctx.texts());
     value.setIds(id + "-value");
+    value.describeReferences(ctx::parameterChip);
     field.setReadOnly(!ctx.editable());
     op.setReadOnly(!ctx.editable());
     value.setReadOnly(!ctx.editable());

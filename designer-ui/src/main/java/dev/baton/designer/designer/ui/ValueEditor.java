@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.baton.designer.designer.model.Durations;
+import dev.baton.designer.designer.model.NumberInput;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.engine.rulepack.FieldType;
 import dev.baton.engine.rulepack.ValueType;
@@ -49,6 +50,9 @@ public class ValueEditor extends CustomField<Object> {
   private IntegerField amountInput;
   private Select<String> unitInput;
   private transient java.util.function.Consumer<Object> write;
+  private final com.vaadin.flow.component.html.Span chip =
+      new com.vaadin.flow.component.html.Span();
+  private transient java.util.function.Function<String, String> describer = r -> null;
 
   /**
    * @param references the references to offer (empty for none)
@@ -80,8 +84,28 @@ public class ValueEditor extends CustomField<Object> {
       box.add(reference);
     }
     box.add(literalBox);
+    chip.addClassName("param-chip");
+    chip.setVisible(false);
+    box.add(chip);
     add(box);
     setPresentationValue(value);
+    addValueChangeListener(e -> updateChip());
+  }
+
+  /**
+   * Shows a chip beside a reference that the describer knows (a parameter: its title and
+   * current value), so that a rule says what {@code $params.cmiThreshold} stands for.
+   */
+  public void describeReferences(java.util.function.Function<String, String> describer) {
+    this.describer = describer;
+    updateChip();
+  }
+
+  private void updateChip() {
+    Object v = getValue();
+    String text = v instanceof String s && s.startsWith("$") ? describer.apply(s) : null;
+    chip.setText(text == null ? "" : text);
+    chip.setVisible(text != null);
   }
 
   /** An editor without references. */
@@ -131,18 +155,36 @@ public class ValueEditor extends CustomField<Object> {
       s.addValueChangeListener(e -> updateValue());
       set(s, s::getValue, v -> s.setValue(v == null || !el.enumValues().contains(
           String.valueOf(v)) ? null : String.valueOf(v)));
-    } else if (el.scalar() == ValueType.NUMBER) {
-      BigDecimalField f = new BigDecimalField();
-      f.setLocale(t.locale());
+    } else if (el.scalar() == ValueType.NUMBER || el.scalar() == ValueType.INTEGER) {
+      // typed text read by NumberInput: full-width digits are normalised; 1e400, "abc" or a
+      // fraction for an integer are refused on the field and the last good value stays
+      boolean integer = el.scalar() == ValueType.INTEGER;
+      TextField f = new TextField();
+      f.setManualValidation(true);
       f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
-      f.addValueChangeListener(e -> updateValue());
-      set(f, () -> number(f.getValue()), v -> f.setValue(v instanceof Number n
-          ? new BigDecimal(n.toString()) : null));
-    } else if (el.scalar() == ValueType.INTEGER) {
-      IntegerField f = new IntegerField();
-      f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
-      f.addValueChangeListener(e -> updateValue());
-      set(f, f::getValue, v -> f.setValue(v instanceof Number n ? n.intValue() : null));
+      f.setWidth("9em");
+      Object[] good = {null};
+      f.addValueChangeListener(e -> {
+        NumberInput.Parsed parsed = NumberInput.parse(e.getValue(), integer);
+        if (!parsed.ok()) {
+          f.setErrorMessage(t.t(parsed.error(), parsed.text(),
+              NumberInput.MAX_INTEGER_DIGITS));
+          f.setInvalid(true);
+          return;
+        }
+        f.setInvalid(false);
+        good[0] = parsed.value();
+        if (!parsed.text().equals(e.getValue())) {
+          f.setValue(parsed.text());
+        }
+        updateValue();
+      });
+      set(f, () -> good[0], v -> {
+        good[0] = v instanceof Number n ? number(new BigDecimal(n.toString())) : null;
+        f.setValue(good[0] == null ? "" : good[0] instanceof BigDecimal b ? b.toPlainString()
+            : String.valueOf(good[0]));
+        f.setInvalid(false);
+      });
     } else if (el.scalar() == ValueType.DATE) {
       DatePicker p = new DatePicker();
       p.setLocale(t.locale());
@@ -172,7 +214,9 @@ public class ValueEditor extends CustomField<Object> {
       TextField f = new TextField();
       f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
       f.addValueChangeListener(e -> updateValue());
-      set(f, () -> f.getValue(), v -> f.setValue(v == null ? "" : String.valueOf(v)));
+      // an emptied text is no value: the reader then says what is missing on the block
+      set(f, () -> f.getValue().isBlank() ? null : f.getValue(),
+          v -> f.setValue(v == null ? "" : String.valueOf(v)));
     }
   }
 
@@ -254,6 +298,7 @@ public class ValueEditor extends CustomField<Object> {
   /** Sets this editor's id, and ids for its parts: {@code id-ref} and {@code id-literal}. */
   public void setIds(String id) {
     setId(id);
+    chip.setId(id + "-chip");
     reference.setId(id + "-ref");
     literal.setId(id + "-literal");
     setDurationIds(id);
@@ -264,6 +309,14 @@ public class ValueEditor extends CustomField<Object> {
     if (amountInput != null) {
       amountInput.setId(id + "-amount");
       unitInput.setId(id + "-unit");
+    }
+  }
+
+  /** Shows an error on the literal input (null clears it), e.g. "a value is needed". */
+  public void showError(String message) {
+    if (literal instanceof com.vaadin.flow.component.shared.HasValidationProperties h) {
+      h.setErrorMessage(message);
+      h.setInvalid(message != null);
     }
   }
 

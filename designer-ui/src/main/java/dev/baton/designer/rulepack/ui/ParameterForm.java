@@ -20,8 +20,17 @@ public class ParameterForm extends FormLayout {
   private final transient Map<String, Object> defaults = new LinkedHashMap<>();
 
   public ParameterForm(RulePack template, Texts t) {
+    this(template, t, Map.of());
+  }
+
+  /**
+   * The form for a pack that exists already: each editor starts at the pack's current value
+   * (its local edit), and {@link #changedValues()} gives what differs from those.
+   */
+  public ParameterForm(RulePack template, Texts t, Map<String, Object> current) {
     for (Parameter p : template.parameters()) {
-      Object def = ValueEditor.treeValue(p.value());
+      Object def = current.containsKey(p.name()) ? current.get(p.name())
+          : ValueEditor.treeValue(p.value());
       defaults.put(p.name(), def);
       ValueEditor e = ValueEditor.literal(p.type(), "eq", def, t);
       e.setLabel(p.title() == null ? p.name() : p.title().in(t.locale()) + " (" + p.name() + ")");

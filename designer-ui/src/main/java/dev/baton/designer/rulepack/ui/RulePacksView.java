@@ -30,6 +30,7 @@ import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
 import dev.baton.designer.versions.ui.VersionsView;
 import dev.baton.engine.repository.MergeResult;
+import dev.baton.engine.repository.PackRefusedException;
 import dev.baton.engine.repository.PackSummary;
 import dev.baton.engine.rulepack.PackKind;
 import jakarta.annotation.security.RolesAllowed;
@@ -144,20 +145,25 @@ public class RulePacksView extends VerticalLayout implements HasDynamicTitle {
           e.getValue().pack().id()));
       note.setText(exists ? t.t("packs.template.upgrade") : t.t("packs.template.new"));
       doImport.setText(exists ? t.t("packs.upgrade") : t.t("packs.import"));
-      if (!exists) {
-        form.add(new ParameterForm(e.getValue().pack(), t));
-      }
+      // a pack that exists already gets the form too, at its own (local) values
+      form.add(exists ? new ParameterForm(e.getValue().pack(), t,
+          service.parameterValues(e.getValue().pack().id()))
+          : new ParameterForm(e.getValue().pack(), t));
       doImport.setEnabled(true);
     });
     doImport.addClickListener(e -> {
       TemplateCatalogue.Template tp = choice.getValue();
       try {
-        if (form.getChildren().findFirst().orElse(null) instanceof ParameterForm pf) {
+        boolean exists = service.list().stream().anyMatch(p -> p.id().equals(tp.pack().id()));
+        ParameterForm pf = form.getChildren().findFirst().orElse(null) instanceof ParameterForm f
+            ? f : null;
+        if (!exists && pf != null) {
           var ref = service.importTemplate(tp.pack().id(), pf.changedValues());
           Notices.ok(t.t("packs.imported", ref.packId(), ref.revision()));
           d.close();
         } else {
-          upgrade(tp, new HashMap<>(), d, form);
+          Map<String, Object> values = pf == null ? Map.of() : pf.changedValues();
+          upgradeAndApply(tp, values, d, form);
         }
         refresh();
       } catch (RuntimeException ex) {
@@ -167,6 +173,36 @@ public class RulePacksView extends VerticalLayout implements HasDynamicTitle {
     d.add(new VerticalLayout(choice, note, form));
     d.getFooter().add(new Button(t.t("common.cancel"), e -> d.close()), doImport);
     d.open();
+  }
+
+  /**
+   * Upgrades an existing pack (when the template is newer; the merge keeps local values) and
+   * then applies the parameter values changed in the form.
+   */
+  private void upgradeAndApply(TemplateCatalogue.Template tp, Map<String, Object> values,
+      Dialog d, Div form) {
+    boolean newer = true;
+    try {
+      MergeResult r = service.upgradeTemplate(tp.pack().id(), new HashMap<>());
+      if (!r.applied()) {
+        upgrade(tp, new HashMap<>(), d, form);
+        return;
+      }
+    } catch (PackRefusedException ex) {
+      if (ex.reason() != PackRefusedException.Reason.TEMPLATE_NOT_NEWER) {
+        throw ex;
+      }
+      newer = false;
+    }
+    if (!values.isEmpty()) {
+      var ref = service.setParameters(tp.pack().id(), values);
+      Notices.ok(t.t("packs.parametersApplied", ref.packId(), ref.revision(),
+          String.join(", ", values.keySet())));
+    } else {
+      Notices.ok(newer ? t.t("packs.upgradedKept", tp.pack().id())
+          : t.t("packs.nothingToApply", tp.pack().id()));
+    }
+    d.close();
   }
 
   private void upgrade(TemplateCatalogue.Template tp, Map<String, MergeResult.Resolution> res,

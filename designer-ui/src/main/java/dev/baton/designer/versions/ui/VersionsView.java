@@ -3,6 +3,7 @@ package dev.baton.designer.versions.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -59,6 +60,7 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
   private final Select<String> from = new Select<>();
   private final Select<String> to = new Select<>();
   private final Span diffSummary = new Span();
+  private String activeVersion;
 
   /** One line of the side-by-side diff. */
   record Row(String where, String kind, String before, String after) {}
@@ -91,6 +93,11 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
     versions.setAllRowsVisible(true);
     versions.addThemeVariants(GridVariant.LUMO_COMPACT);
     versions.addColumn(PublishedVersion::version).setHeader(t.t("versions.col.version"));
+    // exactly one version is the active one (after a rollback too)
+    versions.addColumn(v -> v.version().equals(activeVersion) ? t.t("versions.active") : "")
+        .setHeader(t.t("versions.col.active")).setKey("active");
+    versions.setPartNameGenerator(v -> v.version().equals(activeVersion) ? "active-version"
+        : null);
     versions.addColumn(v -> t.t("state." + v.state().name())).setHeader(t.t("packs.col.state"));
     versions.addColumn(v -> t.time(v.publishedAt())).setHeader(t.t("versions.col.at"));
     versions.addColumn(PublishedVersion::publishedBy).setHeader(t.t("versions.col.by"));
@@ -117,16 +124,34 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
     TextArea note = new TextArea(t.t("versions.note"));
     note.setId("publish-note");
     note.setWidth("24em");
+    note.setRequiredIndicatorVisible(true);
     Button publish = new Button(t.t("versions.publish"), e -> {
-      try {
-        PublishedVersion v = service.publish(packId, note.getValue().isBlank() ? null
-            : note.getValue());
-        Notices.ok(t.t("versions.published.ok", v.version()));
-        note.clear();
-        refresh();
-      } catch (RuntimeException ex) {
-        Notices.error(t, ex);
+      if (note.getValue().isBlank()) {
+        // a note is required: refused on the field, nothing is published
+        note.setErrorMessage(t.t("versions.noteNeeded"));
+        note.setInvalid(true);
+        return;
       }
+      note.setInvalid(false);
+      String draftVersion = service.draft(packId).map(d -> d.pack().version()).orElse("?");
+      ConfirmDialog ask = new ConfirmDialog();
+      ask.setId("publish-confirm");
+      ask.setHeader(t.t("versions.confirm.title", packId, draftVersion));
+      ask.setText(t.t("versions.confirm.text", diffSummary.getText(), note.getValue().trim()));
+      ask.setCancelable(true);
+      ask.setCancelText(t.t("common.cancel"));
+      ask.setConfirmText(t.t("versions.confirm.publish"));
+      ask.addConfirmListener(c -> {
+        try {
+          PublishedVersion v = service.publish(packId, note.getValue().trim());
+          Notices.ok(t.t("versions.published.ok", v.version()));
+          note.clear();
+          refresh();
+        } catch (RuntimeException ex) {
+          Notices.error(t, ex);
+        }
+      });
+      ask.open();
     });
     publish.setId("publish");
     publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -272,6 +297,8 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
   }
 
   private void refresh() {
+    activeVersion = service.list().stream().filter(p -> p.id().equals(packId))
+        .map(p -> p.activeVersion()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     List<PublishedVersion> vs = service.versions(packId);
     versions.setItems(vs);
     history.setItems(service.history(packId));
