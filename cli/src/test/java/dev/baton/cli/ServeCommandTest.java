@@ -66,7 +66,8 @@ class ServeCommandTest {
     });
     serve.start();
     String gateway = awaitMatch(out, Pattern.compile("listening on (http://\\S+)"));
-    String rest = awaitMatch(out, Pattern.compile("REST API \\S+ \\S+ \\S+ on (http://\\S+)/v2"));
+    String rest = awaitMatch(out, Pattern.compile(
+        "REST API \\(Orchestration Cluster API v2\\) on (http://\\S+)/v2"));
     awaitMatch(out, Pattern.compile("(Battle-pack workflow deployed)"));
 
     try {
