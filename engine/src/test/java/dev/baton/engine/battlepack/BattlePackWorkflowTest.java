@@ -342,6 +342,34 @@ class BattlePackWorkflowTest {
   }
 
   @Test
+  void shouldRefuseTheSecondReviewByTheSamePersonAndLeaveItsTaskOpen() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given: li.legal approved the legal review
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+      UserTask financeTask = r.awaitTask(instance, ReviewRole.FINANCE);
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "fine"));
+
+      // when: the same person decides the finance review too (four eyes)
+      assertThatThrownBy(() -> r.battle.decide(legal.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, " LI.legal ", "also fine")))
+          .isInstanceOfSatisfying(ReviewRefusedException.class, e -> assertThat(e.reason())
+              .isEqualTo(ReviewRefusedException.Reason.SAME_REVIEWER));
+
+      // then: nothing changed: the finance item and its task stay open, unassigned
+      assertThat(r.battle.services().reviews().item(legal.packId(), ReviewRole.FINANCE)
+          .orElseThrow().status()).isEqualTo(ReviewStatus.PENDING);
+      UserTask still = ReviewTasks.of(r.client, instance, ReviewRole.FINANCE).orElseThrow();
+      assertThat(still.getUserTaskKey()).isEqualTo(financeTask.getUserTaskKey());
+      assertThat(still.getState()).isEqualTo(UserTaskState.CREATED);
+      assertThat(still.getAssignee()).isNull();
+      assertThat(r.active(instance)).isTrue();
+    }
+  }
+
+  @Test
   void shouldReleaseNothingWhenReviewTasksAreCompletedWithForgedVerdicts() throws Exception {
     try (Running r = new Running("h2")) {
       // given
