@@ -7,13 +7,21 @@ import java.net.URI;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --gateway}: where the workflow engine's Zeebe gRPC gateway listens. */
+/**
+ * {@code --gateway} and {@code --rest}: where the workflow engine's Zeebe gRPC gateway and its
+ * REST API listen.
+ */
 final class GatewayOption {
 
   @Option(names = "--gateway", paramLabel = "<url>", defaultValue = "http://127.0.0.1:26500",
       description = "The Zeebe gRPC gateway of 'baton serve' or the designer"
           + " (default: ${DEFAULT-VALUE}; http means plaintext).")
   String gateway;
+
+  @Option(names = "--rest", paramLabel = "<url>", defaultValue = "http://127.0.0.1:8080",
+      description = "The REST API (Orchestration Cluster API v2) of 'baton serve' or the"
+          + " designer, for user tasks such as the reviews (default: ${DEFAULT-VALUE}).")
+  String rest;
 
   @Mixin
   GatewayCredentialOptions credentials = new GatewayCredentialOptions();
@@ -31,8 +39,25 @@ final class GatewayOption {
       throw new BatonException("--gateway '" + gateway + "' needs a host and a port, e.g."
           + " http://127.0.0.1:26500.");
     }
-    return credentials.present() ? WorkflowClients.embedded(uri, credentials.provider())
-        : WorkflowClients.embedded(uri);
+    URI restUri = address("--rest", rest, "http://127.0.0.1:8080");
+    return credentials.present()
+        ? WorkflowClients.embedded(uri, restUri, credentials.provider())
+        : WorkflowClients.embedded(uri, restUri);
+  }
+
+  private static URI address(String option, String value, String example) {
+    URI uri;
+    try {
+      uri = URI.create(value);
+    } catch (IllegalArgumentException e) {
+      throw new BatonException(option + " '" + value + "' is not a URL: use e.g. " + example
+          + ".");
+    }
+    if (uri.getHost() == null || uri.getPort() < 0) {
+      throw new BatonException(option + " '" + value + "' needs a host and a port, e.g. "
+          + example + ".");
+    }
+    return uri;
   }
 
   /** A clear message for a call the gateway did not answer. */

@@ -8,6 +8,7 @@ import dev.baton.engine.battlepack.ReviewPolicy;
 import dev.baton.engine.battlepack.ReviewQueue;
 import dev.baton.engine.battlepack.ReviewRefusedException;
 import dev.baton.engine.battlepack.ReviewRole;
+import dev.baton.engine.battlepack.ReviewTasks;
 import dev.baton.engine.battlepack.ReviewVerdict;
 import dev.baton.engine.battlepack.StoredPack;
 import dev.baton.engine.runtime.Baton;
@@ -20,13 +21,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code baton review ...}: the legal and finance pre-review queues of the battle-pack workflow.
- * A verdict is stored, then published as the {@code review-decided} message the workflow waits
- * for.
+ * {@code baton review ...}: the legal and finance pre-review queues (and the manager approval) of
+ * the battle-pack workflow. A verdict is stored in the review queue (which checks four eyes),
+ * then the workflow's review user task is completed with it over the REST API ({@code --rest});
+ * an instance of the earlier, message-based workflow version gets its {@code review-decided}
+ * message instead.
  */
 @Command(name = "review", description = {"Legal and finance pre-review of battle packs.",
     "Works on the database of a running 'baton serve' or designer (the default H2 file is"
-        + " shared), and publishes verdicts to its gateway."},
+        + " shared), and completes the review tasks through its REST API."},
     subcommands = {ReviewCommand.ListItems.class, ReviewCommand.Show.class,
         ReviewCommand.Approve.class, ReviewCommand.Reject.class, ReviewCommand.Republish.class})
 final class ReviewCommand extends CommandGroup {
@@ -132,18 +135,19 @@ final class ReviewCommand extends CommandGroup {
         error(e.getMessage());
         return ExitCodes.INVALID;
       }
+      ReviewItem item = queue.item(packId, r).orElseThrow();
+      ReviewTasks.Delivery delivery;
       try (CamundaClient client = gateway.client()) {
-        message.publish(client, Duration.ofHours(1));
+        delivery = ReviewTasks.deliver(client, item, message, Duration.ofHours(1));
       } catch (RuntimeException e) {
-        error("The verdict is stored, but its message could not be published: "
+        error("The verdict is stored, but the workflow could not be given it: "
             + e.getMessage() + ". Is the workflow engine running at " + gateway.gateway
-            + "? Once it is, send it again: baton review republish --pack " + packId
-            + " --role " + r.wire());
+            + " (REST API at " + gateway.rest + ")? Once it is, send it again: baton review"
+            + " republish --pack " + packId + " --role " + r.wire());
         return ExitCodes.USAGE;
       }
       out().println((approved() ? "Approved " : "Rejected ") + packId + " for " + r.wire()
-          + " as " + who + "; the workflow was notified (" + message.name() + ", "
-          + message.correlationKey() + ").");
+          + " as " + who + "; " + ReviewTasks.describe(delivery, item) + ".");
       return ExitCodes.OK;
     }
   }
@@ -168,8 +172,9 @@ final class ReviewCommand extends CommandGroup {
   }
 
   /** {@code baton review republish}: sends a stored verdict's message again. */
-  @Command(name = "republish", description = "Publishes a stored verdict's review-decided"
-      + " message again (after the workflow engine was unreachable); duplicates are dropped.")
+  @Command(name = "republish", description = "Gives the workflow a stored verdict again (after"
+      + " the workflow engine was unreachable): completes the review task, or publishes the"
+      + " review-decided message for an earlier workflow version; duplicates are dropped.")
   static final class Republish extends StoreCommand {
     @Mixin
     GatewayOption gateway = new GatewayOption();
@@ -194,15 +199,22 @@ final class ReviewCommand extends CommandGroup {
             + " review approve' or 'reject'.");
         return ExitCodes.INVALID;
       }
-      boolean published;
+      ReviewItem item = ReviewQueue.on(baton.store()).item(packId, r).orElseThrow();
+      ReviewTasks.Delivery delivery;
       try (CamundaClient client = gateway.client()) {
-        published = message.publish(client, Duration.ofHours(1));
+        delivery = ReviewTasks.deliver(client, item, message, Duration.ofHours(1));
       } catch (RuntimeException e) {
         throw gateway.unreachable(e);
       }
-      out().println(published ? "Published " + message.correlationKey() + " again."
-          : "The workflow engine has " + message.correlationKey() + " already (same message"
-              + " id): nothing to publish.");
+      out().println(switch (delivery) {
+        case TASK_COMPLETED -> "Completed the " + r.wire() + " review task of " + packId
+            + " with the stored verdict.";
+        case MESSAGE_PUBLISHED -> "Published " + message.correlationKey() + " again.";
+        case TASK_ALREADY_ENDED -> "The workflow has " + message.correlationKey() + " already"
+            + " (its review task was completed): nothing to publish.";
+        case MESSAGE_ALREADY_PUBLISHED -> "The workflow engine has " + message.correlationKey()
+            + " already (same message id): nothing to publish.";
+      });
       return ExitCodes.OK;
     }
   }

@@ -102,12 +102,20 @@ final class ServeCommand extends BatonCommand {
           throw new BatonException(e.getMessage() + " (or start with --no-rest)", e);
         }
       }
+      // this process's own client completes the review user tasks, which exist only over
+      // REST: a loopback listener of its own (also with --no-rest), for its token alone
+      WorkflowRestServer ownRest = engine == null ? null : WorkflowRestServer.start(
+          engine.restApi().guardedByBearer(authentication.open() ? null : ownToken),
+          "127.0.0.1", 0);
       boolean interrupted = false;
       try (AutoCloseable gateway = engine == null ? () -> { } : engine;
           AutoCloseable restApi = restServer == null ? () -> { } : restServer;
-          CamundaClient client = authentication.open()
-              ? mode.newClient(() -> running.grpcAddress())
-              : mode.newClient(() -> running.grpcAddress(), WorkflowClients.bearerToken(ownToken));
+          AutoCloseable ownRestApi = ownRest == null ? () -> { } : ownRest;
+          CamundaClient client = engine == null ? mode.newClient(() -> null)
+              : authentication.open()
+              ? WorkflowClients.embedded(running.grpcAddress(), ownRest.restAddress())
+              : WorkflowClients.embedded(running.grpcAddress(), ownRest.restAddress(),
+                  WorkflowClients.bearerToken(ownToken));
           AutoCloseable workflows = startWorkflows(baton, client)) {
         Thread hook = new Thread(stopped::countDown, "baton-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -66,6 +66,8 @@ class ServeCommandTest {
     });
     serve.start();
     String gateway = awaitMatch(out, Pattern.compile("listening on (http://\\S+)"));
+    String rest = awaitMatch(out, Pattern.compile(
+        "REST API \\(Orchestration Cluster API v2\\) on (http://\\S+)/v2"));
     awaitMatch(out, Pattern.compile("(Battle-pack workflow deployed)"));
 
     try {
@@ -76,15 +78,15 @@ class ServeCommandTest {
       awaitMatch(() -> run("review", "list", "--role", "finance", "--db", db).out,
           Pattern.compile("(" + Pattern.quote(legalPack) + ")"));
       Run legal = run("review", "approve", "--pack", legalPack, "--role", "legal",
-          "--reviewer", "li.legal", "--db", db, "--gateway", gateway);
+          "--reviewer", "li.legal", "--db", db, "--gateway", gateway, "--rest", rest);
       Run twice = run("review", "reject", "--pack", legalPack, "--role", "legal",
-          "--reviewer", "li.legal", "--comment", "again", "--db", db, "--gateway", gateway);
+          "--reviewer", "li.legal", "--comment", "again", "--db", db, "--gateway", gateway, "--rest", rest);
       Run sameReviewer = run("review", "approve", "--pack", legalPack, "--role", "finance",
-          "--reviewer", "LI.legal", "--db", db, "--gateway", gateway);
+          "--reviewer", "LI.legal", "--db", db, "--gateway", gateway, "--rest", rest);
       Run finance = run("review", "approve", "--pack", legalPack, "--role", "finance",
-          "--reviewer", "wang.finance", "--db", db, "--gateway", gateway);
+          "--reviewer", "wang.finance", "--db", db, "--gateway", gateway, "--rest", rest);
       Run republished = run("review", "republish", "--pack", legalPack, "--role", "legal",
-          "--db", db, "--gateway", gateway);
+          "--db", db, "--gateway", gateway, "--rest", rest);
 
       // then
       assertThat(started.code).isZero();
@@ -97,7 +99,8 @@ class ServeCommandTest {
       assertThat(finance.code).as(finance.err).isZero();
       assertThat(republished.code).as(republished.err).isZero();
       assertThat(republished.out).contains("has " + legalPack + ":legal already",
-          "nothing to publish");
+          "its review task was completed", "nothing to publish");
+      assertThat(legal.out).contains("the legal review of " + legalPack + " task was completed");
       awaitMatch(() -> run("review", "show", "--pack", legalPack, "--db", db).out,
           Pattern.compile("(RELEASED)"));
       assertThat(run("review", "show", "--pack", legalPack, "--db", db).out)

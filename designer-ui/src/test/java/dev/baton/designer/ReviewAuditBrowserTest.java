@@ -11,8 +11,11 @@ import dev.baton.engine.battlepack.DemoData;
 import dev.baton.engine.battlepack.ReviewItem;
 import dev.baton.engine.battlepack.ReviewRole;
 import dev.baton.engine.battlepack.ReviewStatus;
+import dev.baton.engine.battlepack.ReviewTasks;
 import dev.baton.engine.battlepack.StoredPack;
 import dev.baton.engine.runtime.Baton;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
@@ -67,7 +70,23 @@ class ReviewAuditBrowserTest extends BrowserTestBase {
     assertThat(card.locator(".review-strategy")).hasCount(3);
     assertThat(card.locator(".review-hint")).hasCount(2);
     assertThat(card.locator(".review-hint .review-evidence li").first()).isVisible();
+    // and: the card is the workflow's open legal review task, found by the task search
+    UserTask task = ReviewTasks.of(runtime.client(), item.processInstanceKey(),
+        ReviewRole.LEGAL).orElseThrow();
+    assertThat(task.getCandidateGroups()).containsExactly("legal");
+    assertThat(card.locator(".review-task")).hasAttribute("data-task",
+        String.valueOf(task.getUserTaskKey()));
+    assertThat(card.locator(".review-assignee")).containsText("Not claimed");
     shot(page, "r01-legal-inbox");
+
+    // when: claiming it
+    card.locator(".review-claim").click();
+    // then: the task is assigned to the reviewer, and the card says so
+    assertThat(page.locator("vaadin-notification-card").last()).containsText("Claimed");
+    assertThat(card.locator(".review-assignee")).hasAttribute("data-assignee", "legal");
+    assertThat(card.locator(".review-claim")).hasCount(0);
+    assertThat(ReviewTasks.of(runtime.client(), item.processInstanceKey(), ReviewRole.LEGAL)
+        .orElseThrow().getAssignee()).isEqualTo("legal");
 
     // when: rejecting without a comment
     card.locator(".review-reject").click();
@@ -85,6 +104,10 @@ class ReviewAuditBrowserTest extends BrowserTestBase {
     assertThat(card).hasCount(0);
     assertThat(runtime.services().reviews().item(packId, ReviewRole.LEGAL).orElseThrow()
         .status()).isEqualTo(ReviewStatus.APPROVED);
+    UserTask done = ReviewTasks.of(runtime.client(), item.processInstanceKey(),
+        ReviewRole.LEGAL).orElseThrow();
+    assertThat(done.getState()).isEqualTo(UserTaskState.COMPLETED);
+    assertThat(done.getAssignee()).isEqualTo("legal");
     shot(page, "r03-legal-approved");
     page.context().close();
   }
@@ -115,6 +138,11 @@ class ReviewAuditBrowserTest extends BrowserTestBase {
         .orElseThrow();
     assertThat(finance.status()).isEqualTo(ReviewStatus.APPROVED);
     assertThat(finance.comment()).isEqualTo("Margins fine.");
+    assertThat(ReviewTasks.of(runtime.client(), finance.processInstanceKey(), ReviewRole.FINANCE)
+        .orElseThrow()).satisfies(t -> {
+          assertThat(t.getState()).isEqualTo(UserTaskState.COMPLETED);
+          assertThat(t.getAssignee()).isEqualTo("finance");
+        });
     shot(second, "r05-finance-second-decision-refused");
 
     // and: both approvals release the pack

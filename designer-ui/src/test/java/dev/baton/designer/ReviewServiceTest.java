@@ -27,6 +27,27 @@ class ReviewServiceTest extends DesignerTestBase {
     assertThatThrownBy(() -> reviews.decide("BP-any", ReviewRole.FINANCE, true, "ok"))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(reviews.myRoles()).containsExactly(ReviewRole.LEGAL);
+    // and: nor claim its task
+    assertThatThrownBy(() -> reviews.claim("BP-any", ReviewRole.FINANCE))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  @WithMockUser(username = "legal", roles = "REVIEWER")
+  void shouldRefuseAClaimAndChangeNothingWhenTheReviewHasNoOpenTask() {
+    // given: an open legal review of an instance that has no review task
+    String packId = "BP-NO-TASK-" + java.util.UUID.randomUUID();
+    java.time.Instant now = java.time.Instant.now();
+    runtime.services().reviews().queue(packId, ReviewRole.LEGAL, "D-x", 2L, now,
+        now.plusSeconds(3600));
+    // when / then
+    assertThatThrownBy(() -> reviews.claim(packId, ReviewRole.LEGAL))
+        .isInstanceOfSatisfying(ReviewRefusedException.class, e -> assertThat(e.getMessage())
+            .contains("no open task"));
+    assertThat(reviews.inbox()).filteredOn(e -> e.item().packId().equals(packId))
+        .singleElement().satisfies(e -> assertThat(e.userTaskKey()).isNull());
+    assertThat(runtime.services().reviews().item(packId, ReviewRole.LEGAL).orElseThrow()
+        .status().open()).isTrue();
   }
 
   @Test

@@ -5,7 +5,9 @@ import dev.baton.engine.battlepack.BattlePackServices;
 import dev.baton.engine.battlepack.BattlePackWorkers;
 import dev.baton.engine.battlepack.DemoData;
 import dev.baton.engine.battlepack.ReviewItem;
+import dev.baton.engine.battlepack.ReviewMessage;
 import dev.baton.engine.battlepack.ReviewRole;
+import dev.baton.engine.battlepack.ReviewTasks;
 import dev.baton.engine.battlepack.ReviewVerdict;
 import dev.baton.engine.battlepack.VisitRequest;
 import dev.baton.engine.battlepack.VisitRequests;
@@ -15,6 +17,7 @@ import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.store.Databases;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
 import dev.baton.engine.workflow.WorkflowClients;
+import dev.baton.engine.workflow.WorkflowRestServer;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobHandler;
@@ -35,8 +38,8 @@ import java.util.concurrent.Future;
  * the official client's create-instance-with-result to the workflow's completion, with the real
  * workers (rule pipeline recorded in the decision log, context from the database, generated pack
  * with its hash, review items, release) and reviews approved by a test worker as soon as they are
- * queued (it wraps {@code baton.queue-review}: queue, then decide and publish
- * {@code review-decided}). Everything durable: each engine command committed (and on H2
+ * queued (it wraps {@code baton.queue-review}: queue, decide, then complete the review user
+ * task). Everything durable: each engine command committed (and on H2
  * checkpointed) before it is acknowledged, each decision recorded before the step completes.
  *
  * <p>Arguments: [instances (default 300)] [concurrent requests (default 1)] [jdbc url (default:
@@ -54,7 +57,9 @@ public final class BattlePackLatency {
         Baton baton = Baton.open(ds, true);
         EmbeddedWorkflowEngine engine = EmbeddedWorkflowEngine.start(
             WorkflowEngineOptions.defaults(ds).withPort(0));
-        CamundaClient client = WorkflowClients.embedded(engine.grpcAddress())) {
+        WorkflowRestServer rest = WorkflowRestServer.start(engine.restApi(), "127.0.0.1", 0);
+        CamundaClient client = WorkflowClients.embedded(engine.grpcAddress(),
+            rest.restAddress())) {
       DemoData.load(baton.store());
       BattlePackServices services = BattlePackServices.of(baton,
               PackLoader.fixed(BundledTemplates.pipeline()))
@@ -110,6 +115,12 @@ public final class BattlePackLatency {
     return elapsed;
   }
 
+  private static final ExecutorService REVIEWERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "benchmark-reviewer");
+    t.setDaemon(true);
+    return t;
+  });
+
   /** The real workers, with queue-review followed at once by an approval (the test reviewer). */
   private static List<JobWorker> openWorkers(CamundaClient client, BattlePackServices services) {
     Map<String, JobHandler> handlers = new java.util.LinkedHashMap<>(
@@ -121,9 +132,15 @@ public final class BattlePackLatency {
       ReviewRole role = ReviewRole.parse(job.getCustomHeaders().getOrDefault("role",
           String.valueOf(job.getVariablesAsMap().get("role"))));
       ReviewItem item = services.reviews().item(packId, role).orElseThrow();
-      services.reviews().decide(item.packId(), role,
-          ReviewVerdict.approve(role, "auto." + role.wire(), "benchmark"),
-          DemoData.DEMO_NOW).publish(client, Duration.ofMinutes(5));
+      ReviewMessage verdict = services.reviews().decide(item.packId(), role,
+          ReviewVerdict.approve(role, "auto." + role.wire(), "benchmark"), DemoData.DEMO_NOW);
+      // the review task is created once this job completes: complete it from another thread
+      REVIEWERS.submit(() -> {
+        while (ReviewTasks.of(client, item.processInstanceKey(), role).isEmpty()) {
+          Thread.sleep(5);
+        }
+        return ReviewTasks.deliver(client, item, verdict, Duration.ofMinutes(5));
+      });
     });
     List<JobWorker> workers = new ArrayList<>();
     handlers.forEach((type, handler) -> workers.add(client.newWorker().jobType(type)

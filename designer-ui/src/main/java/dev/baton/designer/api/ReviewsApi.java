@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The legal and finance pre-review queues: open items of a role, and a reviewer's verdict, which
- * is stored and publishes the {@code review-decided} message the workflow waits for. Verdicts go
+ * is stored and then completes the workflow's review user task. Verdicts go
  * through the designer's {@link ReviewService}, as the review inbox's do: a reviewer decides
  * only the review of their own queue, and (four eyes) not both reviews of one pack.
  */

@@ -14,10 +14,12 @@ import dev.baton.engine.workflow.WorkflowClients;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
 import dev.baton.engine.workflow.WorkflowMode;
 import dev.baton.engine.workflow.WorkflowRestApi;
+import dev.baton.engine.workflow.WorkflowRestServer;
 import dev.baton.designer.workflow.WorkflowRestServlet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import io.camunda.client.CamundaClient;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,10 +61,20 @@ public class WorkflowConfiguration {
     return WorkflowMode.fromConfiguration(config);
   }
 
-  /** The embedded engine when it runs (none in cluster mode). */
-  public record EmbeddedGateway(Optional<EmbeddedWorkflowEngine> engine) implements AutoCloseable {
+  /**
+   * The embedded engine when it runs (none in cluster mode), and the loopback REST listener this
+   * process's own client uses for the review user tasks (user-task commands exist only over
+   * REST; the client is built before the web server knows its port).
+   */
+  public record EmbeddedGateway(Optional<EmbeddedWorkflowEngine> engine,
+      Optional<WorkflowRestServer> ownRest) implements AutoCloseable {
+    public EmbeddedGateway(Optional<EmbeddedWorkflowEngine> engine) {
+      this(engine, Optional.empty());
+    }
+
     @Override
     public void close() {
+      ownRest.ifPresent(WorkflowRestServer::close);
       engine.ifPresent(EmbeddedWorkflowEngine::close);
     }
   }
@@ -91,7 +103,9 @@ public class WorkflowConfiguration {
             .withAuthentication(access.authentication())
             .withRuleDecisions(BatonRuleDecisions.on(baton)));
     LOG.info("Embedded workflow engine: Zeebe gRPC gateway on {}", engine.grpcAddress());
-    return new EmbeddedGateway(Optional.of(engine));
+    WorkflowRestApi own = engine.restApi().guardedByBearer(access.ownToken());
+    WorkflowRestServer ownRest = WorkflowRestServer.start(own, "127.0.0.1", 0);
+    return new EmbeddedGateway(Optional.of(engine), Optional.of(ownRest));
   }
 
   /**
@@ -117,10 +131,13 @@ public class WorkflowConfiguration {
   @Bean(destroyMethod = "close")
   public CamundaClient camundaClient(WorkflowMode mode,
       EmbeddedGateway gateway, GatewayAccess access) {
-    return access.ownToken() == null
-        ? mode.newClient(() -> gateway.engine().orElseThrow().grpcAddress())
-        : mode.newClient(() -> gateway.engine().orElseThrow().grpcAddress(),
-            WorkflowClients.bearerToken(access.ownToken()));
+    if (!mode.embedded()) {
+      return mode.newClient(() -> null);
+    }
+    URI grpc = gateway.engine().orElseThrow().grpcAddress();
+    URI rest = gateway.ownRest().orElseThrow().restAddress();
+    return access.ownToken() == null ? WorkflowClients.embedded(grpc, rest)
+        : WorkflowClients.embedded(grpc, rest, WorkflowClients.bearerToken(access.ownToken()));
   }
 
   /**

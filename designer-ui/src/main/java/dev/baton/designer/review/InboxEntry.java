@@ -8,17 +8,33 @@ import java.util.Optional;
 
 /**
  * One review waiting in a reviewer's inbox: the item, the battle pack it is about (its 3 pricing
- * strategies and 2 risk hints with evidence) and whether it is overdue.
+ * strategies and 2 risk hints with evidence), whether it is overdue, and the workflow's review
+ * user task for it.
  *
  * @param item the review item
  * @param pack the stored battle pack (empty only if the pack row is missing)
  * @param overdue true when the item was escalated or its due time has passed
+ * @param userTaskKey the open review user task's key, or null when the instance runs an earlier,
+ *     message-based version of the workflow (no task to claim)
+ * @param assignee who claimed the task, or null when no one has
  */
-public record InboxEntry(ReviewItem item, Optional<StoredPack> pack, boolean overdue) {
+public record InboxEntry(ReviewItem item, Optional<StoredPack> pack, boolean overdue,
+    Long userTaskKey, String assignee) {
 
-  /** The entry for an item at {@code now}. */
+  /** An entry without a user task. */
+  public InboxEntry(ReviewItem item, Optional<StoredPack> pack, boolean overdue) {
+    this(item, pack, overdue, null, null);
+  }
+
+  /** The entry for an item at {@code now}, without a user task. */
   public static InboxEntry of(ReviewItem item, Optional<StoredPack> pack, Instant now) {
     return new InboxEntry(item, pack, overdue(item, now));
+  }
+
+  /** The entry for an item at {@code now} and its open review user task. */
+  public static InboxEntry of(ReviewItem item, Optional<StoredPack> pack, Instant now,
+      Long userTaskKey, String assignee) {
+    return new InboxEntry(item, pack, overdue(item, now), userTaskKey, assignee);
   }
 
   /** Overdue: escalated by the workflow's timer, or open past its due time. */

@@ -10,8 +10,11 @@ import dev.baton.engine.battlepack.ReviewItem;
 import dev.baton.engine.battlepack.ReviewMessage;
 import dev.baton.engine.battlepack.ReviewRefusedException;
 import dev.baton.engine.battlepack.ReviewRole;
+import dev.baton.engine.battlepack.ReviewTasks;
 import dev.baton.engine.battlepack.ReviewVerdict;
 import dev.baton.engine.battlepack.StoredPack;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,22 +53,69 @@ public class ReviewService {
         CurrentUser.hasAnyRole(Role.ADMIN));
   }
 
-  /** The open reviews of the user's queues, the earliest due first, overdue marked. */
+  /**
+   * The open reviews of the user's queues, the earliest due first, overdue marked: the open
+   * review user tasks of the user's candidate groups (found with the official client's
+   * user-task search, so it is the same on a Camunda 8 cluster), each with its review item and
+   * pack; plus open items of instances of the earlier, message-based workflow version, which
+   * have no task.
+   */
   @RolesAllowed({REVIEWER_, ADMIN_})
   public List<InboxEntry> inbox() {
     Instant now = runtime.services().clock().instant();
     List<InboxEntry> out = new ArrayList<>();
     for (ReviewRole r : myRoles()) {
+      List<ReviewItem> open = new ArrayList<>();
       for (ReviewItem item : runtime.pendingReviews(r)) {
-        if (decidedOtherReview(item)) {
-          continue; // four eyes: this user may not decide it
+        if (!decidedOtherReview(item)) { // four eyes: this user may not decide it
+          open.add(item);
         }
+      }
+      for (UserTask task : ReviewTasks.open(runtime.client(), r)) {
+        ReviewItem item = open.stream()
+            .filter(i -> i.processInstanceKey() == task.getProcessInstanceKey())
+            .findFirst().orElse(null);
+        if (item != null) {
+          open.remove(item);
+          out.add(InboxEntry.of(item, runtime.services().packs().pack(item.packId()), now,
+              task.getUserTaskKey(), task.getAssignee()));
+        }
+      }
+      for (ReviewItem item : open) { // no task: the earlier, message-based version
         out.add(InboxEntry.of(item, runtime.services().packs().pack(item.packId()), now));
       }
     }
     out.sort(Comparator.comparing((InboxEntry e) -> e.item().dueAt(),
         Comparator.nullsLast(Comparator.naturalOrder())));
     return out;
+  }
+
+  /**
+   * Claims a review's user task for the signed-in user (Camunda's assignment), so the team sees
+   * who works on it. Claiming gives no verdict; {@link #decide} does.
+   *
+   * @throws AccessDeniedException when the user does not review for that queue
+   * @throws ReviewRefusedException when the review has no open task (decided meanwhile, or an
+   *     instance of the earlier workflow version)
+   * @throws io.camunda.client.api.command.ClientException (the client's 409) when someone else
+   *     claimed it first
+   */
+  @RolesAllowed({REVIEWER_, ADMIN_})
+  public void claim(String packId, ReviewRole role) {
+    if (!myRoles().contains(role)) {
+      throw new AccessDeniedException("User " + CurrentUser.name() + " does not review for "
+          + role.wire());
+    }
+    ReviewItem item = runtime.services().reviews().item(packId, role)
+        .filter(i -> i.status().open())
+        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
+            "No open " + role.wire() + " review of " + packId + " to claim."));
+    UserTask task = ReviewTasks.of(runtime.client(), item.processInstanceKey(), role)
+        .filter(t -> t.getState() == UserTaskState.CREATED)
+        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
+            "The " + role.wire() + " review of " + packId + " has no open task to claim (its"
+                + " workflow runs an earlier version); decide it directly."));
+    ReviewTasks.claim(runtime.client(), task.getUserTaskKey(), CurrentUser.name());
   }
 
   /** True when four eyes holds and the signed-in user decided the pack's other review. */
@@ -92,8 +142,10 @@ public class ReviewService {
   }
 
   /**
-   * Records the signed-in user's verdict on a pack's review in a queue and publishes {@code
-   * review-decided}.
+   * Records the signed-in user's verdict on a pack's review in the review queue (the durable
+   * record of who decided what; it checks four eyes) and then completes the review's user task
+   * with it through the official client (for an instance of the earlier, message-based
+   * workflow version: publishes {@code review-decided}).
    *
    * @throws AccessDeniedException when the user does not review for that queue
    * @throws ReviewRefusedException when the engine refuses the verdict (already decided, a

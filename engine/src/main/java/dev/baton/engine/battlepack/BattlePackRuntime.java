@@ -27,7 +27,10 @@ import java.util.Objects;
  * <p>Thread-safe. Closing stops the workers; the client stays the caller's.
  */
 public final class BattlePackRuntime implements AutoCloseable {
-  /** How long a {@code review-decided} message waits for its workflow when published early. */
+  /**
+   * How long a {@code review-decided} message (earlier, message-based BPMN versions) waits for
+   * its workflow when published early.
+   */
   public static final Duration MESSAGE_TIME_TO_LIVE = Duration.ofHours(1);
 
   private final CamundaClient client;
@@ -118,22 +121,25 @@ public final class BattlePackRuntime implements AutoCloseable {
   }
 
   /**
-   * Records a reviewer's verdict and publishes the {@code review-decided} message the workflow
-   * waits for. The verdict is stored first; if publishing fails the verdict stays and
-   * {@link #republish} sends the same message again (the engine drops duplicates by message id).
+   * Records a reviewer's verdict in the review queue (which checks the role and four eyes) and
+   * then hands it to the workflow: completes the review's user task with the recorded verdict
+   * ({@link ReviewTasks#deliver}), or, for an instance of an earlier, message-based version of
+   * the BPMN, publishes its {@code review-decided} message. The verdict is stored first; if the
+   * engine cannot be reached the verdict stays and {@link #republish} delivers it again.
    *
    * @throws ReviewRefusedException when the verdict is refused; nothing changes
-   * @throws BatonException when the message cannot be published (the verdict is kept)
+   * @throws BatonException when the verdict cannot be delivered (the verdict is kept)
    */
   public ReviewMessage decide(String packId, ReviewRole role, ReviewVerdict verdict) {
     ReviewMessage message = services.reviews().decide(packId, role, verdict,
         services.clock().instant());
-    publish(message);
+    deliver(packId, role, message);
     return message;
   }
 
   /**
-   * Publishes the message of an already decided item again.
+   * Delivers the verdict of an already decided item again (completes its review task, or
+   * publishes its message for an earlier version); harmless when it was delivered before.
    *
    * @throws ReviewRefusedException when the item is still open or unknown
    */
@@ -141,16 +147,22 @@ public final class BattlePackRuntime implements AutoCloseable {
     ReviewMessage message = services.reviews().messageFor(packId, role).orElseThrow(
         () -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM, "No verdict for " + ReviewItem.correlationKey(packId,
             role) + " yet: decide the review first."));
-    publish(message);
+    deliver(packId, role, message);
     return message;
   }
 
-  private void publish(ReviewMessage message) {
+  /** The client the runtime works with (REST is needed for the review tasks). */
+  public CamundaClient client() {
+    return client;
+  }
+
+  private ReviewTasks.Delivery deliver(String packId, ReviewRole role, ReviewMessage message) {
+    ReviewItem item = services.reviews().item(packId, role).orElseThrow();
     try {
-      message.publish(client, MESSAGE_TIME_TO_LIVE); // false: published before, the workflow has it
+      return ReviewTasks.deliver(client, item, message, MESSAGE_TIME_TO_LIVE);
     } catch (RuntimeException e) {
       throw new BatonException("The verdict on " + message.correlationKey() + " is stored but"
-          + " its message could not be published (" + e.getMessage() + "); publish it again"
+          + " could not be handed to the workflow (" + e.getMessage() + "); deliver it again"
           + " with republish once the workflow engine is reachable.", e);
     }
   }

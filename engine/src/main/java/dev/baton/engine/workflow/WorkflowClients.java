@@ -53,6 +53,22 @@ public final class WorkflowClients {
     return embeddedBuilder(grpcAddress).credentialsProvider(credentials).build();
   }
 
+  /**
+   * As {@link #embedded(URI)}, with the engine's REST API at {@code restAddress} (e.g. a {@link
+   * WorkflowRestServer}'s) for what exists only over REST, such as the user-task commands; the
+   * other commands still go over gRPC.
+   */
+  public static CamundaClient embedded(URI grpcAddress, URI restAddress) {
+    return embeddedBuilder(grpcAddress).restAddress(restAddress).build();
+  }
+
+  /** As {@link #embedded(URI, URI)}, sending these credentials on every call. */
+  public static CamundaClient embedded(URI grpcAddress, URI restAddress,
+      CredentialsProvider credentials) {
+    return embeddedBuilder(grpcAddress).restAddress(restAddress).credentialsProvider(credentials)
+        .build();
+  }
+
   /** Credentials that send {@code Authorization: Bearer <token>} on every call. */
   public static CredentialsProvider bearerToken(String token) {
     if (token == null || token.isBlank()) {

@@ -46,6 +46,20 @@ public interface WorkflowRestApi {
   }
 
   /**
+   * This API for one's own client only: a request without {@code Authorization: Bearer <token>}
+   * is answered 401; a null token lets every request through (an open, loopback engine).
+   */
+  default WorkflowRestApi guardedByBearer(String token) {
+    if (token == null) {
+      return this;
+    }
+    return guardedBy(r -> ("Bearer " + token).equals(r.headers().get("Authorization"))
+        ? Optional.empty()
+        : Optional.of(Response.problem(401, "Unauthorized", "This listener serves its own"
+            + " process's client only.", r.path())));
+  }
+
+  /**
    * This API behind an authentication check: a request the check refuses is answered with its
    * refusal and never reaches the engine.
    */

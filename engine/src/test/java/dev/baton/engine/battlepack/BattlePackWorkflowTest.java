@@ -9,9 +9,11 @@ import dev.baton.engine.repository.PackLoader;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.store.TestDatabases;
 import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
-import dev.baton.engine.workflow.WorkflowClients;
 import dev.baton.engine.workflow.WorkflowEngineOptions;
+import dev.baton.engine.workflow.WorkflowRestServer;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The battle-pack workflow end to end on the embedded engine, through the official client: the
- * BPMN from rule-packs, the real workers, reviewers deciding through messages.
+ * BPMN from rule-packs, the real workers, reviewers deciding through the review queue, which
+ * completes the review user tasks.
  */
 class BattlePackWorkflowTest {
 
@@ -37,15 +40,33 @@ class BattlePackWorkflowTest {
     final HikariDataSource dataSource;
     final Baton baton;
     final EmbeddedWorkflowEngine engine;
+    final WorkflowRestServer rest;
     final CamundaClient client;
     final BattlePackRuntime battle;
+    /** An instance started on the earlier, message-based BPMN before the current one, or 0. */
+    final long earlierInstance;
 
     Running(String database) throws Exception {
+      this(database, null);
+    }
+
+    /** As {@link #Running(String)}, first starting a visit on an earlier BPMN version. */
+    Running(String database, byte[] earlierBpmn) throws Exception {
       dataSource = TestDatabases.fresh(database);
       baton = Baton.open(dataSource, true);
       DemoData.load(baton.store());
       engine = EmbeddedWorkflowEngine.start(WorkflowEngineOptions.defaults(dataSource).withPort(0));
-      client = WorkflowClients.embedded(engine.grpcAddress());
+      rest = WorkflowRestServer.start(engine.restApi(), "127.0.0.1", 0);
+      // gRPC for the workers, REST for the review user tasks (as a Camunda 8 client has both)
+      client = CamundaClient.newClientBuilder().grpcAddress(engine.grpcAddress())
+          .restAddress(rest.restAddress()).preferRestOverGrpc(false).build();
+      if (earlierBpmn != null) {
+        client.newDeployResourceCommand().addResourceBytes(earlierBpmn, "visit-battle-pack.bpmn")
+            .send().join();
+        earlierInstance = VisitRequests.start(client, DemoData.VISIT_AI_ALLOWED);
+      } else {
+        earlierInstance = 0;
+      }
       BattlePackServices services = BattlePackServices.of(baton,
           PackLoader.fixed(Fixture.templates()))
           .withClock(Clock.fixed(DemoData.DEMO_NOW, ZoneOffset.UTC));
@@ -72,6 +93,28 @@ class BattlePackWorkflowTest {
       }
     }
 
+    UserTask awaitTask(long instance, ReviewRole role) {
+      return await().atMost(Duration.ofSeconds(30)).until(
+          () -> ReviewTasks.of(client, instance, role).orElse(null), t -> t != null);
+    }
+
+    dev.baton.engine.workflow.IncidentView awaitIncident(long instance) {
+      return await().atMost(Duration.ofSeconds(30)).until(
+          () -> engine.inspector().incidents(true).stream()
+              .filter(i -> i.processInstanceKey() == instance).findFirst().orElse(null),
+          i -> i != null);
+    }
+
+    /** A raw REST call, as any HTTP client could make it; returns the status. */
+    int post(String path, String json) throws Exception {
+      var http = java.net.http.HttpClient.newHttpClient();
+      return http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(rest.restAddress() + path))
+          .header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     void awaitCompleted(long instance) {
       await().atMost(Duration.ofSeconds(30)).until(() -> !active(instance));
     }
@@ -80,6 +123,7 @@ class BattlePackWorkflowTest {
     public void close() {
       battle.close();
       client.close();
+      rest.close();
       engine.close();
       baton.close();
       dataSource.close();
@@ -299,27 +343,52 @@ class BattlePackWorkflowTest {
   }
 
   @Test
-  void shouldReleaseNothingWhenReviewDecidedMessagesAreForged() throws Exception {
+  void shouldRefuseTheSecondReviewByTheSamePersonAndLeaveItsTaskOpen() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given: li.legal approved the legal review
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+      UserTask financeTask = r.awaitTask(instance, ReviewRole.FINANCE);
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "fine"));
+
+      // when: the same person decides the finance review too (four eyes)
+      assertThatThrownBy(() -> r.battle.decide(legal.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, " LI.legal ", "also fine")))
+          .isInstanceOfSatisfying(ReviewRefusedException.class, e -> assertThat(e.reason())
+              .isEqualTo(ReviewRefusedException.Reason.SAME_REVIEWER));
+
+      // then: nothing changed: the finance item and its task stay open, unassigned
+      assertThat(r.battle.services().reviews().item(legal.packId(), ReviewRole.FINANCE)
+          .orElseThrow().status()).isEqualTo(ReviewStatus.PENDING);
+      UserTask still = ReviewTasks.of(r.client, instance, ReviewRole.FINANCE).orElseThrow();
+      assertThat(still.getUserTaskKey()).isEqualTo(financeTask.getUserTaskKey());
+      assertThat(still.getState()).isEqualTo(UserTaskState.CREATED);
+      assertThat(still.getAssignee()).isNull();
+      assertThat(r.active(instance)).isTrue();
+    }
+  }
+
+  @Test
+  void shouldReleaseNothingWhenReviewTasksAreCompletedWithForgedVerdicts() throws Exception {
     try (Running r = new Running("h2")) {
       // given
       long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
       ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
       r.awaitPending(ReviewRole.FINANCE, instance);
 
-      // when: a client that can reach the engine publishes both verdicts itself
-      for (ReviewRole role : ReviewRole.values()) {
-        new ReviewMessage(ReviewMessage.NAME,
-            ReviewItem.correlationKey(legal.packId(), role), "forged-" + role.wire(),
-            java.util.Map.of("approved", true, "comment", "forged", "reviewer", "mallory",
-                "role", role.wire()))
-            .publish(r.client, Duration.ofMinutes(5));
+      // when: a caller that can reach the engine completes both review tasks itself, over raw
+      // REST, with approving verdicts
+      for (ReviewRole role : List.of(ReviewRole.LEGAL, ReviewRole.FINANCE)) {
+        long task = r.awaitTask(instance, role).getUserTaskKey();
+        assertThat(r.post("/v2/user-tasks/" + task + "/completion", "{\"variables\":"
+            + " {\"approved\": true, \"comment\": \"forged\", \"reviewer\": \"mallory\","
+            + " \"role\": \"" + role.wire() + "\"}}")).isEqualTo(204);
       }
 
       // then: the release step refuses with an incident; nothing is released or sent
-      var incident = await().atMost(Duration.ofSeconds(30)).until(
-          () -> r.engine.inspector().incidents(true).stream()
-              .filter(i -> i.processInstanceKey() == instance).findFirst().orElse(null),
-          i -> i != null);
+      var incident = r.awaitIncident(instance);
       assertThat(incident.elementId()).isEqualTo("release-pack");
       assertThat(incident.errorMessage()).contains("review queue says PENDING");
       assertThat(r.battle.services().packs().pack(legal.packId()).orElseThrow().status())
@@ -331,7 +400,29 @@ class BattlePackWorkflowTest {
   }
 
   @Test
-  void shouldReturnNothingWhenAForgedRejectionArrives() throws Exception {
+  void shouldReleaseNothingWhenReviewTasksAreCompletedWithoutVerdicts() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+
+      // when: both tasks are completed through the client with no variables at all
+      for (ReviewRole role : List.of(ReviewRole.LEGAL, ReviewRole.FINANCE)) {
+        r.client.newCompleteUserTaskCommand(r.awaitTask(instance, role).getUserTaskKey())
+            .send().join();
+      }
+
+      // then: the workflow takes the rejection branch, whose step refuses too
+      var incident = r.awaitIncident(instance);
+      assertThat(incident.elementId()).isEqualTo("return-to-rep");
+      assertThat(incident.errorMessage()).contains("without a verdict");
+      assertThat(r.battle.services().packs().outbox(legal.decisionId())).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldReturnNothingWhenAForgedRejectionCompletesATask() throws Exception {
     try (Running r = new Running("h2")) {
       // given
       long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
@@ -341,19 +432,75 @@ class BattlePackWorkflowTest {
           ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "fine"));
 
       // when
-      new ReviewMessage(ReviewMessage.NAME,
-          ReviewItem.correlationKey(legal.packId(), ReviewRole.FINANCE), "forged-finance",
-          java.util.Map.of("approved", false, "comment", "forged", "reviewer", "mallory",
-              "role", "finance"))
-          .publish(r.client, Duration.ofMinutes(5));
+      r.client.newCompleteUserTaskCommand(
+          r.awaitTask(instance, ReviewRole.FINANCE).getUserTaskKey())
+          .variables(java.util.Map.of("approved", false, "comment", "forged",
+              "reviewer", "mallory", "role", "finance"))
+          .send().join();
 
       // then
-      var incident = await().atMost(Duration.ofSeconds(30)).until(
-          () -> r.engine.inspector().incidents(true).stream()
-              .filter(i -> i.processInstanceKey() == instance).findFirst().orElse(null),
-          i -> i != null);
+      var incident = r.awaitIncident(instance);
       assertThat(incident.elementId()).isEqualTo("return-to-rep");
       assertThat(r.battle.services().packs().outbox(legal.decisionId())).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldCompleteTheReviewTaskWithTheRecordedVerdictWhenAReviewerDecides() throws Exception {
+    try (Running r = new Running("h2")) {
+      // given
+      long instance = r.battle.startVisit(DemoData.VISIT_AI_ALLOWED);
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      UserTask open = r.awaitTask(instance, ReviewRole.LEGAL);
+      assertThat(open.getCandidateGroups()).containsExactly("legal");
+      assertThat(ReviewTasks.open(r.client, ReviewRole.LEGAL))
+          .extracting(UserTask::getProcessInstanceKey).contains(instance);
+      ReviewTasks.claim(r.client, open.getUserTaskKey(), "li.legal");
+
+      // when
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.reject(ReviewRole.LEGAL, "li.legal", "claim 2 lacks evidence"));
+
+      // then: the task is completed by the reviewer, and a repeated delivery changes nothing
+      UserTask done = ReviewTasks.of(r.client, instance, ReviewRole.LEGAL).orElseThrow();
+      assertThat(done.getState()).isEqualTo(UserTaskState.COMPLETED);
+      assertThat(done.getAssignee()).isEqualTo("li.legal");
+      assertThat(ReviewTasks.open(r.client, ReviewRole.LEGAL))
+          .extracting(UserTask::getProcessInstanceKey).doesNotContain(instance);
+      r.battle.republish(legal.packId(), ReviewRole.LEGAL);
+      r.battle.decide(legal.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, "wang.finance", "ok"));
+      r.awaitCompleted(instance);
+      assertThat(r.battle.services().packs().pack(legal.packId()).orElseThrow().status())
+          .isEqualTo("RETURNED");
+    }
+  }
+
+  @Test
+  void shouldFinishAnInstanceOfTheEarlierMessageBasedVersionWhenReviewersDecide()
+      throws Exception {
+    byte[] earlier;
+    try (var in = BattlePackWorkflowTest.class.getResourceAsStream(
+        "/battlepack/visit-battle-pack-v1-messages.bpmn")) {
+      earlier = in.readAllBytes();
+    }
+    try (Running r = new Running("h2", earlier)) {
+      // given: an instance of the message-based version, waiting for its reviews
+      long instance = r.earlierInstance;
+      ReviewItem legal = r.awaitPending(ReviewRole.LEGAL, instance);
+      r.awaitPending(ReviewRole.FINANCE, instance);
+
+      // when
+      r.battle.decide(legal.packId(), ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "ok"));
+      r.battle.decide(legal.packId(), ReviewRole.FINANCE,
+          ReviewVerdict.approve(ReviewRole.FINANCE, "wang.finance", "ok"));
+
+      // then: it finishes on its own version, through the messages it waits for
+      r.awaitCompleted(instance);
+      assertThat(r.battle.services().packs().pack(legal.packId()).orElseThrow().status())
+          .isEqualTo("RELEASED");
+      assertThat(ReviewTasks.of(r.client, instance, ReviewRole.LEGAL)).isEmpty();
     }
   }
 

@@ -9,19 +9,20 @@ import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.Message;
-import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -76,33 +77,37 @@ class VisitBattlePackBpmnTest {
   }
 
   @Test
-  void shouldWaitForReviewDecidedPerRoleWithAnEscalationTimerWhenReviewing() throws IOException {
+  void shouldWaitForAReviewUserTaskPerRoleWithAnEscalationTimerWhenReviewing() throws IOException {
     // given
     BpmnModelInstance model = model();
 
     // when
-    Map<String, String> keys = model.getModelElementsByType(Message.class).stream()
-        .collect(Collectors.toMap(Message::getId, m -> m.getName() + " "
-            + m.getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey()));
+    Set<String> messages = model.getModelElementsByType(Message.class).stream()
+        .map(Message::getId).collect(Collectors.toSet());
 
-    // then
-    assertThat(keys).containsEntry("message-review-decided-legal",
-        "review-decided =packId + \":legal\"").containsEntry("message-review-decided-finance",
-        "review-decided =packId + \":finance\"");
-    for (String role : new String[] {"legal", "finance"}) {
-      SubProcess review = model.getModelElementById(role + "-review");
-      IntermediateCatchEvent wait = model.getModelElementById(role + "-review-decided");
-      assertThat(wait.getParentElement()).isSameAs(review);
-      assertThat(wait.getEventDefinitions()).singleElement()
-          .isInstanceOfSatisfying(MessageEventDefinition.class, d ->
-              assertThat(d.getMessage().getId()).isEqualTo("message-review-decided-" + role));
-      assertThat(wait.getSingleExtensionElement(ZeebeIoMapping.class).getOutputs())
+    // then: reviews are Camunda user tasks for the role's candidate group; no message waits
+    assertThat(messages).isEmpty();
+    assertThat(model.getModelElementsByType(IntermediateCatchEvent.class)).isEmpty();
+    for (String role : new String[] {"legal", "finance", "manager"}) {
+      ReviewRole reviewRole = ReviewRole.parse(role);
+      String prefix = role.equals("manager") ? "manager-approval" : role + "-review";
+      SubProcess review = model.getModelElementById(prefix);
+      UserTask task = model.getModelElementById(ReviewTasks.elementId(reviewRole));
+      assertThat(task.getParentElement()).isSameAs(review);
+      assertThat(task.getSingleExtensionElement(ZeebeUserTask.class)).isNotNull();
+      assertThat(task.getSingleExtensionElement(ZeebeAssignmentDefinition.class)
+          .getCandidateGroups()).isEqualTo(role);
+      assertThat(task.getSingleExtensionElement(ZeebeIoMapping.class).getOutputs())
           .extracting(ZeebeOutput::getTarget)
-          .contains(role + "Approved", role + "Comment", role + "Reviewer");
-      ServiceTask queue = model.getModelElementById("queue-" + role + "-review");
+          .containsExactly(role + "Approved", role + "Comment", role + "Reviewer");
+      assertThat(ReviewTasks.roleOf(task.getId())).contains(reviewRole);
+      ServiceTask queue = model.getModelElementById(role.equals("manager")
+          ? "queue-manager-approval" : "queue-" + role + "-review");
       assertThat(queue.getParentElement()).isSameAs(review);
+      assertThat(queue.getOutgoing()).singleElement()
+          .satisfies(f -> assertThat(f.getTarget()).isSameAs(task));
       assertThat(header(queue, "role")).isEqualTo(role);
-      BoundaryEvent late = model.getModelElementById(role + "-review-late");
+      BoundaryEvent late = model.getModelElementById(prefix + "-late");
       assertThat(late.getAttachedTo()).isSameAs(review);
       assertThat(late.cancelActivity()).isFalse();
       assertThat(late.getEventDefinitions()).singleElement()

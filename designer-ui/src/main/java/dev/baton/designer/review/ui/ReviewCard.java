@@ -33,9 +33,20 @@ public class ReviewCard extends Div {
     boolean decide(InboxEntry entry, boolean approve, String comment);
   }
 
+  /** Claims the entry's review user task for the signed-in user. */
+  @FunctionalInterface
+  public interface Claimer {
+    /** Claim the entry's task; true when claimed. */
+    boolean claim(InboxEntry entry);
+  }
+
   private final TextArea comment = new TextArea();
 
   public ReviewCard(InboxEntry entry, Texts t, Decider decider) {
+    this(entry, t, decider, e -> false);
+  }
+
+  public ReviewCard(InboxEntry entry, Texts t, Decider decider, Claimer claimer) {
     ReviewItem item = entry.item();
     String role = item.role().wire();
     addClassName("review-card");
@@ -62,6 +73,7 @@ public class ReviewCard extends Div {
       head.add(badge);
     }
     add(head);
+    add(taskLine(entry, t, claimer));
     entry.pack().ifPresentOrElse(p -> addPack(p.pack(), t),
         () -> add(new Span(t.t("review.card.noPack"))));
     comment.setLabel(t.t("review.comment"));
@@ -77,6 +89,31 @@ public class ReviewCard extends Div {
     approve.addClickListener(e -> send(entry, true, decider, t));
     reject.addClickListener(e -> send(entry, false, decider, t));
     add(comment, new HorizontalLayout(approve, reject));
+  }
+
+  /** Who holds the review's user task, and the claim button while no one does. */
+  private static HorizontalLayout taskLine(InboxEntry entry, Texts t, Claimer claimer) {
+    HorizontalLayout line = new HorizontalLayout();
+    line.addClassName("review-task");
+    line.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+    if (entry.userTaskKey() == null) {
+      line.add(new Span(t.t("review.card.noTask")));
+      return line;
+    }
+    line.getElement().setAttribute("data-task", String.valueOf(entry.userTaskKey()));
+    Span who = new Span(entry.assignee() == null ? t.t("review.card.unclaimed")
+        : t.t("review.card.assignee", entry.assignee()));
+    who.addClassName("review-assignee");
+    if (entry.assignee() != null) {
+      who.getElement().setAttribute("data-assignee", entry.assignee());
+    }
+    line.add(who);
+    if (entry.assignee() == null) {
+      Button claim = new Button(t.t("review.claim"), e -> claimer.claim(entry));
+      claim.addClassName("review-claim");
+      line.add(claim);
+    }
+    return line;
   }
 
   private void send(InboxEntry entry, boolean approve, Decider decider, Texts t) {

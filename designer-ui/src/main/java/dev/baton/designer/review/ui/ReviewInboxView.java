@@ -17,6 +17,7 @@ import dev.baton.designer.review.ReviewService;
 import dev.baton.engine.battlepack.ReviewRefusedException;
 import dev.baton.engine.battlepack.ReviewRole;
 import jakarta.annotation.security.RolesAllowed;
+import io.camunda.client.api.command.ProblemException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +25,8 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The review inbox of legal and finance reviewers (administrators see both queues): the battle
- * packs waiting for them, overdue ones highlighted, approve or reject with a comment.
+ * packs waiting for them (the workflow's review user tasks of their candidate groups),
+ * overdue ones highlighted; claim a task, approve or reject with a comment.
  */
 @Route(value = "reviews", layout = MainLayout.class)
 @StyleSheet("context://styles/review.css")
@@ -60,7 +62,7 @@ public class ReviewInboxView extends VerticalLayout implements HasDynamicTitle {
     summary.getElement().setAttribute("data-count", String.valueOf(entries.size()));
     cards.removeAll();
     for (InboxEntry e : entries) {
-      cards.add(new ReviewCard(e, t, this::decide));
+      cards.add(new ReviewCard(e, t, this::decide, this::claim));
     }
   }
 
@@ -71,6 +73,25 @@ public class ReviewInboxView extends VerticalLayout implements HasDynamicTitle {
           t.t("review.role." + entry.item().role().wire())));
       refresh();
       return true;
+    } catch (RuntimeException e) {
+      Notices.error(refusal(t, e));
+      refresh();
+      return false;
+    }
+  }
+
+  private boolean claim(InboxEntry entry) {
+    try {
+      service.claim(entry.item().packId(), entry.item().role());
+      Notices.ok(t.t("review.claimed", entry.item().packId(),
+          t.t("review.role." + entry.item().role().wire())));
+      refresh();
+      return true;
+    } catch (ProblemException e) {
+      Notices.error(e.code() == 409 ? t.t("review.claim.taken", e.getMessage())
+          : Notices.describe(t, e));
+      refresh();
+      return false;
     } catch (RuntimeException e) {
       Notices.error(refusal(t, e));
       refresh();

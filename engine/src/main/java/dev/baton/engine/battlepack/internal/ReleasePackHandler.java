@@ -91,8 +91,9 @@ final class ReleasePackHandler extends StepHandler {
 
   /**
    * Refuses the step unless every verdict the workflow acted on is one the review queue holds:
-   * the workflow learns a verdict from a {@code review-decided} message, and anyone who can reach
-   * the engine could publish one. The queue's row is written only by {@code ReviewQueue.decide},
+   * the workflow learns a verdict from the completion of a review user task (or, in earlier
+   * versions of the BPMN, a {@code review-decided} message), and anyone who can reach the
+   * engine could complete one. The queue's row is written only by {@code ReviewQueue.decide},
    * which checks who may decide; so the release (or the return) follows the recorded verdicts,
    * not the messages. A mismatch fails the job without retries: an incident, nothing released.
    */
@@ -101,10 +102,16 @@ final class ReleasePackHandler extends StepHandler {
     List<String> problems = new ArrayList<>();
     for (var role : ReviewRole.values()) {
       JsonNode approved = job.node(role.wire() + "Approved");
-      if (approved == null) {
+      Optional<ReviewItem> item = JdbcReviewQueue.item(c, packId, role);
+      if (approved == null || approved.isNull()) {
+        // past the joins every queued review has ended: an open one was skipped by a task
+        // completed (or a message published) without a verdict
+        if (item.isPresent() && item.get().status().open()) {
+          problems.add("the workflow passed the " + role.wire() + " review without a verdict"
+              + " but the review queue says " + item.get().status());
+        }
         continue;
       }
-      Optional<ReviewItem> item = JdbcReviewQueue.item(c, packId, role);
       String received = approved.asBoolean(false) ? "approved" : "rejected";
       ReviewStatus expected = approved.asBoolean(false)
           ? ReviewStatus.APPROVED
@@ -124,9 +131,9 @@ final class ReleasePackHandler extends StepHandler {
     if (!problems.isEmpty()) {
       throw new Job.BadJobException("Battle pack " + packId + " is not " + outcome + ": "
           + String.join("; ", problems) + ". Only a verdict given in the review inbox, with"
-          + " 'baton review' or through the REST API counts; a 'review-decided' message"
-          + " published by anything else changes nothing. Decide the review there, then"
-          + " resolve this incident.");
+          + " 'baton review' or through the REST API counts; a review task completed (or a"
+          + " 'review-decided' message published) by anything else changes nothing. Decide"
+          + " the review there, then resolve this incident.");
     }
   }
 
