@@ -40,12 +40,9 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -336,22 +333,7 @@ final class ProcessModel {
           problems);
     } else if (fn instanceof ServiceTask || fn instanceof SendTask
         || fn instanceof BusinessRuleTask) {
-      n.kind = Kind.JOB_TASK;
-      ZeebeTaskDefinition td = fn.getSingleExtensionElement(ZeebeTaskDefinition.class);
-      if (td == null || blank(td.getType())) {
-        problems.add(where(n) + ": needs zeebe:taskDefinition with a type");
-      } else {
-        n.jobType = td.getType();
-        if (!blank(td.getRetries())) {
-          n.retries = td.getRetries();
-        }
-      }
-      ZeebeTaskHeaders th = fn.getSingleExtensionElement(ZeebeTaskHeaders.class);
-      if (th != null) {
-        for (ZeebeHeader h : th.getHeaders()) {
-          n.headers.put(h.getKey(), h.getValue());
-        }
-      }
+      TaskElements.readJobWorker(fn, n, problems);
     } else if (fn instanceof UserTask) {
       n.kind = Kind.USER_TASK;
       UserTaskModel.read(fn, n, problems);
