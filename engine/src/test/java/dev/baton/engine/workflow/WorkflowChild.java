@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The process {@link WorkflowCrashTest} kills: an embedded engine plus workers. Deploys a
  * three-step process, creates instances (printing {@code CREATED <key>}) and completes jobs,
- * printing {@code ACK <instance>:<element>} once a completion is acknowledged.
+ * printing {@code RAN <instance>:<element>} when a worker starts a step and
+ * {@code ACK <instance>:<element>} once its completion is acknowledged.
  *
  * <p>Beside them it works user tasks over the REST API: {@value #REVIEWS} instances of a
  * process with one Camunda user task ({@code REVIEW <instance>}), each task assigned
@@ -78,6 +79,7 @@ public final class WorkflowChild {
     List<AutoCloseable> workers = new ArrayList<>();
     for (String step : STEPS) {
       workers.add(client.newWorker().jobType(step).handler((c, job) -> {
+        CrashHarness.print("RAN " + job.getProcessInstanceKey() + ":" + job.getElementId());
         c.newCompleteCommand(job).variables(Map.of(step.replace("-", ""), true)).send().join();
         CrashHarness.print("ACK " + job.getProcessInstanceKey() + ":" + job.getElementId());
       }).timeout(Duration.ofSeconds(2)).open());

@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JdkRestServer implements WorkflowRestServer {
   /** The largest request body read (Zeebe's default message size). */
   static final int MAX_BODY = 4 * 1024 * 1024;
+  /** How much of an oversized body is read and dropped so that its sender gets the 413. */
+  private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -98,7 +100,17 @@ public final class JdkRestServer implements WorkflowRestServer {
 
   private static byte[] read(InputStream in) throws IOException {
     byte[] body = in.readNBytes(MAX_BODY + 1);
-    return body.length > MAX_BODY ? null : body;
+    if (body.length <= MAX_BODY) {
+      return body;
+    }
+    // read (and drop) the rest before answering 413: a client still sending its body would
+    // otherwise see the connection reset instead of the problem detail
+    byte[] sink = new byte[64 * 1024];
+    long left = DRAIN_LIMIT;
+    for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+      left -= n;
+    }
+    return null;
   }
 
   private static void write(HttpExchange exchange, Response response) {
