@@ -22,7 +22,7 @@ final class Behaviors {
     byKind.put(Kind.BOUNDARY_EVENT, engine.boundaryEvents);
     byKind.put(Kind.SUB_PROCESS, new SubProcessBehavior(engine));
     byKind.put(Kind.CALL_ACTIVITY, new CallActivityBehavior(engine));
-    byKind.put(Kind.RECEIVE_TASK, new ReceiveTaskBehavior(engine));
+    byKind.put(Kind.RECEIVE_TASK, new IntermediateCatchEventBehavior(engine));
     byKind.put(Kind.SCRIPT_TASK, new ScriptTaskBehavior(engine));
     byKind.put(Kind.INCLUSIVE_GATEWAY, engine.inclusiveGateways);
     byKind.put(Kind.USER_TASK, new UserTaskBehavior(engine));

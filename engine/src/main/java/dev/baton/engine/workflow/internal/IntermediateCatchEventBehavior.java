@@ -5,7 +5,11 @@ import dev.baton.engine.workflow.internal.State.ElementInstance;
 import java.util.List;
 import java.util.Map;
 
-/** Intermediate message, timer and signal catch events: wait, then complete with the payload. */
+/**
+ * Intermediate message, timer and signal catch events, and receive tasks (an activity waiting
+ * for its message; the lifecycle opens its boundary events): wait, then complete with the
+ * payload, merged as a job's variables would be.
+ */
 final class IntermediateCatchEventBehavior implements ElementBehavior {
   private final WorkflowEngineCore engine;
 
