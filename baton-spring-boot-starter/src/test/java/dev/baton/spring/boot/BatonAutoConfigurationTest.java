@@ -42,6 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration;
+import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -128,6 +130,33 @@ class BatonAutoConfigurationTest {
 
           assertThat(countDecisions(boot, "VR-BOOT-DB-1")).isEqualTo(1);
           assertThat(dir.resolve("unused")).doesNotExist();
+        });
+  }
+
+  @Test
+  void shouldStartNextToSpringBootsLiquibaseWhenTheApplicationHasNoChangelogOfItsOwn(
+      @TempDir Path dir) {
+    runner.withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class))
+        .withInitializer(c -> new BatonLiquibaseDefaults().postProcessEnvironment(
+            c.getEnvironment(), null))
+        .withPropertyValues("baton.data-dir=" + dir).run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(Baton.class)
+              .doesNotHaveBean(SpringLiquibase.class);
+          assertThat(tables(context.getBean(DataSource.class))).contains("BATON_DECISION");
+        });
+  }
+
+  @Test
+  void shouldLeaveSpringBootsLiquibaseOnWhenTheApplicationAsksForIt(@TempDir Path dir) {
+    runner.withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class))
+        .withInitializer(c -> new BatonLiquibaseDefaults().postProcessEnvironment(
+            c.getEnvironment(), null))
+        .withPropertyValues("baton.data-dir=" + dir, "spring.liquibase.enabled=true")
+        .run(context -> {
+          // the application's own setting wins: Spring Boot looks for its changelog, and says so
+          assertThat(context).hasFailed();
+          assertThat(messages(context.getStartupFailure()))
+              .contains("db.changelog-master.yaml does not exist");
         });
   }
 
