@@ -315,6 +315,19 @@ class BatonAutoConfigurationTest {
   }
 
   @Test
+  void shouldFailNamingThePortWhenItIsTaken(@TempDir Path dir) throws IOException {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      runner.withPropertyValues("baton.data-dir=" + dir,
+          "baton.workflow.port=" + taken.getLocalPort()).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure()))
+                .contains("127.0.0.1:" + taken.getLocalPort(), "baton.workflow.port");
+          });
+    }
+  }
+
+  @Test
   void shouldFailNamingThePropertyWhenTheEngineWouldListenBeyondLoopbackWithoutAuth(
       @TempDir Path dir) {
     runner.withPropertyValues("baton.data-dir=" + dir, "baton.workflow.host=0.0.0.0")
