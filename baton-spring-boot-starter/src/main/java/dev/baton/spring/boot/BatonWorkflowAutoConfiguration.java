@@ -58,7 +58,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class BatonWorkflowAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(BatonWorkflowAutoConfiguration.class);
 
-  /** Embedded or cluster, with the cluster's client settings (Camunda's defaults filled in). */
+  /**
+   * Embedded or cluster, with the cluster's client settings (Camunda's defaults filled in). The
+   * engine and client beans below follow the same configuration (their conditions read it before
+   * any bean exists), so an application's own {@code WorkflowMode} bean replaces this one for the
+   * application's code only; to change where workflows run, change the settings.
+   */
   @Bean
   @ConditionalOnMissingBean
   public WorkflowMode batonWorkflowMode(BatonProperties properties, Environment environment) {

@@ -373,7 +373,9 @@ class BatonAutoConfigurationTest {
   }
 
   @Test
-  void shouldReplaceATemplateWithThePackFoundAtALocation(@TempDir Path dir) throws IOException {
+  void shouldReplaceATemplateWhenALocationHoldsAPackWithItsId(@TempDir Path dir)
+      throws IOException {
+    // given: the cmi-threshold template as version 9.9.9 in a file
     RulePack template = BundledTemplates.pack("cmi-threshold");
     String yaml = RulePacks.toYaml(template).replaceFirst("(?m)^version: .*$",
         "version: \"9.9.9\"");
@@ -384,6 +386,7 @@ class BatonAutoConfigurationTest {
     runner.withPropertyValues("baton.data-dir=" + dir.resolve("data"),
         "baton.packs.locations=file:" + file,
         "baton.packs.pipeline=cmi-threshold,consent-check").run(context -> {
+          // then: the file's pack in the template's place, the pipeline as listed
           assertThat(context).hasNotFailed();
           assertThat(context.getBean(PackLoader.class).defaultPipeline())
               .extracting(p -> p.id() + "@" + p.version())

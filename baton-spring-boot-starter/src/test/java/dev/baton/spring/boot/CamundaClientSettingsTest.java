@@ -26,11 +26,13 @@ class CamundaClientSettingsTest {
   }
 
   @Test
-  void shouldKeepExplicitAddressesOverTheModesDefaults() {
+  void shouldKeepAnExplicitAddressWhenTheModeHasADefaultForIt() {
+    // when
     Map<String, String> s = CamundaClientSettings.forCluster(Map.of(
         "camunda.client.mode", "self-managed",
         "camunda.client.grpc-address", "https://zeebe.example.com:443"));
 
+    // then
     assertThat(s).containsEntry("camunda.client.grpc-address", "https://zeebe.example.com:443")
         .containsEntry("camunda.client.rest-address", "http://localhost:8088");
   }
@@ -72,7 +74,7 @@ class CamundaClientSettingsTest {
   }
 
   @Test
-  void shouldReadEnvironmentVariableFormsUnderTheirPropertyNames() {
+  void shouldReadPropertiesUnderTheirNamesWhenSetAsEnvironmentVariables() {
     // given: what CAMUNDA_CLIENT_GRPCADDRESS and CAMUNDA_CLIENT_AUTH_CLIENTID look like
     StandardEnvironment env = new StandardEnvironment();
     env.getPropertySources().addFirst(new org.springframework.core.env
