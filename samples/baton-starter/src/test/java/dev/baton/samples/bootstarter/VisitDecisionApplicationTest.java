@@ -3,10 +3,20 @@ package dev.baton.samples.bootstarter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.engine.audit.DecisionRecord;
+import dev.baton.engine.rulepack.FactsDocument;
+import dev.baton.engine.rulepack.RulePacks;
+import dev.baton.engine.workflow.EmbeddedWorkflowEngine;
+import dev.baton.engine.workflow.ElementInstanceView;
+import dev.baton.engine.workflow.ProcessInstanceState;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.runtime.Decided;
 import io.camunda.client.CamundaClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +92,49 @@ class VisitDecisionApplicationTest {
       assertThat(baton.decisions().get(first)).isPresent();
       assertThat(baton.decisions().verify().checked()).isEqualTo(1);
       assertThat(baton.decisions().verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldDecideInTheWorkflowAndRecordUnderTheInstanceWhenAVisitRequestStartsIt(
+      @TempDir Path dataDir) throws IOException {
+    try (ConfigurableApplicationContext app = start(dataDir)) {
+      // given: the visit-check process deployed at start-up, the templates published
+      Baton baton = app.getBean(Baton.class);
+      assertThat(baton.packs().activeVersion("consent-check")).isPresent();
+
+      // when: the visit request runs through the workflow
+      var result = app.getBean(VisitCheckWorkflow.class).check(bundledVisit());
+
+      // then: the business rule task decided with the pipeline and recorded it under the
+      // process instance, and the gateway took the branch the decision asked for
+      Map<String, Object> decision = (Map<String, Object>) result.getVariablesAsMap()
+          .get("decision");
+      assertThat((String) decision.get("requestId"))
+          .startsWith("workflow:" + result.getProcessInstanceKey() + ":");
+      DecisionRecord record = baton.decisions().get((String) decision.get("decisionId"))
+          .orElseThrow();
+      assertThat(record.packs()).extracting(p -> p.id())
+          .containsExactly("cmi-threshold", "ai-trigger", "consent-check");
+      assertThat(record.actor()).isEqualTo("workflow:visit-check/decide");
+      var instance = app.getBean(EmbeddedWorkflowEngine.class).inspector()
+          .instance(result.getProcessInstanceKey()).orElseThrow();
+      assertThat(instance.summary().state()).isEqualTo(ProcessInstanceState.COMPLETED);
+      List<String> path = instance.path().stream().map(ElementInstanceView::elementId).toList();
+      assertThat(path).contains(Boolean.TRUE.equals(decision.get("blocked")) ? "visit-refused"
+          : "visit-goes-ahead");
+      assertThat(path).doesNotContain(Boolean.TRUE.equals(decision.get("blocked"))
+          ? "visit-goes-ahead" : "visit-refused");
+      assertThat(baton.decisions().verify().ok()).isTrue();
+    }
+  }
+
+  private static FactsDocument bundledVisit() throws IOException {
+    try (InputStream in = VisitDecisionApplicationTest.class.getClassLoader()
+        .getResourceAsStream("visit-request.json")) {
+      return RulePacks.parseFacts("visit-request.json",
+          new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 }
