@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code baton.*} settings of the starter. Every one has a default, so an application with
  * none runs Baton on an H2 file under {@code ./data}, records every decision, decides on the
  * template packs and runs the embedded workflow engine on loopback. The workflow's cluster
- * settings are Camunda's own {@code camunda.client.*} properties (see {@link
- * CamundaClientSettings}); {@code docs/spring-boot-starter.md} lists every property.
+ * settings are Camunda's own {@code camunda.client.*} properties, with the defaults Camunda
+ * documents for {@code camunda.client.mode}; {@code docs/spring-boot-starter.md} lists every
+ * property.
  *
  * @param dataDir where the default H2 database file lives ({@code baton.data-dir}; the
  *     environment variable {@code BATON_DATA_DIR} sets it too); unused when the application has

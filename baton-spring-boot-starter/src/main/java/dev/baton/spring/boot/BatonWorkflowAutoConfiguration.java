@@ -43,7 +43,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  *       and recorded through the {@link Baton} bean; a {@link CamundaClient} bean connected to
  *       it.
  *   <li>Cluster: no engine; a {@link CamundaClient} bean built from the {@code camunda.client.*}
- *       settings ({@link CamundaClientSettings}).
+ *       settings, with Camunda's defaults for {@code camunda.client.mode}.
  * </ul>
  *
  * <p>Every bean backs off when the application defines its own of the same type, including a
