@@ -257,8 +257,10 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     detail.removeAll();
     service.detail(decisionId).ifPresentOrElse(this::show,
         () -> detail.add(new Span(t.t("audit.notFound", decisionId))));
-    // the panel starts at its top, and is brought into sight if the page was scrolled away
-    detail.getElement().executeJs("this.scrollTop = 0; this.scrollIntoView({block: 'nearest'})");
+    // the panel starts at its top, and its head is brought into sight if the page was
+    // scrolled away from it (the page does not move when it is in sight already)
+    detail.getElement().executeJs("this.scrollTop = 0; const head = this.firstElementChild;"
+        + " if (head) { head.scrollIntoView({block: 'nearest'}); }");
   }
 
   private void show(AuditDetail d) {
