@@ -130,16 +130,27 @@ final class Masker {
   }
 
   /**
-   * Replaces the personal values and the pattern matches inside other texts. Patterns come
+   * Replaces the pattern matches and the personal values inside other texts. Patterns come
    * first (an e-mail address that starts with a name is hidden whole, as itself); an ASCII value
    * is replaced where it stands as a token of its own (not inside a longer word or identifier:
    * {@code AI} never inside {@code MAIL}), a value with other characters (a Chinese name)
-   * wherever it occurs; values shorter than 3 characters only where a whole text equals them.
+   * wherever it occurs, the longest value first; values shorter than 3 characters only where a
+   * whole text equals them. Values are looked up by position and length in a hash set rather
+   * than by one large regular expression, so an export of many customers stays linear in its
+   * text.
    */
   private UnaryOperator<String> scrubber() {
-    List<String> values = personal.stream()
-        .sorted(Comparator.comparingInt(String::length).reversed()
-            .thenComparing(Comparator.naturalOrder())).toList();
+    Set<String> whole = Set.copyOf(personal);
+    Set<String> values = new HashSet<>();
+    Set<Character> firsts = new HashSet<>();
+    java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>(Comparator.reverseOrder());
+    for (String v : personal) {
+      if (v.length() >= 3) {
+        values.add(v);
+        firsts.add(v.charAt(0));
+        lengths.add(v.length());
+      }
+    }
     StringBuilder alternation = new StringBuilder();
     for (Pattern p : masking.patterns()) {
       if (!alternation.isEmpty()) {
@@ -147,20 +158,7 @@ final class Masker {
       }
       alternation.append("(?:").append(p.pattern()).append(')');
     }
-    for (String v : values) {
-      if (v.length() < 3) {
-        continue;
-      }
-      if (!alternation.isEmpty()) {
-        alternation.append('|');
-      }
-      boolean ascii = v.chars().allMatch(ch -> ch < 128);
-      alternation.append(ascii
-          ? "(?<![A-Za-z0-9_])" + Pattern.quote(v) + "(?![A-Za-z0-9_])"
-          : Pattern.quote(v));
-    }
-    Pattern pattern = alternation.isEmpty() ? null : Pattern.compile(alternation.toString());
-    Set<String> whole = Set.copyOf(values);
+    Pattern shapes = alternation.isEmpty() ? null : Pattern.compile(alternation.toString());
     return s -> {
       if (s == null || s.isEmpty()) {
         return s;
@@ -168,20 +166,73 @@ final class Masker {
       if (whole.contains(s)) {
         return hide(s);
       }
-      if (pattern == null) {
-        return s;
-      }
-      Matcher m = pattern.matcher(s);
-      if (!m.find()) {
-        return s;
-      }
-      StringBuilder out = new StringBuilder();
-      do {
-        m.appendReplacement(out, Matcher.quoteReplacement(hide(m.group())));
-      } while (m.find());
-      m.appendTail(out);
-      return out.toString();
+      String t = shapes == null ? s : replaceShapes(shapes, s);
+      return values.isEmpty() ? t : replaceValues(t, values, firsts, lengths);
     };
+  }
+
+  private String replaceShapes(Pattern shapes, String s) {
+    Matcher m = shapes.matcher(s);
+    if (!m.find()) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder();
+    do {
+      m.appendReplacement(out, Matcher.quoteReplacement(hide(m.group())));
+    } while (m.find());
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private String replaceValues(String s, Set<String> values, Set<Character> firsts,
+      java.util.NavigableSet<Integer> lengths) {
+    StringBuilder out = null;
+    int copied = 0;
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      int matched = 0;
+      if (firsts.contains(s.charAt(i))) {
+        for (int len : lengths) {
+          int end = i + len;
+          if (end <= n && values.contains(s.substring(i, end)) && standsAlone(s, i, end)) {
+            matched = len;
+            break;
+          }
+        }
+      }
+      if (matched == 0) {
+        i++;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(n + 16);
+      }
+      out.append(s, copied, i).append(hide(s.substring(i, i + matched)));
+      i += matched;
+      copied = i;
+    }
+    if (out == null) {
+      return s;
+    }
+    return out.append(s, copied, n).toString();
+  }
+
+  /**
+   * An ASCII value counts only as a token of its own; a value with other characters counts
+   * anywhere (Chinese text has no spaces between words).
+   */
+  private static boolean standsAlone(String s, int start, int end) {
+    boolean ascii = true;
+    for (int k = start; k < end && ascii; k++) {
+      ascii = s.charAt(k) < 128;
+    }
+    return !ascii || ((start == 0 || !word(s.charAt(start - 1)))
+        && (end == s.length() || !word(s.charAt(end))));
+  }
+
+  private static boolean word(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
   }
 
   private static void scrubTree(JsonNode node, UnaryOperator<String> scrub) {
