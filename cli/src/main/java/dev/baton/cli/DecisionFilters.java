@@ -14,6 +14,11 @@ final class DecisionFilters {
   @Option(names = "--customer", paramLabel = "<id>", description = "Only this customer's.")
   String customer;
 
+  @Option(names = "--request", paramLabel = "<id>[*]",
+      description = "Only the decision of this request id; ending in *, of the request ids"
+          + " that start with the text before it, e.g. 'VR-DEMO-1001@*'.")
+  String request;
+
   @Option(names = "--pack", paramLabel = "<id>[@<version>]",
       description = "Only decisions whose pipeline held this pack (or this version of it).")
   String pack;
@@ -36,7 +41,14 @@ final class DecisionFilters {
       throw new BatonException("--from " + from + " is not before --to " + to
           + ": the range [from, to) is empty.");
     }
-    DecisionQuery q = DecisionQuery.all().customer(customer).action(action).recorded(from, to);
+    if (request != null && (request.isBlank() || request.strip().equals("*")
+        || request.indexOf('*') < request.length() - 1 && request.indexOf('*') >= 0)) {
+      throw new BatonException("--request '" + request + "' is not a request id or a prefix:"
+          + " give a request id, or its start followed by one * at the end (e.g."
+          + " VR-DEMO-1001@*).");
+    }
+    DecisionQuery q = DecisionQuery.all().customer(customer).action(action).recorded(from, to)
+        .request(request == null ? null : request.strip());
     if (pack != null) {
       PackRef ref = PackRef.parse(pack);
       q = ref.version() == null ? q.pack(ref.id().value())
@@ -50,6 +62,9 @@ final class DecisionFilters {
     List<String> parts = new ArrayList<>();
     if (customer != null) {
       parts.add("customer " + customer);
+    }
+    if (request != null) {
+      parts.add("request " + request);
     }
     if (pack != null) {
       parts.add("pack " + pack);

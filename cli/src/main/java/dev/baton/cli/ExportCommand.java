@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
             + " actor and request columns, and inside any other text of the record that embeds"
             + " such a value (a request id made from a customer id). --mask personal names the"
             + " documented personal-data policy (customerId, repId, actor, reviewer, name,"
-            + " contactName, phone, mobile, email, wechatId, address)."})
+            + " contactName, phone, mobile, email, wechatId, address, and e-mail addresses and"
+            + " phone numbers in any text)."})
 final class ExportCommand extends StoreCommand {
 
   @Option(names = "--format", required = true, paramLabel = "csv|json",
@@ -74,10 +75,12 @@ final class ExportCommand extends StoreCommand {
 
   private Masking masking() {
     Set<String> fields = new LinkedHashSet<>();
+    List<java.util.regex.Pattern> shapes = new java.util.ArrayList<>();
     if (mask != null) {
       mask.stream().map(String::strip).filter(f -> !f.isEmpty()).forEach(f -> {
         if (f.equals("personal")) {
           fields.addAll(Masking.PERSONAL_FIELDS);
+          shapes.addAll(Masking.personalData(null).patterns()); // e-mail, phone in any text
         } else {
           fields.add(f);
         }
@@ -85,14 +88,14 @@ final class ExportCommand extends StoreCommand {
     }
     switch (maskMode.toLowerCase(Locale.ROOT)) {
       case "redact":
-        return new Masking(fields, Masking.Mode.REDACT, null);
+        return new Masking(fields, Masking.Mode.REDACT, null, shapes);
       case "pseudonym":
         if (maskSecret == null || maskSecret.isEmpty()) {
           throw new BatonException("--mask-mode pseudonym needs a secret: set"
               + " BATON_MASK_SECRET (or --mask-secret). Without one anyone could recompute"
               + " the pseudonym of a known customer id.");
         }
-        return new Masking(fields, Masking.Mode.PSEUDONYM, maskSecret);
+        return new Masking(fields, Masking.Mode.PSEUDONYM, maskSecret, shapes);
       default:
         throw new BatonException("Unknown mask mode '" + maskMode
             + "' for --mask-mode: use redact or pseudonym.");

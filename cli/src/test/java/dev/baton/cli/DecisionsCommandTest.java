@@ -216,6 +216,22 @@ class DecisionsCommandTest {
   }
 
   @Test
+  void shouldListTheDecisionsOfARequestIdWhenExactOrByPrefix() {
+    // when
+    Baton.Run exact = decisions("list", "--request", "VR-2026-1127-001");
+    Baton.Run prefix = decisions("list", "--request", "HI-2026-*");
+    Baton.Run refused = decisions("list", "--request", "VR-*-001");
+
+    // then
+    assertThat(exact.exitCode()).as(exact.err()).isZero();
+    assertThat(exact.out()).contains(visitDecision).doesNotContain(highIntentDecision);
+    assertThat(prefix.exitCode()).as(prefix.err()).isZero();
+    assertThat(prefix.out()).contains(highIntentDecision).doesNotContain(visitDecision);
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err()).contains("--request 'VR-*-001'", "one * at the end");
+  }
+
+  @Test
   void shouldExitWithUsageErrorWhenTheDecisionIsUnknown() {
     // given
     String[] args = {"show", "00000000-0000-0000-0000-000000000000"};

@@ -14,13 +14,21 @@ import java.time.ZoneOffset;
  * @param action a final action of the decision
  * @param from the first day
  * @param to the last day
+ * @param requestId the request id, e.g. {@code DEMO-C-2002}; ending in {@code *}, the request
+ *     ids that start with the text before it ({@code VR-DEMO-*})
  */
 public record AuditFilter(String customerId, String packId, String packVersion, String action,
-    LocalDate from, LocalDate to) {
+    LocalDate from, LocalDate to, String requestId) {
+
+  /** A filter of any request id. */
+  public AuditFilter(String customerId, String packId, String packVersion, String action,
+      LocalDate from, LocalDate to) {
+    this(customerId, packId, packVersion, action, from, to, null);
+  }
 
   /** No filter. */
   public static AuditFilter none() {
-    return new AuditFilter(null, null, null, null, null, null);
+    return new AuditFilter(null, null, null, null, null, null, null);
   }
 
   /**
@@ -46,6 +54,20 @@ public record AuditFilter(String customerId, String packId, String packVersion, 
     }
     if (!blank(customerId)) {
       q = q.customer(customerId.strip());
+    }
+    if (!blank(requestId)) {
+      String r = requestId.strip();
+      if (r.equals("*")) {
+        throw new IllegalArgumentException("The request id '*' alone matches every decision:"
+            + " put the start of the request ids before the *, e.g. VR-DEMO-*, or leave the"
+            + " field empty.");
+      }
+      if (r.indexOf('*') >= 0 && r.indexOf('*') < r.length() - 1) {
+        throw new IllegalArgumentException("The request id '" + r + "' has a * before its"
+            + " end: a * only stands at the end, for request ids that start with the text"
+            + " before it (e.g. VR-DEMO-*).");
+      }
+      q = q.request(r);
     }
     if (!blank(action)) {
       q = q.action(action.strip());

@@ -18,8 +18,13 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import dev.baton.engine.rulepack.LocalizedText;
+import dev.baton.engine.rules.Decision;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,10 +37,17 @@ public class AuditService {
   public static final int PAGE = 200;
   private final Baton baton;
   private final BattlePackStore packs;
+  private final String maskSecret;
 
-  public AuditService(Baton baton, BattlePackRuntime runtime) {
+  /**
+   * @param maskSecret the key of export pseudonyms ({@code baton.mask.secret}, environment
+   *     {@code BATON_MASK_SECRET}); empty: the database's own masking key
+   */
+  public AuditService(Baton baton, BattlePackRuntime runtime,
+      @Value("${baton.mask.secret:}") String maskSecret) {
     this.baton = baton;
     this.packs = runtime.services().packs();
+    this.maskSecret = maskSecret;
   }
 
   /** The latest {@link #PAGE} decisions that match, newest first. */
@@ -60,7 +72,28 @@ public class AuditService {
   public Optional<AuditDetail> detail(String decisionId) {
     return baton.decisions().get(decisionId).map(r -> new AuditDetail(r,
         packs.timeline(decisionId), packs.packsForDecision(decisionId),
-        packs.outbox(decisionId)));
+        packs.outbox(decisionId), ruleTitles(r)));
+  }
+
+  /** The rule titles of the exact pack versions a decision used (a deleted one is skipped). */
+  private Map<String, LocalizedText> ruleTitles(DecisionRecord r) {
+    Map<String, LocalizedText> titles = new HashMap<>();
+    for (Decision.PackRef ref : r.packs()) {
+      baton.packs().get(ref.id(), ref.version()).ifPresent(p -> p.rules().forEach(rule ->
+          titles.put(AuditDetail.key(p.id(), rule.id()), rule.title())));
+    }
+    titles.values().removeIf(java.util.Objects::isNull);
+    return titles;
+  }
+
+  /**
+   * The personal-data policy with keyed pseudonyms: under the configured key, else under the
+   * database's own masking key (generated once, stored in the database), so pseudonyms stay the
+   * same across exports and auditors can join records without seeing the values.
+   */
+  @RolesAllowed({AUDITOR_, ADMIN_})
+  public Masking personalDataMasking() {
+    return baton.decisions().personalDataMasking(maskSecret);
   }
 
   /** Re-evaluates one decision with the pack versions it used and compares. */

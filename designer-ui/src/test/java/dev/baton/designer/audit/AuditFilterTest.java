@@ -46,4 +46,27 @@ class AuditFilterTest {
         LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-01")).toQuery(1))
         .hasMessageContaining("before it starts");
   }
+
+  @Test
+  void shouldQueryTheRequestIdExactlyOrByPrefixWhenOneIsGiven() {
+    // when
+    DecisionQuery exact = new AuditFilter(null, null, null, null, null, null, " DEMO-C-2002 ")
+        .toQuery(10);
+    DecisionQuery prefix = new AuditFilter(null, null, null, null, null, null, "VR-DEMO-*")
+        .toQuery(10);
+    DecisionQuery blank = new AuditFilter(null, null, null, null, null, null, " ").toQuery(10);
+    // then
+    assertThat(exact.requestId()).isEqualTo("DEMO-C-2002");
+    assertThat(prefix.requestId()).isEqualTo("VR-DEMO-*");
+    assertThat(blank.requestId()).isNull();
+  }
+
+  @Test
+  void shouldRefuseARequestIdWhoseStarIsNoPrefix() {
+    // when / then
+    assertThatThrownBy(() -> new AuditFilter(null, null, null, null, null, null, "*")
+        .toQuery(1)).hasMessageContaining("matches every decision");
+    assertThatThrownBy(() -> new AuditFilter(null, null, null, null, null, null, "DEMO-*-2002")
+        .toQuery(1)).hasMessageContaining("a * only stands at the end");
+  }
 }

@@ -83,6 +83,17 @@ public interface DecisionLog extends Closeable {
    */
   void export(DecisionQuery query, ExportFormat format, Masking masking, OutputStream out);
 
+  /**
+   * The personal-data policy ({@link Masking#personalData}) with keyed pseudonyms, for exports
+   * that auditors must still be able to join. The key is {@code configuredSecret} when it is
+   * given (e.g. from {@code BATON_MASK_SECRET}); otherwise this database's own masking key,
+   * generated at random (256 bits) by the first call and stored in the database, so the
+   * pseudonyms stay the same across exports, restarts and processes sharing the database.
+   *
+   * @param configuredSecret the configured key, or null / blank for the database's key
+   */
+  Masking personalDataMasking(String configuredSecret);
+
   /** Replay and backtest over this log, with the log's engine. */
   Replayer replayer();
 

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param to recorded before this time
  * @param limit at most this many ({@link DecisionLog#find} only; 0 = no limit)
  * @param offset skip this many first ({@link DecisionLog#find} only)
+ * @param requestId the request id; ending in {@code *}, every request id that starts with the
+ *     text before it (e.g. {@code VR-DEMO-*})
  */
 public record DecisionQuery(
     String customerId,
@@ -23,7 +25,8 @@ public record DecisionQuery(
     Instant from,
     Instant to,
     int limit,
-    long offset) {
+    long offset,
+    String requestId) {
 
   public DecisionQuery {
     if (limit < 0 || offset < 0) {
@@ -36,40 +39,59 @@ public record DecisionQuery(
     }
   }
 
+  /** A query of any request id. */
+  public DecisionQuery(String customerId, String packId, String packVersion, String action,
+      Instant from, Instant to, int limit, long offset) {
+    this(customerId, packId, packVersion, action, from, to, limit, offset, null);
+  }
+
+  /**
+   * The same query for one request id, or (ending in {@code *}) the request ids that start with
+   * the text before it.
+   */
+  public DecisionQuery request(String newRequestId) {
+    return new DecisionQuery(customerId, packId, packVersion, action, from, to, limit, offset,
+        newRequestId);
+  }
+
   /** Every decision. */
   public static DecisionQuery all() {
-    return new DecisionQuery(null, null, null, null, null, null, 0, 0);
+    return new DecisionQuery(null, null, null, null, null, null, 0, 0, null);
   }
 
   /** The same query for one customer. */
   public DecisionQuery customer(String newCustomerId) {
-    return new DecisionQuery(newCustomerId, packId, packVersion, action, from, to, limit, offset);
+    return new DecisionQuery(newCustomerId, packId, packVersion, action, from, to, limit, offset,
+        requestId);
   }
 
   /** The same query for decisions that used a pack, any version. */
   public DecisionQuery pack(String newPackId) {
-    return new DecisionQuery(customerId, newPackId, null, action, from, to, limit, offset);
+    return new DecisionQuery(customerId, newPackId, null, action, from, to, limit, offset,
+        requestId);
   }
 
   /** The same query for decisions that used one version of a pack. */
   public DecisionQuery pack(String newPackId, String version) {
-    return new DecisionQuery(customerId, newPackId, version, action, from, to, limit, offset);
+    return new DecisionQuery(customerId, newPackId, version, action, from, to, limit, offset,
+        requestId);
   }
 
   /** The same query for decisions with this final action. */
   public DecisionQuery action(String newAction) {
-    return new DecisionQuery(customerId, packId, packVersion, newAction, from, to, limit, offset);
+    return new DecisionQuery(customerId, packId, packVersion, newAction, from, to, limit, offset,
+        requestId);
   }
 
   /** The same query for decisions recorded in {@code [newFrom, newTo)}; either may be null. */
   public DecisionQuery recorded(Instant newFrom, Instant newTo) {
     return new DecisionQuery(customerId, packId, packVersion, action, newFrom, newTo, limit,
-        offset);
+        offset, requestId);
   }
 
   /** The same query for one page of results. */
   public DecisionQuery page(long newOffset, int newLimit) {
     return new DecisionQuery(customerId, packId, packVersion, action, from, to, newLimit,
-        newOffset);
+        newOffset, requestId);
   }
 }

@@ -67,7 +67,7 @@ class DecisionExportTest {
       }
       assertThat(rows).hasSize(3);
       String first = rows.get(0).get("customer_id");
-      assertThat(first).matches("[0-9a-f]{16}");
+      assertThat(first).matches("P-[A-Z2-7]{13}");
       assertThat(rows.get(2).get("customer_id")).isEqualTo(first);
       assertThat(rows.get(1).get("customer_id")).isNotEqualTo(first);
       assertThat(otherSecret).doesNotContain(first);
@@ -79,7 +79,7 @@ class DecisionExportTest {
       JsonNode input = JSON.readTree(rows.get(0).get("input"));
       JsonNode customer = input.get("facts").get(0).get("values");
       assertThat(customer.get("customerId").asText()).isEqualTo(first);
-      assertThat(customer.get("name").asText()).matches("[0-9a-f]{16}");
+      assertThat(customer.get("name").asText()).matches("P-[A-Z2-7]{13}");
       assertThat(customer.get("region").asText()).isEqualTo("华东");
       JsonNode decision = JSON.readTree(rows.get(0).get("decision"));
       assertThat(decision.get("actions").get(0).get("params").get("customerId").asText())
@@ -185,9 +185,9 @@ class DecisionExportTest {
           .get().parse(new StringReader(csv))) {
         CSVRecord row = parser.getRecords().get(0);
         String pseudonym = row.get("customer_id");
-        assertThat(pseudonym).matches("[0-9a-f]{16}");
+        assertThat(pseudonym).matches("P-[A-Z2-7]{13}");
         assertThat(row.get("request_id")).isEqualTo("DEMO-" + pseudonym);
-        assertThat(row.get("actor")).matches("[0-9a-f]{16}");
+        assertThat(row.get("actor")).matches("P-[A-Z2-7]{13}");
         assertThat(JSON.readTree(row.get("input")).get("requestId").asText())
             .isEqualTo("DEMO-" + pseudonym);
       }

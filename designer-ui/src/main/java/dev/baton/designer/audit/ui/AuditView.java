@@ -23,6 +23,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -47,9 +48,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The auditor's view of the decision log: a timeline with filters (customer, pack, version,
- * action, dates); a decision's inputs, fired rules, why / why not, consent proofs and the
- * workflow steps it caused; replay with the differences; verify the chain; export with masking.
+ * The auditor's view of the decision log: a timeline with filters (customer, request id, pack,
+ * version, action, dates) and each decision's scores; a decision's scores, inputs, fired rules
+ * (titled in the user's language), why / why not, consent proofs and the workflow steps it
+ * caused, in a panel beside the list; replay with the differences; verify the chain; export
+ * with personal data masked by keyed pseudonyms.
  */
 @Route(value = "audit", layout = MainLayout.class)
 @StyleSheet("context://styles/review.css")
@@ -61,6 +64,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
   private final transient AuditService service;
   private final Texts t = Texts.current();
   private final TextField customer = new TextField();
+  private final TextField request = new TextField();
   private final TextField pack = new TextField();
   private final TextField version = new TextField();
   private final TextField action = new TextField();
@@ -69,6 +73,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
   private final Grid<DecisionRecord> grid = new Grid<>();
   private final Span count = new Span();
   private final Div detail = new Div();
+  private final SplitLayout split = new SplitLayout();
 
   public AuditView(AuditService service, BackgroundWork work) {
     this.work = work;
@@ -76,6 +81,10 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     setWidthFull();
     customer.setId("audit-customer");
     customer.setLabel(t.t("audit.customer"));
+    request.setId("audit-request");
+    request.setLabel(t.t("audit.request"));
+    request.setHelperText(t.t("audit.request.helper"));
+    request.setClearButtonVisible(true);
     pack.setId("audit-pack");
     pack.setLabel(t.t("audit.pack"));
     version.setId("audit-version");
@@ -90,32 +99,81 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     search.setId("audit-search");
     search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     customer.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> search());
-    HorizontalLayout filters = new HorizontalLayout(customer, pack, version, action, from, to,
-        search);
+    request.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> search());
+    HorizontalLayout filters = new HorizontalLayout(customer, request, pack, version, action,
+        from, to, search);
     filters.setAlignItems(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);
     count.setId("audit-count");
+    configureGrid();
+    configureDetail();
+    RangeReplay rangeReplay = new RangeReplay(service, work,
+        () -> new RangeReplay.Days(from.getValue(), to.getValue()), t);
+    add(new H2(t.t("audit.title")), chainTools(), filters, count, rangeReplay, split);
+    search();
+  }
+
+  private void configureGrid() {
     grid.setId("audit-grid");
     grid.addColumn(DecisionRecord::sequence).setHeader(t.t("audit.col.sequence"))
         .setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(r -> t.time(r.recordedAt())).setHeader(t.t("audit.col.recorded"))
         .setAutoWidth(true);
+    grid.addColumn(DecisionRecord::requestId).setHeader(t.t("audit.col.request"))
+        .setAutoWidth(true);
     grid.addColumn(DecisionRecord::customerId).setHeader(t.t("audit.col.customer"))
         .setAutoWidth(true);
+    grid.addColumn(r -> scores(readTree(r.decisionJson()))).setHeader(t.t("audit.col.scores"))
+        .setAutoWidth(true).setClassNameGenerator(r -> "audit-scores-cell");
+    grid.addColumn(r -> String.join(", ", r.actions())).setHeader(t.t("audit.col.actions"))
+        .setAutoWidth(true);
     grid.addColumn(r -> r.packs().stream().map(p -> p.id() + "@" + p.version())
-        .collect(Collectors.joining(", "))).setHeader(t.t("audit.col.packs"));
-    grid.addColumn(r -> String.join(", ", r.actions())).setHeader(t.t("audit.col.actions"));
+        .collect(Collectors.joining(", "))).setHeader(t.t("audit.col.packs"))
+        .setAutoWidth(true);
     grid.addColumn(DecisionRecord::decisionId).setHeader(t.t("audit.col.decision"))
         .setAutoWidth(true);
-    grid.setAllRowsVisible(false);
-    grid.setHeight("22rem");
-    grid.addItemClickListener(e -> open(e.getItem().decisionId()));
+    grid.setSelectionMode(Grid.SelectionMode.SINGLE);
+    grid.setHeightFull();
+    grid.addItemClickListener(e -> {
+      grid.select(e.getItem());
+      open(e.getItem().decisionId());
+    });
+  }
+
+  /**
+   * The detail opens in a panel beside the list, at the height of the list, scrolled to its
+   * top: where the auditor looks after clicking a row, not below the fold.
+   */
+  private void configureDetail() {
     detail.setId("audit-detail");
-    detail.setWidthFull();
-    RangeReplay rangeReplay = new RangeReplay(service, work,
-        () -> new RangeReplay.Days(from.getValue(), to.getValue()), t);
-    add(new H2(t.t("audit.title")), chainTools(), filters, count, rangeReplay, grid, detail);
-    search();
+    detail.addClassName("audit-detail");
+    detail.setHeightFull();
+    detail.getStyle().set("overflow", "auto").set("box-sizing", "border-box")
+        .set("padding", "0 var(--lumo-space-m)");
+    empty();
+    split.addToPrimary(grid);
+    split.addToSecondary(detail);
+    split.setSplitterPosition(52);
+    split.setWidthFull();
+    split.setId("audit-split");
+    split.getStyle().set("height", "max(30rem, calc(100vh - 20rem))");
+  }
+
+  private void empty() {
+    detail.removeAll();
+    detail.getElement().removeAttribute("data-decision");
+    Span hint = new Span(t.t("audit.detail.empty"));
+    hint.setId("audit-detail-empty");
+    hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    detail.add(new Div(hint));
+  }
+
+  /** The decision's scores, e.g. {@code CMI 50}, in the order recorded. */
+  private String scores(JsonNode decision) {
+    JsonNode scores = decision.path("scores");
+    List<String> parts = new java.util.ArrayList<>();
+    scores.properties().forEach(e -> parts.add(e.getKey() + " " + e.getValue().asText()));
+    return String.join(", ", parts);
   }
 
   private HorizontalLayout chainTools() {
@@ -156,7 +214,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         }
       });
     });
-    Checkbox mask = new Checkbox(t.t("audit.export.mask"), true);
+    Checkbox mask = new Checkbox(t.t("audit.export.maskPseudonyms"), true);
     mask.setId("export-mask");
     Select<ExportFormat> format = new Select<>();
     format.setId("export-format");
@@ -165,7 +223,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     format.setAriaLabel(t.t("audit.export.format"));
     Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
       ExportFormat f = format.getValue() == null ? ExportFormat.CSV : format.getValue();
-      Masking m = mask.getValue() ? Masking.personalData(null) : Masking.none();
+      Masking m = mask.getValue() ? service.personalDataMasking() : Masking.none();
       byte[] bytes = service.export(filter(), f, m);
       return new DownloadResponse(new ByteArrayInputStream(bytes),
           "decisions." + f.name().toLowerCase(java.util.Locale.ROOT),
@@ -179,7 +237,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
   private AuditFilter filter() {
     return new AuditFilter(customer.getValue(), pack.getValue(), version.getValue(),
-        action.getValue(), from.getValue(), to.getValue());
+        action.getValue(), from.getValue(), to.getValue(), request.getValue());
   }
 
   private void search() {
@@ -199,16 +257,42 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     detail.removeAll();
     service.detail(decisionId).ifPresentOrElse(this::show,
         () -> detail.add(new Span(t.t("audit.notFound", decisionId))));
+    // the panel starts at its top, and its head is brought into sight if the page was
+    // scrolled away from it (the page does not move when it is in sight already)
+    detail.getElement().executeJs("this.scrollTop = 0; const head = this.firstElementChild;"
+        + " if (head) { head.scrollIntoView({block: 'nearest'}); }");
   }
 
   private void show(AuditDetail d) {
     DecisionRecord r = d.record();
     detail.getElement().setAttribute("data-decision", r.decisionId());
-    detail.add(new H3(t.t("audit.detail.title", r.decisionId(), r.customerId())));
+    Button close = new Button(t.t("audit.detail.close"), e -> {
+      grid.deselectAll();
+      empty();
+    });
+    close.setId("audit-detail-close");
+    close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    H3 title = new H3(t.t("audit.detail.title", r.decisionId(), r.customerId()));
+    title.getStyle().set("margin-top", "var(--lumo-space-s)");
+    HorizontalLayout head = new HorizontalLayout(title, close);
+    head.setWidthFull();
+    head.setAlignItems(FlexComponent.Alignment.BASELINE);
+    head.expand(title);
+    detail.add(head);
     detail.add(new Span(t.t("audit.detail.meta", r.sequence(), t.time(r.recordedAt()),
         r.actor(), r.requestId(), r.packs().stream().map(p -> p.id() + "@" + p.version())
             .collect(Collectors.joining(", ")))));
     JsonNode decision = readTree(r.decisionJson());
+    String scoreText = scores(decision);
+    Span scores = new Span(t.t("audit.detail.scores",
+        scoreText.isEmpty() ? t.t("audit.detail.noScores") : scoreText));
+    scores.setId("audit-scores");
+    scores.getStyle().set("display", "block").set("font-weight", "600")
+        .set("margin", "var(--lumo-space-s) 0");
+    decision.path("scores").properties().forEach(e ->
+        scores.getElement().setAttribute("data-" + e.getKey().toLowerCase(java.util.Locale.ROOT),
+            e.getValue().asText()));
+    detail.add(scores);
     Div why = new Div();
     why.add(section("audit.detail.actions", "audit-actions", list(decision.path("actions"),
         n -> n.path("action").asText() + " (" + n.path("pack").asText() + " / "
@@ -217,7 +301,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         n -> n.path("action").path("action").asText() + ": " + n.path("reason").asText())));
     why.add(section("audit.detail.fired", "audit-fired", list(decision.path("fired"),
         n -> n.path("pack").asText() + " / " + n.path("rule").asText() + " — "
-            + n.path("title").asText())));
+            + d.ruleTitle(n.path("pack").asText(), n.path("rule").asText(),
+                n.path("title").asText(), t.locale()))));
     why.add(section("audit.detail.misses", "audit-misses", list(decision.path("nearestMisses"),
         n -> n.path("pack").asText() + " / " + n.path("rule").asText() + ": "
             + n.path("explanation").asText())));
@@ -270,7 +355,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     Pre input = new Pre(pretty(r.inputJson()));
     input.addClassName("audit-json");
     input.setId("audit-input");
-    detail.add(new HorizontalLayout(replay, replayResult), replayDiff, workflow, why,
+    detail.add(new HorizontalLayout(replay, replayResult), replayDiff, why, workflow,
         new H4(t.t("audit.detail.inputs")), input);
   }
 

@@ -151,6 +151,14 @@ final class DecisionRows {
       terms.add("d.customer_id = ?");
       params.add(q.customerId());
     }
+    if (q.requestId() != null && q.requestId().endsWith("*")) {
+      terms.add("d.request_id like ? escape '!'");
+      String prefix = q.requestId().substring(0, q.requestId().length() - 1);
+      params.add(prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+    } else if (q.requestId() != null) {
+      terms.add("d.request_id = ?");
+      params.add(q.requestId());
+    }
     if (q.packId() != null) {
       terms.add("exists (select 1 from baton_decision_pack p where p.sequence = d.sequence"
           + " and p.pack_id = ?" + (q.packVersion() != null ? " and p.version = ?" : "") + ")");

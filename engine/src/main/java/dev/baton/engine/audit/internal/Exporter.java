@@ -15,7 +15,11 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes records as CSV or a JSON array, streaming, masked. */
+/**
+ * Writes records as CSV or a JSON array, streaming, masked. A masked export reads the records
+ * twice: first to learn every personal value of the export, then to write, so that a value known
+ * from one record is hidden in every other record's texts too.
+ */
 final class Exporter {
   static final String[] CSV_HEADER = {"sequence", "decision_id", "request_id", "recorded_at",
       "evaluated_at", "actor", "customer_id", "packs", "actions", "hash", "input", "decision"};
@@ -29,6 +33,9 @@ final class Exporter {
   /** Writes what {@code source} feeds; {@code out} is flushed, not closed. */
   void export(ExportFormat format, OutputStream out,
       Consumer<Consumer<DecisionRecord>> source) {
+    if (!masker.none()) {
+      source.accept(masker::learn);
+    }
     try {
       if (format == ExportFormat.CSV) {
         csv(out, source);

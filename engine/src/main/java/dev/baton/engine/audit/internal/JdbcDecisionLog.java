@@ -219,6 +219,14 @@ public final class JdbcDecisionLog implements DecisionLog {
   }
 
   @Override
+  public Masking personalDataMasking(String configuredSecret) {
+    if (configuredSecret != null && !configuredSecret.isBlank()) {
+      return Masking.personalData(configuredSecret);
+    }
+    return Masking.personalData(MaskingKey.of(store));
+  }
+
+  @Override
   public Replayer replayer() {
     return new DefaultReplayer(store, engine, rows, options);
   }
