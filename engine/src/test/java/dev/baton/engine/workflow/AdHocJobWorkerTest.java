@@ -168,6 +168,41 @@ class AdHocJobWorkerTest {
     f.awaitInactive(pi);
   }
 
+  @Test
+  void shouldCollectOutputElementOfEachEndedPathAsTheAgentBlueprintDoes() {
+    // given: an output collection of tool call results, as the AI agent's template sets it
+    f.deploy(Bpmn.createExecutableProcess("collect").startEvent()
+        .adHocSubProcess("tools", a -> {
+          a.zeebeJobType("collect-loop").zeebeOutputCollection("toolCallResults")
+              .zeebeOutputElementExpression("{id: toolCall.id, content: toolCallResult}");
+          a.serviceTask("a", t -> t.zeebeJobType("collect-a"));
+          a.serviceTask("b", t -> t.zeebeJobType("collect-b"));
+        })
+        .serviceTask("after", t -> t.zeebeJobType("collect-after")).endEvent().done());
+    long pi = f.create("collect", Map.of());
+
+    // when: both tools run and return results
+    f.client.newCompleteCommand(f.activate("collect-loop")).withResult(r -> r
+        .forAdHocSubProcess().activateElement("a").variables(Map.of("toolCall", Map.of("id", 1)))
+        .activateElement("b").variables(Map.of("toolCall", Map.of("id", 2)))).send().join();
+    f.client.newCompleteCommand(f.activate("collect-b")).variable("toolCallResult", "B").send()
+        .join();
+    ActivatedJob second = f.activate("collect-loop");
+    f.client.newCompleteCommand(f.activate("collect-a")).variable("toolCallResult", "A").send()
+        .join();
+
+    // then: the worker sees what was collected so far; the process gets the whole list
+    assertThat(second.getVariablesAsMap().get("toolCallResults"))
+        .isEqualTo(List.of(Map.of("id", 2, "content", "B")));
+    f.client.newCompleteCommand(f.activate("collect-loop")).withResult(r -> r
+        .forAdHocSubProcess().completionConditionFulfilled(true)).send().join();
+    ActivatedJob after = f.activate("collect-after");
+    assertThat(after.getVariablesAsMap().get("toolCallResults")).isEqualTo(List.of(
+        Map.of("id", 2, "content", "B"), Map.of("id", 1, "content", "A")));
+    f.client.newCompleteCommand(after).send().join();
+    f.awaitInactive(pi);
+  }
+
   private boolean hasJob(String type) {
     return !f.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
         .timeout(Duration.ofSeconds(1)).requestTimeout(Duration.ofMillis(300)).send().join()

@@ -207,7 +207,7 @@ class AdHocSubProcessTest {
   void shouldRefuseJobWorkerFormWithActiveElementsAndOutputCollectionNamingThem() {
     // given
     var worker = tools(a -> a.zeebeJobType("agent-loop"));
-    var output = tools(a -> a.zeebeOutputCollection("results").zeebeOutputElementExpression("r"));
+    var output = tools(a -> a.zeebeOutputCollection("results"));
 
     // then
     assertThatThrownBy(() -> f.deploy(worker)).hasMessageContaining("adHocSubProcess 'tools'")

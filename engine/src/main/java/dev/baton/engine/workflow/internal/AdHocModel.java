@@ -29,8 +29,8 @@ import java.util.Set;
  * inner element ids it activates on entry ({@code zeebe:adHoc activeElementsCollection}), its
  * {@code completionCondition} and {@code cancelRemainingInstances}; with a job worker (a
  * {@code zeebe:taskDefinition} on the sub-process, the AI-agent blueprint's form), the job type,
- * retries and headers of the job that decides what it activates. The output collection is
- * refused by name.
+ * retries and headers of the job that decides what it activates; and the optional output
+ * collection ({@code outputCollection}, {@code outputElement}).
  */
 final class AdHocModel {
   private AdHocModel() {}
@@ -39,11 +39,13 @@ final class AdHocModel {
    * What an ad-hoc sub-process does: activeElements is a FEEL expression (null: none), the
    * condition is null when absent; activatable are the inner elements without incoming flows,
    * described (in model order) as Zeebe's {@code adHocSubProcessElements} variable does;
-   * jobWorker is the job-worker form (its job is the node's jobType, retries and headers).
+   * jobWorker is the job-worker form (its job is the node's jobType, retries and headers);
+   * outputCollection names the list each ended path appends its outputElement (a FEEL
+   * expression) to (both null: none).
    */
   record AdHoc(boolean jobWorker, String activeElements, String completionCondition,
       boolean cancelRemainingInstances, Set<String> activatable,
-      List<Map<String, Object>> elements) {
+      List<Map<String, Object>> elements, String outputCollection, String outputElement) {
     AdHoc {
       activatable = Set.copyOf(activatable);
       elements = List.copyOf(elements);
@@ -73,9 +75,15 @@ final class AdHocModel {
     ZeebeAdHoc z = ah.getSingleExtensionElement(ZeebeAdHoc.class);
     String active = z == null || blank(z.getActiveElementsCollection()) ? null
         : z.getActiveElementsCollection();
-    if (z != null && (!blank(z.getOutputCollection()) || !blank(z.getOutputElement()))) {
-      problems.add(where(n) + ": zeebe:adHoc outputCollection and outputElement are not"
-          + " supported by Baton's embedded engine; collect results with output mappings");
+    String outputCollection = z == null || blank(z.getOutputCollection()) ? null
+        : z.getOutputCollection().trim();
+    String outputElement = z == null || blank(z.getOutputElement()) ? null
+        : Feel.isExpression(z.getOutputElement()) ? z.getOutputElement().trim()
+            : "=" + z.getOutputElement().trim();
+    if ((outputCollection == null) != (outputElement == null)) {
+      problems.add(where(n) + ": zeebe:adHoc outputCollection and outputElement go together;"
+          + " set both (the variable to collect into and the FEEL expression each finished"
+          + " element adds) or neither");
     }
     if (active != null && !Feel.isExpression(active)) {
       problems.add(where(n) + ": zeebe:adHoc activeElementsCollection must be a FEEL expression"
@@ -103,7 +111,7 @@ final class AdHocModel {
           + " activeElementsCollection and completionCondition (Zeebe ignores them there)");
     }
     n.adHoc = new AdHoc(jobWorker, active, condition, ah.isCancelRemainingInstances(), activatable,
-        elements);
+        elements, outputCollection, outputElement);
   }
 
   private static Map<String, Object> describe(FlowNode fn) {

@@ -41,6 +41,9 @@ final class AdHocSubProcessBehavior implements ElementBehavior {
 
   @Override
   public void activate(ElementInstance ei, Node n) {
+    if (n.adHoc.outputCollection() != null) {
+      engine.variables.setLocal(ei, n.adHoc.outputCollection(), new ArrayList<>());
+    }
     if (n.adHoc.jobWorker()) {
       ei.adHocFulfilled = false;
       engine.variables.setLocal(ei, ELEMENTS_VARIABLE, new ArrayList<>(n.adHoc.elements()));
@@ -143,6 +146,33 @@ final class AdHocSubProcessBehavior implements ElementBehavior {
     if (scope.phase == Phase.ACTIVE && mayComplete) {
       engine.lifecycle.complete(scope, null);
     }
+  }
+
+  /**
+   * An element completes (its outputs applied): an ad-hoc sub-process hands its output
+   * collection to its scope; an element ending a path inside one adds its output element to the
+   * collection. A failing output element throws, for the element's completion incident.
+   */
+  void completing(ElementInstance ei, Node n, ElementInstance scope) {
+    if (n.kind == ProcessModel.Kind.AD_HOC_SUB_PROCESS && n.adHoc.outputCollection() != null
+        && scope != null) {
+      engine.variables.propagate(scope, n.adHoc.outputCollection(),
+          ei.variables.get(n.adHoc.outputCollection()));
+    }
+    if (scope == null || !n.outgoing.isEmpty()) {
+      return;
+    }
+    Node s = engine.state.node(scope);
+    if (s.kind != ProcessModel.Kind.AD_HOC_SUB_PROCESS || s.adHoc.outputCollection() == null) {
+      return;
+    }
+    Object value = engine.feel.evaluate(s.adHoc.outputElement(), engine.variables.visible(ei));
+    List<Object> collection = new ArrayList<>();
+    if (scope.variables.get(s.adHoc.outputCollection()) instanceof List<?> l) {
+      collection.addAll(l);
+    }
+    collection.add(value);
+    engine.variables.setLocal(scope, s.adHoc.outputCollection(), collection);
   }
 
   // ====================================================================== job-worker form
