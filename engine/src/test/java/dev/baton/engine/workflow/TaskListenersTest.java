@@ -223,6 +223,47 @@ class TaskListenersTest {
   }
 
   @Test
+  void shouldRunAssigningListenersWhenTaskIsCreatedWithAnAssignee() {
+    // given
+    f.deploy(approval("tl-born", t -> t.zeebeAssignee("ann")
+        .zeebeTaskListener(l -> l.assigning().type("tl-born"))));
+    long pi = f.create("tl-born", Map.of());
+
+    // when
+    ActivatedJob job = f.activate("tl-born");
+
+    // then: the task is assigned only once the listener is done
+    assertThat(job.getListenerEventType()).isEqualTo(ListenerEventType.ASSIGNING);
+    assertThat(job.getUserTask().getAssignee()).isEqualTo("ann");
+    assertThat(job.getUserTask().getAction()).isEqualTo("assign");
+    UserTask assigning = taskOf(pi);
+    assertThat(assigning.getState()).isEqualTo(UserTaskState.ASSIGNING);
+    assertThat(assigning.getAssignee()).isNull();
+    f.client.newCompleteCommand(job).send().join();
+    assertThat(awaitTask(pi, UserTaskState.CREATED).getAssignee()).isEqualTo("ann");
+  }
+
+  @Test
+  void shouldRefuseWaitingCommandWhenTaskIsCanceledWhileItsListenersRun() {
+    // given: a completion waiting for its listener
+    f.deploy(approval("tl-cancel", t -> t.zeebeTaskListener(l -> l.completing()
+        .type("tl-cancel"))));
+    long pi = f.create("tl-cancel", Map.of());
+    long key = awaitTask(pi, UserTaskState.CREATED).getUserTaskKey();
+    CamundaFuture<?> completion = rest.newCompleteUserTaskCommand(key).send();
+    f.activate("tl-cancel");
+
+    // when
+    f.client.newCancelInstanceCommand(pi).send().join();
+
+    // then
+    assertThatThrownBy(completion::join).isInstanceOf(ProblemException.class)
+        .hasMessageContaining("INVALID_STATE").hasMessageContaining("canceled");
+    assertThat(taskOf(pi).getState()).isEqualTo(UserTaskState.CANCELED);
+    f.awaitInactive(pi);
+  }
+
+  @Test
   void shouldRaiseIncidentWhenListenerJobFailsAndGoOnWhenResolved() {
     // given
     f.deploy(approval("tl-fail", t -> t.zeebeTaskListener(l -> l.completing()

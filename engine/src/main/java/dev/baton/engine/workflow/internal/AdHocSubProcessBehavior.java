@@ -179,14 +179,7 @@ final class AdHocSubProcessBehavior implements ElementBehavior {
 
   /** A path inside ended: the open job is replaced by a new one, unless it is done. */
   private void nextJob(ElementInstance scope, Node n) {
-    if (scope.jobKey != 0) {
-      Job open = engine.state.jobs.get(scope.jobKey);
-      if (open != null) {
-        engine.jobs.cancel(open);
-      }
-      scope.jobKey = 0;
-      engine.state.save(scope);
-    }
+    closeJob(scope);
     if (scope.adHocFulfilled) {
       return;
     }
@@ -199,6 +192,17 @@ final class AdHocSubProcessBehavior implements ElementBehavior {
       engine.incidents.raise(scope, IncidentType.EXTRACT_VALUE_ERROR, e.getMessage(),
           Retry.COMPLETE);
     }
+  }
+
+  private void closeJob(ElementInstance scope) {
+    if (scope.jobKey != 0) {
+      Job open = engine.state.jobs.get(scope.jobKey);
+      if (open != null) {
+        engine.jobs.cancel(open);
+      }
+      scope.jobKey = 0;
+    }
+    engine.state.save(scope);
   }
 
   /** Why the job of an ad-hoc sub-process cannot be completed with this result, or null. */
@@ -257,7 +261,7 @@ final class AdHocSubProcessBehavior implements ElementBehavior {
       return;
     }
     scope.adHocFulfilled = true;
-    engine.state.save(scope);
+    closeJob(scope); // a path that ended at once may have asked for a new one
     if (result.cancelRemainingInstances()) {
       engine.lifecycle.terminateChildren(scope, null);
     }
