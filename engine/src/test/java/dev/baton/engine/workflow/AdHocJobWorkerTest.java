@@ -203,6 +203,29 @@ class AdHocJobWorkerTest {
     f.awaitInactive(pi);
   }
 
+  @Test
+  void shouldLeaveNoJobOpenWhenAnActivatedElementEndsAtOnceAndTheWorkerIsDone() {
+    // given: a note that completes at once, and a tool
+    f.deploy(Bpmn.createExecutableProcess("quick").startEvent()
+        .adHocSubProcess("tools", a -> {
+          a.zeebeJobType("quick-loop");
+          a.manualTask("note");
+          a.serviceTask("a", t -> t.zeebeJobType("quick-a"));
+        })
+        .endEvent().done());
+    long pi = f.create("quick", Map.of());
+
+    // when: both are activated and the worker is done, keeping what runs
+    f.client.newCompleteCommand(f.activate("quick-loop")).withResult(r -> r.forAdHocSubProcess()
+        .activateElement("note").activateElement("a").completionConditionFulfilled(true))
+        .send().join();
+
+    // then: no job asks the worker again; the sub-process waits for the tool only
+    assertThat(hasJob("quick-loop")).isFalse();
+    f.client.newCompleteCommand(f.activate("quick-a")).send().join();
+    f.awaitInactive(pi);
+  }
+
   private boolean hasJob(String type) {
     return !f.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
         .timeout(Duration.ofSeconds(1)).requestTimeout(Duration.ofMillis(300)).send().join()
