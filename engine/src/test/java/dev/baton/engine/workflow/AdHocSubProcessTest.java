@@ -204,14 +204,14 @@ class AdHocSubProcessTest {
   }
 
   @Test
-  void shouldRefuseJobWorkerFormAndOutputCollectionNamingThem() {
+  void shouldRefuseJobWorkerFormWithActiveElementsAndOutputCollectionNamingThem() {
     // given
     var worker = tools(a -> a.zeebeJobType("agent-loop"));
-    var output = tools(a -> a.zeebeOutputCollection("results").zeebeOutputElementExpression("r"));
+    var output = tools(a -> a.zeebeOutputCollection("results"));
 
     // then
     assertThatThrownBy(() -> f.deploy(worker)).hasMessageContaining("adHocSubProcess 'tools'")
-        .hasMessageContaining("job-worker form");
+        .hasMessageContaining("with a job worker").hasMessageContaining("activeElementsCollection");
     assertThatThrownBy(() -> f.deploy(output)).hasMessageContaining("adHocSubProcess 'tools'")
         .hasMessageContaining("outputCollection");
   }

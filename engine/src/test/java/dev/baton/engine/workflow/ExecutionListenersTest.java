@@ -211,7 +211,7 @@ class ExecutionListenersTest {
         .serviceTask("t", t -> t.zeebeJobType("w").zeebeStartExecutionListener("x")
             .zeebeStartExecutionListener("x")).endEvent().done();
     var taskListener = Bpmn.createExecutableProcess("el-bad-4").startEvent()
-        .userTask("approve", u -> u.zeebeUserTask().zeebeTaskListener(l -> l.completing()
+        .userTask("approve", u -> u.zeebeUserTask().zeebeTaskListener(l -> l.canceling()
             .type("audit"))).endEvent().done();
 
     // when / then
@@ -219,7 +219,8 @@ class ExecutionListenersTest {
         + " events", "'s'");
     assertRefused(endOnGateway, "end execution listeners are not supported on gateways", "'g'");
     assertRefused(duplicate, "two start execution listeners with the job type 'x'", "'t'");
-    assertRefused(taskListener, "zeebe:taskListeners", "'approve'");
+    assertRefused(taskListener, "canceling task listener 'audit' is not supported",
+        "'approve'");
   }
 
   private void assertRefused(BpmnModelInstance model, String message, String elementId) {

@@ -40,19 +40,22 @@ class UnsupportedElementsTest {
 
   @Test
   void shouldNameWhatStaysUnsupportedOfAdHocSubProcesses() {
-    // given: the job-worker form, an output collection, start and end events inside
+    // given: the job-worker form with a completion condition (Zeebe ignores it there), an
+    // output collection without its output element, start and end events inside
     var worker = Bpmn.createExecutableProcess("adhoc-worker").startEvent()
-        .adHocSubProcess("tools", a -> a.zeebeJobType("agent").task("lookup")).endEvent().done();
+        .adHocSubProcess("tools", a -> a.zeebeJobType("agent").completionCondition("=done")
+            .task("lookup")).endEvent().done();
     var output = Bpmn.createExecutableProcess("adhoc-output").startEvent()
-        .adHocSubProcess("tools", a -> a.zeebeOutputCollection("results")
-            .zeebeOutputElementExpression("=r").task("lookup")).endEvent().done();
+        .adHocSubProcess("tools", a -> a.zeebeOutputCollection("results").task("lookup"))
+        .endEvent().done();
     var bounded = Bpmn.createExecutableProcess("adhoc-bounded").startEvent()
         .adHocSubProcess("tools", a -> a.task("lookup").endEvent("stop")).endEvent().done();
 
     // when / then
-    assertRefused(worker, "adHocSubProcess 'tools'", "job-worker form")
-        .hasMessageContaining("zeebe:taskDefinition");
-    assertRefused(output, "adHocSubProcess 'tools'", "outputCollection and outputElement");
+    assertRefused(worker, "adHocSubProcess 'tools'", "with a job worker")
+        .hasMessageContaining("zeebe:taskDefinition").hasMessageContaining("completionCondition");
+    assertRefused(output, "adHocSubProcess 'tools'", "outputCollection and outputElement go"
+        + " together");
     assertRefused(bounded, "endEvent 'stop'", "must not contain start or end events");
   }
 

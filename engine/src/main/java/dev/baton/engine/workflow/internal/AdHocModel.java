@@ -12,9 +12,11 @@ import io.camunda.zeebe.model.bpmn.instance.Documentation;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAdHoc;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,10 +25,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reading an ad-hoc sub-process as Zeebe 8.8 runs it without a job worker: the FEEL list of
+ * Reading an ad-hoc sub-process as Zeebe 8.8 runs it: without a job worker, the FEEL list of
  * inner element ids it activates on entry ({@code zeebe:adHoc activeElementsCollection}), its
- * {@code completionCondition} and {@code cancelRemainingInstances}. The job-worker form and the
- * output collection are refused by name.
+ * {@code completionCondition} and {@code cancelRemainingInstances}; with a job worker (a
+ * {@code zeebe:taskDefinition} on the sub-process, the AI-agent blueprint's form), the job type,
+ * retries and headers of the job that decides what it activates; and the optional output
+ * collection ({@code outputCollection}, {@code outputElement}).
  */
 final class AdHocModel {
   private AdHocModel() {}
@@ -34,11 +38,14 @@ final class AdHocModel {
   /**
    * What an ad-hoc sub-process does: activeElements is a FEEL expression (null: none), the
    * condition is null when absent; activatable are the inner elements without incoming flows,
-   * described (in model order) as Zeebe's {@code adHocSubProcessElements} variable does.
+   * described (in model order) as Zeebe's {@code adHocSubProcessElements} variable does;
+   * jobWorker is the job-worker form (its job is the node's jobType, retries and headers);
+   * outputCollection names the list each ended path appends its outputElement (a FEEL
+   * expression) to (both null: none).
    */
-  record AdHoc(String activeElements, String completionCondition,
+  record AdHoc(boolean jobWorker, String activeElements, String completionCondition,
       boolean cancelRemainingInstances, Set<String> activatable,
-      List<Map<String, Object>> elements) {
+      List<Map<String, Object>> elements, String outputCollection, String outputElement) {
     AdHoc {
       activatable = Set.copyOf(activatable);
       elements = List.copyOf(elements);
@@ -47,18 +54,36 @@ final class AdHocModel {
 
   static void read(AdHocSubProcess ah, Node n, List<String> problems) {
     n.kind = Kind.AD_HOC_SUB_PROCESS;
-    if (ah.getSingleExtensionElement(ZeebeTaskDefinition.class) != null) {
-      problems.add(where(n) + ": the job-worker form of ad-hoc sub-processes"
-          + " (zeebe:taskDefinition on the ad-hoc sub-process) is not supported by Baton's"
-          + " embedded engine; remove the task definition to let the engine activate the"
-          + " elements of activeElementsCollection");
+    ZeebeTaskDefinition td = ah.getSingleExtensionElement(ZeebeTaskDefinition.class);
+    boolean jobWorker = td != null;
+    if (jobWorker) {
+      if (blank(td.getType())) {
+        problems.add(where(n) + ": the job-worker form (zeebe:taskDefinition on the ad-hoc"
+            + " sub-process) needs a job type");
+      }
+      n.jobType = td.getType();
+      if (!blank(td.getRetries())) {
+        n.retries = td.getRetries();
+      }
+      ZeebeTaskHeaders th = ah.getSingleExtensionElement(ZeebeTaskHeaders.class);
+      if (th != null) {
+        for (ZeebeHeader h : th.getHeaders()) {
+          n.headers.put(h.getKey(), h.getValue());
+        }
+      }
     }
     ZeebeAdHoc z = ah.getSingleExtensionElement(ZeebeAdHoc.class);
     String active = z == null || blank(z.getActiveElementsCollection()) ? null
         : z.getActiveElementsCollection();
-    if (z != null && (!blank(z.getOutputCollection()) || !blank(z.getOutputElement()))) {
-      problems.add(where(n) + ": zeebe:adHoc outputCollection and outputElement are not"
-          + " supported by Baton's embedded engine; collect results with output mappings");
+    String outputCollection = z == null || blank(z.getOutputCollection()) ? null
+        : z.getOutputCollection().trim();
+    String outputElement = z == null || blank(z.getOutputElement()) ? null
+        : Feel.isExpression(z.getOutputElement()) ? z.getOutputElement().trim()
+            : "=" + z.getOutputElement().trim();
+    if ((outputCollection == null) != (outputElement == null)) {
+      problems.add(where(n) + ": zeebe:adHoc outputCollection and outputElement go together;"
+          + " set both (the variable to collect into and the FEEL expression each finished"
+          + " element adds) or neither");
     }
     if (active != null && !Feel.isExpression(active)) {
       problems.add(where(n) + ": zeebe:adHoc activeElementsCollection must be a FEEL expression"
@@ -80,8 +105,13 @@ final class AdHocModel {
       activatable.add(fn.getId());
       elements.add(describe(fn));
     }
-    n.adHoc = new AdHoc(active, condition, ah.isCancelRemainingInstances(), activatable,
-        elements);
+    if (jobWorker && (active != null || condition != null)) {
+      problems.add(where(n) + ": an ad-hoc sub-process with a job worker (zeebe:taskDefinition)"
+          + " lets its job decide what to activate and when it is done; remove its"
+          + " activeElementsCollection and completionCondition (Zeebe ignores them there)");
+    }
+    n.adHoc = new AdHoc(jobWorker, active, condition, ah.isCancelRemainingInstances(), activatable,
+        elements, outputCollection, outputElement);
   }
 
   private static Map<String, Object> describe(FlowNode fn) {

@@ -391,11 +391,29 @@ public final class Commands {
 
   /** Completes a job: its task completes with the variables. */
   public Outcome<Long> completeJob(long key, Map<String, Object> variables) {
+    return completeJob(key, variables, null);
+  }
+
+  /**
+   * Completes a job with a result (null: none): a task listener's denial or corrections, or
+   * what an ad-hoc sub-process activates next; a result that breaks Zeebe's rules for the job's
+   * kind is refused and changes nothing.
+   */
+  public Outcome<Long> completeJob(long key, Map<String, Object> variables, JobResult result) {
     Outcome<Job> o = job(key, "complete", JobState.ACTIVATED, JobState.ACTIVATABLE);
     if (!(o instanceof Outcome.Accepted<Job> a)) {
       return refusedAs(o);
     }
-    engine.jobs.complete(a.value(), variables);
+    Job j = a.value();
+    Refusal bad = switch (j.kind) {
+      case TASK_LISTENER -> engine.userTasks.checkListenerResult(j, variables, result);
+      case AD_HOC_SUB_PROCESS -> engine.adHocSubProcesses.checkJobResult(j, result);
+      default -> null;
+    };
+    if (bad != null) {
+      return Outcome.refused(bad);
+    }
+    engine.jobs.complete(j, variables, result);
     return Outcome.accepted(key);
   }
 

@@ -193,6 +193,9 @@ final class ElementLifecycle {
       } else if (n.kind != Kind.PROCESS) {
         engine.variables.applyOutputs(ei, n, scope);
       }
+      if (ei.mi != Role.INNER && n.kind != Kind.PROCESS) {
+        engine.adHocSubProcesses.completing(ei, n, scope); // output collections
+      }
       if (ei.mi == Role.INNER) {
         engine.multiInstance.completingInner(ei, n, scope);
       }

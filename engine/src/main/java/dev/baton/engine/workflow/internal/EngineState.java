@@ -166,7 +166,7 @@ final class EngineState {
       incidents.put(i.key, i);
     }
     for (UserTask t : store.load(Table.USER_TASK, UserTask.class)) {
-      if (t.state == UserTask.Lifecycle.CREATED) {
+      if (t.state.open()) {
         userTasks.put(t.key, t);
         userTaskOfElement.put(t.elementInstanceKey, t);
       }

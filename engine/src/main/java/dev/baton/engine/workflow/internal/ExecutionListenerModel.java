@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Reads {@code zeebe:executionListeners} of an element or process, with Zeebe's limits: no start
  * listeners on start and boundary events, no end listeners on gateways and error end events, one
- * listener per event type and job type. User task listeners are refused.
+ * listener per event type and job type. Task listeners ({@code zeebe:taskListeners}) belong to
+ * user tasks (see {@link UserTaskModel}) and are refused anywhere else.
  */
 final class ExecutionListenerModel {
   private ExecutionListenerModel() {}
@@ -26,9 +27,10 @@ final class ExecutionListenerModel {
   record Listener(String type, String retries) {}
 
   static void read(BaseElement element, Node n, List<String> problems) {
-    if (element.getSingleExtensionElement(ZeebeTaskListeners.class) != null) {
-      problems.add(where(n) + ": user task listeners (zeebe:taskListeners) are not supported by"
-          + " Baton's embedded engine; remove them or use execution listeners");
+    if (element.getSingleExtensionElement(ZeebeTaskListeners.class) != null
+        && !(element instanceof io.camunda.zeebe.model.bpmn.instance.UserTask)) {
+      problems.add(where(n) + ": task listeners (zeebe:taskListeners) belong to user tasks;"
+          + " remove them or use execution listeners");
     }
     ZeebeExecutionListeners els = element.getSingleExtensionElement(
         ZeebeExecutionListeners.class);

@@ -237,7 +237,7 @@ public final class JdbcWorkflowInspector implements WorkflowInspector {
           "select data from wf_user_task order by entity_key")) {
         while (rs.next()) {
           UserTask t = Json.read(rs.getString(1), UserTask.class);
-          if (!openOnly || t.state == UserTask.Lifecycle.CREATED) {
+          if (!openOnly || t.state.open()) {
             out.add(new dev.baton.engine.workflow.UserTaskView(t.key, t.state.name(), t.name,
                 t.elementId, t.elementInstanceKey, t.processInstanceKey, t.processDefinitionKey,
                 t.bpmnProcessId, t.version, t.assignee, t.candidateGroups, t.candidateUsers,

@@ -35,8 +35,9 @@ final class Jobs {
       Map<String, String> headers, JobKind kind, ListenerEvent listenerEvent) {
     Map<String, Object> vars = engine.variables.visible(ei);
     Object type = engine.feel.evaluate(jobType, vars);
-    String what = kind == JobKind.BPMN_ELEMENT ? "the job type of '" + elementId + "'"
-        : "the job type of the " + listenerEvent.name().toLowerCase() + " execution listener '"
+    String what = listenerEvent == null ? "the job type of '" + elementId + "'"
+        : "the job type of the " + listenerEvent.name().toLowerCase()
+            + (kind == JobKind.TASK_LISTENER ? " task listener '" : " execution listener '")
             + jobType + "' of '" + elementId + "'";
     if (!(type instanceof String t) || t.isBlank()) {
       throw new IncidentException(IncidentType.EXTRACT_VALUE_ERROR, "Expected " + what
@@ -127,7 +128,8 @@ final class Jobs {
     return new JobActivation(j.key, j.type, j.processInstanceKey, j.bpmnProcessId, j.version,
         j.processDefinitionKey, j.elementId, j.elementInstanceKey, j.headers, worker, j.retries,
         j.deadline, vars, j.kind.name(),
-        j.listenerEvent == null ? "UNSPECIFIED" : j.listenerEvent.name());
+        j.listenerEvent == null ? "UNSPECIFIED" : j.listenerEvent.name(),
+        j.kind == JobKind.TASK_LISTENER ? engine.userTasks.listenerView(j) : null);
   }
 
   /** Gives an activated job back at once (its worker went away) unless it changed since. */
@@ -175,13 +177,28 @@ final class Jobs {
         message == null || message.isBlank() ? "No more retries left." : message, null);
   }
 
-  /** Completes a job's element with the worker's variables. */
-  void complete(Job j, Map<String, Object> variables) {
+  /**
+   * Completes a job with the worker's variables and result (null: none): its element completes,
+   * or the listener or ad-hoc sub-process it serves goes on. The result was checked before.
+   */
+  void complete(Job j, Map<String, Object> variables, JobResult result) {
     state.removeJob(j);
     ElementInstance ei = state.element(j.elementInstanceKey);
     ei.jobKey = 0;
     if (j.kind == JobKind.EXECUTION_LISTENER) {
       engine.executionListeners.jobCompleted(ei, j.listenerEvent, variables);
+      return;
+    }
+    if (j.kind == JobKind.TASK_LISTENER) {
+      state.save(ei);
+      engine.userTasks.listenerCompleted(ei, result instanceof JobResult.UserTask u ? u
+          : new JobResult.UserTask(false, null, null));
+      return;
+    }
+    if (j.kind == JobKind.AD_HOC_SUB_PROCESS) {
+      engine.adHocSubProcesses.jobCompleted(ei, variables, result
+          instanceof JobResult.AdHocSubProcess a ? a : new JobResult.AdHocSubProcess(null,
+              false, false));
       return;
     }
     engine.variables.applyPayload(ei, variables);

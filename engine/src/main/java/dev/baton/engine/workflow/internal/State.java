@@ -75,11 +75,17 @@ final class State {
     }
   }
 
-  /** What a job is for, as Zeebe names it: the element's own work or a listener. */
-  enum JobKind { BPMN_ELEMENT, EXECUTION_LISTENER }
+  /**
+   * What a job is for, as Zeebe names it: the element's own work, an execution or user task
+   * listener, or the job worker of an ad-hoc sub-process.
+   */
+  enum JobKind { BPMN_ELEMENT, EXECUTION_LISTENER, TASK_LISTENER, AD_HOC_SUB_PROCESS }
 
-  /** When an execution listener runs: before the element's work, or after it. */
-  enum ListenerEvent { START, END }
+  /**
+   * When a listener runs: an execution listener before the element's work (START) or after it
+   * (END); a user task listener during a transition of its task (the others, Zeebe's names).
+   */
+  enum ListenerEvent { START, END, CREATING, ASSIGNING, UPDATING, COMPLETING, CANCELING }
 
   /** A job's state, as Zeebe names it. */
   enum JobState { ACTIVATABLE, ACTIVATED, FAILED, ERROR_THROWN }

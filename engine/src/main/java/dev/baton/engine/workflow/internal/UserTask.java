@@ -11,8 +11,41 @@ import java.util.Map;
  * the user-task search reads ended tasks too. Only open tasks are held in memory.
  */
 final class UserTask implements State.Entity {
-  /** Zeebe's lifecycle of a user task, as the REST API names it. */
-  enum Lifecycle { CREATED, COMPLETED, CANCELED }
+  /**
+   * Zeebe's lifecycle of a user task, as the REST API names it; the -ING states are transitions
+   * waiting for their task listeners.
+   */
+  enum Lifecycle {
+    CREATING, CREATED, ASSIGNING, UPDATING, COMPLETING, COMPLETED, CANCELED;
+
+    /** Whether the task is still open (not completed or canceled). */
+    boolean open() {
+      return this != COMPLETED && this != CANCELED;
+    }
+  }
+
+  /**
+   * A transition waiting for its task listeners, stored with the task: the event, the index of
+   * the listener whose job is open, what the task will look like when it is done (the command's
+   * changes and the listeners' corrections so far), and what the command carried. A denial
+   * drops it and leaves the task as it was.
+   */
+  static final class Transition {
+    State.ListenerEvent event;
+    int index;
+    /** The command's action as Zeebe names it: assign, claim, unassign, update, complete. */
+    String action = "";
+    /** The attributes the command changes (for the listener jobs' changedAttributes). */
+    List<String> changed = new ArrayList<>();
+    String assignee;
+    List<String> candidateGroups = new ArrayList<>();
+    List<String> candidateUsers = new ArrayList<>();
+    String dueDate;
+    String followUpDate;
+    int priority;
+    /** The completion's variables. */
+    Map<String, Object> variables = new LinkedHashMap<>();
+  }
 
   long key;
   Lifecycle state = Lifecycle.CREATED;
@@ -38,6 +71,8 @@ final class UserTask implements State.Entity {
   long createdAt;
   /** Epoch millis when it completed or was canceled; 0 while open. */
   long endedAt;
+  /** The transition waiting for task listeners, or null. */
+  Transition transition;
 
   @Override
   public long key() {

@@ -1,17 +1,25 @@
 package dev.baton.engine.workflow.internal;
 
+import dev.baton.engine.workflow.internal.ExecutionListenerModel.Listener;
 import dev.baton.engine.workflow.internal.ProcessModel.Node;
 import dev.baton.engine.workflow.internal.State.ElementInstance;
 import dev.baton.engine.workflow.internal.State.IncidentType;
 import dev.baton.engine.workflow.internal.State.Job;
+import dev.baton.engine.workflow.internal.State.JobKind;
+import dev.baton.engine.workflow.internal.State.ListenerEvent;
+import dev.baton.engine.workflow.internal.UserTask.Transition;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * User tasks: creating them from a user task element (a Camunda user task, or the job of a
@@ -19,6 +27,16 @@ import java.util.Map;
  * (assign, unassign, update, complete), each checked against the task's state first; a refused
  * command changes nothing. Call the commands only in work
  * {@link WorkflowEngineCore#submit}ted to the engine thread.
+ *
+ * <p>Task listeners run as Zeebe 8.8 runs them: creating the task, and the assign (claim,
+ * unassign), update and complete commands, start a transition (the task is CREATING, ASSIGNING,
+ * UPDATING or COMPLETING) that waits for a job of each listener of that event, one after the
+ * other in model order. A listener's job result may correct the assignee, candidates, dates and
+ * priority (applied when the transition ends) or, for assigning, updating and completing, deny
+ * it: the task goes back to CREATED as it was and the command is refused. While a transition
+ * waits, other commands on the task are refused (INVALID_STATE). The transition is stored with
+ * the task, so it survives a restart; the command's answer waits for it
+ * ({@link #whenTransitionEnds}).
  */
 public final class UserTasks {
   /** The headers Zeebe sets on the job of a job-worker user task. */
@@ -31,6 +49,8 @@ public final class UserTasks {
 
   private final WorkflowEngineCore engine;
   private final EngineState state;
+  /** Who waits for the end of a task's transition (a command's answer), by task key. */
+  private final Map<Long, Consumer<Outcome<Long>>> waiting = new HashMap<>();
 
   UserTasks(WorkflowEngineCore engine) {
     this.engine = engine;
@@ -94,13 +114,29 @@ public final class UserTasks {
     t.externalFormReference = external;
     t.customHeaders.putAll(n.headers);
     t.createdAt = state.now();
+    Transition creating = proposal(t, ListenerEvent.CREATING, "", List.of());
+    if (!spec.listenersOf(ListenerEvent.CREATING).isEmpty()) {
+      t.state = UserTask.Lifecycle.CREATING;
+      t.transition = creating;
+      createListenerJob(t, n, ei); // a static type: it cannot fail, so nothing is half-made
+      state.addUserTask(t);
+      return;
+    }
     state.addUserTask(t);
+    finish(t, creating);
   }
 
   /** The element of an open task is terminated (a boundary event, a cancelled instance). */
   void cancel(ElementInstance ei) {
     UserTask t = state.userTaskOfElement.get(ei.key);
     if (t != null) {
+      if (t.transition != null) {
+        answer(t.key, Outcome.refused(Refusal.invalidState("Command '"
+            + command(t.transition) + "' rejected with code 'INVALID_STATE': Expected to "
+            + t.transition.action + " user task with key '" + t.key + "', but it was canceled"
+            + " while its task listeners ran")));
+        t.transition = null;
+      }
       t.state = UserTask.Lifecycle.CANCELED;
       t.endedAt = state.now();
       state.endUserTask(t);
@@ -198,6 +234,12 @@ public final class UserTasks {
           + "' rejected with code 'NOT_FOUND': Expected to " + verb + " user task with key '"
           + key + "', but no such user task was found (it may be completed or canceled)"));
     }
+    if (t.state != UserTask.Lifecycle.CREATED) {
+      return Outcome.refused(Refusal.invalidState("Command '" + verb.toUpperCase(Locale.ROOT)
+          + "' rejected with code 'INVALID_STATE': Expected to " + verb + " user task with key"
+          + " '" + key + "', but it is in state '" + t.state + "' (its task listeners are"
+          + " running; try again when they are done)"));
+    }
     return Outcome.accepted(t);
   }
 
@@ -210,7 +252,7 @@ public final class UserTasks {
    * (INVALID_STATE); the same assignee again is accepted.
    */
   public Outcome<Long> assign(long key, String assignee, boolean allowOverride) {
-    Outcome<UserTask> o = open(key, "assign");
+    Outcome<UserTask> o = open(key, allowOverride ? "assign" : "claim");
     if (!(o instanceof Outcome.Accepted<UserTask> a)) {
       return refusedAs(o);
     }
@@ -225,9 +267,10 @@ public final class UserTasks {
           + " already been assigned to '" + t.assignee + "' (send allowOverride true to"
           + " reassign it)"));
     }
-    t.assignee = assignee;
-    state.save(t);
-    return Outcome.accepted(key);
+    Transition tr = proposal(t, ListenerEvent.ASSIGNING, allowOverride ? "assign" : "claim",
+        List.of("assignee"));
+    tr.assignee = assignee;
+    return run(t, tr);
   }
 
   /** Removes a task's assignee. */
@@ -236,9 +279,10 @@ public final class UserTasks {
     if (!(o instanceof Outcome.Accepted<UserTask> a)) {
       return refusedAs(o);
     }
-    a.value().assignee = null;
-    state.save(a.value());
-    return Outcome.accepted(key);
+    Transition tr = proposal(a.value(), ListenerEvent.ASSIGNING, "unassign",
+        List.of("assignee"));
+    tr.assignee = null;
+    return run(a.value(), tr);
   }
 
   /** Updates a task's dates, candidates or priority. */
@@ -262,23 +306,29 @@ public final class UserTasks {
           + c.priority() + "' but must be between 0 and 100."));
     }
     UserTask t = a.value();
+    List<String> changed = new ArrayList<>();
+    Transition tr = proposal(t, ListenerEvent.UPDATING, "update", changed);
     if (c.dueDate() != null) {
-      t.dueDate = c.dueDate().isEmpty() ? null : normalDate(c.dueDate());
+      tr.dueDate = c.dueDate().isEmpty() ? null : normalDate(c.dueDate());
+      tr.changed.add("dueDate");
     }
     if (c.followUpDate() != null) {
-      t.followUpDate = c.followUpDate().isEmpty() ? null : normalDate(c.followUpDate());
+      tr.followUpDate = c.followUpDate().isEmpty() ? null : normalDate(c.followUpDate());
+      tr.changed.add("followUpDate");
     }
     if (c.candidateGroups() != null) {
-      t.candidateGroups = new ArrayList<>(c.candidateGroups());
+      tr.candidateGroups = new ArrayList<>(c.candidateGroups());
+      tr.changed.add("candidateGroups");
     }
     if (c.candidateUsers() != null) {
-      t.candidateUsers = new ArrayList<>(c.candidateUsers());
+      tr.candidateUsers = new ArrayList<>(c.candidateUsers());
+      tr.changed.add("candidateUsers");
     }
     if (c.priority() != null) {
-      t.priority = c.priority();
+      tr.priority = c.priority();
+      tr.changed.add("priority");
     }
-    state.save(t);
-    return Outcome.accepted(key);
+    return run(t, tr);
   }
 
   /**
@@ -290,13 +340,242 @@ public final class UserTasks {
     if (!(o instanceof Outcome.Accepted<UserTask> a)) {
       return refusedAs(o);
     }
-    UserTask t = a.value();
-    ElementInstance ei = state.element(t.elementInstanceKey);
-    t.state = UserTask.Lifecycle.COMPLETED;
-    t.endedAt = state.now();
-    state.endUserTask(t);
-    engine.variables.applyPayload(ei, variables);
-    engine.lifecycle.complete(ei, null);
-    return Outcome.accepted(key);
+    Transition tr = proposal(a.value(), ListenerEvent.COMPLETING, "complete", List.of());
+    tr.variables = variables == null ? new LinkedHashMap<>() : new LinkedHashMap<>(variables);
+    return run(a.value(), tr);
+  }
+
+  // ====================================================================== task listeners
+
+  /**
+   * Registers what to do when the transition the command just run started on a task ends:
+   * accepted when it is done, refused when a listener denied it or the task was canceled.
+   * False (and nothing registered) when no transition waits: the command was done at once.
+   * Only the latest registration per task is kept; none survives a restart.
+   */
+  public boolean whenTransitionEnds(long key, Consumer<Outcome<Long>> done) {
+    UserTask t = state.userTasks.get(key);
+    if (t == null || t.transition == null) {
+      return false;
+    }
+    waiting.put(key, done);
+    return true;
+  }
+
+  private void answer(long key, Outcome<Long> outcome) {
+    Consumer<Outcome<Long>> w = waiting.remove(key);
+    if (w != null) {
+      w.accept(outcome);
+    }
+  }
+
+  /** What the task will be after a transition, before the command's changes. */
+  private static Transition proposal(UserTask t, ListenerEvent event, String action,
+      List<String> changed) {
+    Transition tr = new Transition();
+    tr.event = event;
+    tr.action = action;
+    tr.changed = new ArrayList<>(changed);
+    tr.assignee = t.assignee;
+    tr.candidateGroups = new ArrayList<>(t.candidateGroups);
+    tr.candidateUsers = new ArrayList<>(t.candidateUsers);
+    tr.dueDate = t.dueDate;
+    tr.followUpDate = t.followUpDate;
+    tr.priority = t.priority;
+    return tr;
+  }
+
+  private Node node(UserTask t) {
+    return state.node(state.element(t.elementInstanceKey));
+  }
+
+  /** Runs a command's transition: its listeners first when the event has any, else at once. */
+  private Outcome<Long> run(UserTask t, Transition tr) {
+    Node n = node(t);
+    if (n.userTask.listenersOf(tr.event).isEmpty()) {
+      finish(t, tr);
+      return Outcome.accepted(t.key);
+    }
+    t.state = switch (tr.event) {
+      case ASSIGNING -> UserTask.Lifecycle.ASSIGNING;
+      case UPDATING -> UserTask.Lifecycle.UPDATING;
+      default -> UserTask.Lifecycle.COMPLETING;
+    };
+    t.transition = tr;
+    createListenerJob(t, n, state.element(t.elementInstanceKey));
+    state.save(t);
+    return Outcome.accepted(t.key);
+  }
+
+  private void createListenerJob(UserTask t, Node n, ElementInstance ei) {
+    Listener l = n.userTask.listenersOf(t.transition.event).get(t.transition.index);
+    engine.jobs.create(ei, n.id, l.type(), l.retries(), n.headers, JobKind.TASK_LISTENER,
+        t.transition.event);
+  }
+
+  /** Ends a transition: the task takes its values and the event's step is done. */
+  private void finish(UserTask t, Transition tr) {
+    t.transition = null;
+    t.assignee = tr.assignee;
+    t.candidateGroups = new ArrayList<>(tr.candidateGroups);
+    t.candidateUsers = new ArrayList<>(tr.candidateUsers);
+    t.dueDate = tr.dueDate;
+    t.followUpDate = tr.followUpDate;
+    t.priority = tr.priority;
+    if (tr.event == ListenerEvent.COMPLETING) {
+      ElementInstance ei = state.element(t.elementInstanceKey);
+      t.state = UserTask.Lifecycle.COMPLETED;
+      t.endedAt = state.now();
+      state.endUserTask(t);
+      answer(t.key, Outcome.accepted(t.key));
+      engine.variables.applyPayload(ei, tr.variables);
+      engine.lifecycle.complete(ei, null);
+      return;
+    }
+    t.state = UserTask.Lifecycle.CREATED;
+    Node n = node(t);
+    if (tr.event == ListenerEvent.CREATING && t.assignee != null
+        && !n.userTask.listenersOf(ListenerEvent.ASSIGNING).isEmpty()) {
+      // as in Zeebe, a task created with an assignee is then assigned, running its
+      // assigning listeners
+      Transition assigning = proposal(t, ListenerEvent.ASSIGNING, "assign",
+          List.of("assignee"));
+      t.assignee = null;
+      run(t, assigning);
+      return;
+    }
+    state.save(t);
+    answer(t.key, Outcome.accepted(t.key));
+  }
+
+  /** The view of its task a listener job's worker gets (the transition's values). */
+  JobActivation.UserTaskProperties listenerView(Job j) {
+    UserTask t = state.userTaskOfElement.get(j.elementInstanceKey);
+    if (t == null) {
+      return null;
+    }
+    Transition tr = t.transition != null ? t.transition
+        : proposal(t, ListenerEvent.CREATING, "", List.of());
+    return new JobActivation.UserTaskProperties(t.key, tr.action, tr.assignee,
+        tr.candidateGroups, tr.candidateUsers, tr.changed, tr.dueDate, tr.followUpDate,
+        tr.priority);
+  }
+
+  /**
+   * Why a task listener's job cannot be completed so (Zeebe's rules), or null: no variables; a
+   * denial only for assigning, updating and completing, and without corrections; no assignee
+   * correction while creating a task whose model sets one; valid dates and priority.
+   */
+  Refusal checkListenerResult(Job j, Map<String, Object> variables, JobResult result) {
+    String which = "(job key '" + j.key + "', type '" + j.type + "', processInstanceKey '"
+        + j.processInstanceKey + "')";
+    if (variables != null && !variables.isEmpty()) {
+      return Refusal.invalid("Command 'COMPLETE' rejected with code 'INVALID_ARGUMENT': Task"
+          + " Listener job completion with variables payload provided is not supported " + which
+          + "; complete it without variables (correct the task through the job result)");
+    }
+    if (!(result instanceof JobResult.UserTask u)) {
+      return null;
+    }
+    ListenerEvent event = j.listenerEvent;
+    List<String> corrected = u.corrections().names();
+    if (u.denied() && event != ListenerEvent.ASSIGNING && event != ListenerEvent.UPDATING
+        && event != ListenerEvent.COMPLETING) {
+      return Refusal.invalid("Command 'COMPLETE' rejected with code 'INVALID_ARGUMENT': Denying"
+          + " result is not supported for '" + event + "' task listener jobs " + which
+          + ". Only the following listener event types support denying: [ASSIGNING,"
+          + " COMPLETING, UPDATING].");
+    }
+    if (u.denied() && !corrected.isEmpty()) {
+      return Refusal.invalid("Command 'COMPLETE' rejected with code 'INVALID_ARGUMENT': Expected"
+          + " to complete task listener job with corrections, but the job result is denied "
+          + which + ". The corrections would be reverted by the denial. Either complete the job"
+          + " with corrections without setting denied, or complete the job with a denied result"
+          + " but no corrections.");
+    }
+    ElementInstance ei = state.element(j.elementInstanceKey);
+    Node n = ei == null ? null : state.node(ei);
+    if (event == ListenerEvent.CREATING && u.corrections().assignee() != null && n != null
+        && n.userTask.assignee() != null) {
+      return Refusal.invalid("Command 'COMPLETE' rejected with code 'INVALID_ARGUMENT': Expected"
+          + " to complete task listener job, but correcting the assignee on 'CREATING' event is"
+          + " not supported when the user task has an assignee defined in the model " + which
+          + ". Use the 'CREATING' event to set an assignee only if it was not defined. Use the"
+          + " 'ASSIGNING' event to correct an assignee that is already defined.");
+    }
+    for (String[] d : new String[][] {{"dueDate", u.corrections().dueDate()},
+        {"followUpDate", u.corrections().followUpDate()}}) {
+      if (d[1] != null && !d[1].isEmpty() && normalDate(d[1]) == null) {
+        return Refusal.invalid("The value for result.corrections." + d[0] + " is '" + d[1]
+            + "' but must be an RFC 3339 date-time with an offset (e.g."
+            + " 2025-06-30T17:00:00+02:00), or empty to clear it.");
+      }
+    }
+    Integer p = u.corrections().priority();
+    if (p != null && (p < 0 || p > 100)) {
+      return Refusal.invalid("The value for result.corrections.priority is '" + p
+          + "' but must be between 0 and 100.");
+    }
+    return null;
+  }
+
+  /** A task listener's job was completed (its result checked): the next one, or the end. */
+  void listenerCompleted(ElementInstance ei, JobResult.UserTask result) {
+    UserTask t = state.userTaskOfElement.get(ei.key);
+    if (t == null || t.transition == null) {
+      return; // the task ended meanwhile
+    }
+    Transition tr = t.transition;
+    if (result.denied()) {
+      t.transition = null;
+      t.state = UserTask.Lifecycle.CREATED;
+      state.save(t);
+      String what = switch (tr.event) {
+        case ASSIGNING -> "Assignment";
+        case UPDATING -> "Update";
+        default -> "Completion";
+      };
+      answer(t.key, Outcome.refused(Refusal.invalidState("Command '" + command(tr)
+          + "' rejected with code 'INVALID_STATE': " + what + " of the User Task with key '"
+          + t.key + "' was denied by Task Listener. Reason to deny: '" + result.deniedReason()
+          + "'")));
+      return;
+    }
+    JobResult.Corrections c = result.corrections();
+    if (c.assignee() != null) {
+      tr.assignee = c.assignee().isEmpty() ? null : c.assignee();
+    }
+    if (c.candidateGroups() != null) {
+      tr.candidateGroups = new ArrayList<>(c.candidateGroups());
+    }
+    if (c.candidateUsers() != null) {
+      tr.candidateUsers = new ArrayList<>(c.candidateUsers());
+    }
+    if (c.dueDate() != null) {
+      tr.dueDate = c.dueDate().isEmpty() ? null : normalDate(c.dueDate());
+    }
+    if (c.followUpDate() != null) {
+      tr.followUpDate = c.followUpDate().isEmpty() ? null : normalDate(c.followUpDate());
+    }
+    if (c.priority() != null) {
+      tr.priority = c.priority();
+    }
+    for (String name : c.names()) {
+      if (!tr.changed.contains(name)) {
+        tr.changed.add(name);
+      }
+    }
+    tr.index++;
+    Node n = node(t);
+    if (tr.index < n.userTask.listenersOf(tr.event).size()) {
+      createListenerJob(t, n, ei);
+      state.save(t);
+      return;
+    }
+    finish(t, tr);
+  }
+
+  private static String command(Transition tr) {
+    return tr.action.isEmpty() ? "CREATE" : tr.action.toUpperCase(Locale.ROOT);
   }
 }

@@ -319,7 +319,13 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     if (vars == null) {
       return;
     }
-    command(o, () -> commands.completeJob(request.getJobKey(), vars),
+    Outcome<dev.baton.engine.workflow.internal.JobResult> result = JobResults.read(request);
+    if (result instanceof Outcome.Refused<?> bad) {
+      fail(o, bad.refusal());
+      return;
+    }
+    var r = ((Outcome.Accepted<dev.baton.engine.workflow.internal.JobResult>) result).value();
+    command(o, () -> commands.completeJob(request.getJobKey(), vars, r),
         k -> CompleteJobResponse.getDefaultInstance());
   }
 
@@ -393,7 +399,25 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   private static ActivatedJob activatedJob(JobActivation j) {
-    return ActivatedJob.newBuilder().setKey(j.key()).setType(j.type())
+    ActivatedJob.Builder b = ActivatedJob.newBuilder();
+    JobActivation.UserTaskProperties t = j.userTask();
+    if (t != null) {
+      UserTaskProperties.Builder u = UserTaskProperties.newBuilder()
+          .setUserTaskKey(t.userTaskKey()).setAction(t.action())
+          .addAllCandidateGroups(t.candidateGroups()).addAllCandidateUsers(t.candidateUsers())
+          .addAllChangedAttributes(t.changedAttributes()).setPriority(t.priority());
+      if (t.assignee() != null) {
+        u.setAssignee(t.assignee());
+      }
+      if (t.dueDate() != null) {
+        u.setDueDate(t.dueDate());
+      }
+      if (t.followUpDate() != null) {
+        u.setFollowUpDate(t.followUpDate());
+      }
+      b.setUserTask(u);
+    }
+    return b.setKey(j.key()).setType(j.type())
         .setProcessInstanceKey(j.processInstanceKey()).setBpmnProcessId(j.bpmnProcessId())
         .setProcessDefinitionVersion(j.processDefinitionVersion())
         .setProcessDefinitionKey(j.processDefinitionKey()).setElementId(j.elementId())

@@ -644,6 +644,18 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
             .put("listenerEventType", j.getListenerEventType()
                 == ActivatedJob.ListenerEventType.UNRECOGNIZED ? "UNSPECIFIED"
                 : j.getListenerEventType().name());
+        if (j.hasUserTask()) {
+          UserTaskProperties t = j.getUserTask();
+          ObjectNode u = jo.putObject("userTask");
+          u.put("userTaskKey", String.valueOf(t.getUserTaskKey())).put("action", t.getAction())
+              .put("assignee", t.hasAssignee() ? t.getAssignee() : null)
+              .put("dueDate", t.hasDueDate() ? t.getDueDate() : null)
+              .put("followUpDate", t.hasFollowUpDate() ? t.getFollowUpDate() : null)
+              .put("priority", t.getPriority());
+          t.getCandidateGroupsList().forEach(u.putArray("candidateGroups")::add);
+          t.getCandidateUsersList().forEach(u.putArray("candidateUsers")::add);
+          t.getChangedAttributesList().forEach(u.putArray("changedAttributes")::add);
+        }
         ArrayNode tags = jo.putArray("tags");
         j.getTagsList().forEach(tags::add);
       }
@@ -653,15 +665,69 @@ public final class RestGateway implements WorkflowRestApi, AutoCloseable {
 
   private CompletableFuture<Response> completeJob(Request r, long key) {
     Body b = Body.parse(r.body(), true).only("variables", "result");
-    CompleteJobRequest q = CompleteJobRequest.newBuilder().setJobKey(key)
-        .setVariables(b.variables("variables")).build();
-    Body result = b.object("result");
-    if (result.names().hasNext()) {
-      throw new BadRequest(501, "NOT_SUPPORTED", "Completing a job with a result (user task"
-          + " listener corrections, ad-hoc subprocess activation) is not supported by Baton's"
-          + " embedded workflow engine; complete it with variables only.");
+    CompleteJobRequest.Builder q = CompleteJobRequest.newBuilder().setJobKey(key)
+        .setVariables(b.variables("variables"));
+    if (b.has("result")) {
+      q.setResult(jobResult(b.object("result")));
     }
-    return call(gateway::completeJob, q, commandBound()).thenApply(RestGateway::noContent);
+    return call(gateway::completeJob, q.build(), commandBound())
+        .thenApply(RestGateway::noContent);
+  }
+
+  /** A job result as the gateway reads it: {@code userTask} (the default) or ad-hoc. */
+  private static JobResult jobResult(Body r) {
+    String type = r.string("type");
+    JobResult.Builder out = JobResult.newBuilder();
+    if ("adHocSubProcess".equals(type)) {
+      r.only("type", "activateElements", "isCompletionConditionFulfilled",
+          "isCancelRemainingInstances");
+      out.setType(type);
+      for (Body e : r.objects("activateElements")) {
+        e.only("elementId", "variables");
+        out.addActivateElements(JobResultActivateElement.newBuilder()
+            .setElementId(e.requiredString("elementId")).setVariables(e.variables("variables")));
+      }
+      out.setIsCompletionConditionFulfilled(
+          Boolean.TRUE.equals(r.bool("isCompletionConditionFulfilled")));
+      out.setIsCancelRemainingInstances(Boolean.TRUE.equals(r.bool("isCancelRemainingInstances")));
+      return out.build();
+    }
+    if (type != null && !"userTask".equals(type)) {
+      throw new BadRequest("The value for result.type is '" + type + "' but must be 'userTask'"
+          + " or 'adHocSubProcess'.");
+    }
+    r.only("type", "denied", "deniedReason", "corrections");
+    out.setType("userTask").setDenied(Boolean.TRUE.equals(r.bool("denied")));
+    String reason = r.string("deniedReason");
+    if (reason != null) {
+      out.setDeniedReason(reason);
+    }
+    if (r.has("corrections")) {
+      Body c = r.object("corrections").only("assignee", "dueDate", "followUpDate",
+          "candidateUsers", "candidateGroups", "priority");
+      JobResultCorrections.Builder cb = JobResultCorrections.newBuilder();
+      if (c.has("assignee")) {
+        cb.setAssignee(c.string("assignee"));
+      }
+      if (c.has("dueDate")) {
+        cb.setDueDate(c.string("dueDate"));
+      }
+      if (c.has("followUpDate")) {
+        cb.setFollowUpDate(c.string("followUpDate"));
+      }
+      if (c.has("candidateUsers")) {
+        cb.setCandidateUsers(StringList.newBuilder().addAllValues(c.strings("candidateUsers")));
+      }
+      if (c.has("candidateGroups")) {
+        cb.setCandidateGroups(StringList.newBuilder()
+            .addAllValues(c.strings("candidateGroups")));
+      }
+      if (c.has("priority")) {
+        cb.setPriority(c.intValue("priority"));
+      }
+      out.setCorrections(cb);
+    }
+    return out.build();
   }
 
   private CompletableFuture<Response> failJob(Request r, long key) {

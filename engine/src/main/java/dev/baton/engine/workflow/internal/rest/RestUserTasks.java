@@ -130,7 +130,11 @@ final class RestUserTasks {
     return command(() -> engine.userTasks().complete(key, variables));
   }
 
-  /** Runs a command on the engine thread; 204 once its batch is committed, else its refusal. */
+  /**
+   * Runs a command on the engine thread; 204 once its batch is committed, else its refusal.
+   * When the command started a transition that waits for task listeners, the answer waits for
+   * its end (as Zeebe's does): 204 when it is done, the refusal when a listener denied it.
+   */
   private CompletableFuture<Response> command(Supplier<Outcome<Long>> command) {
     CompletableFuture<Response> answer = new CompletableFuture<>();
     engine.submit(() -> {
@@ -138,7 +142,19 @@ final class RestUserTasks {
       if (out instanceof Outcome.Refused<Long> refused) {
         return refused.refusal();
       }
-      engine.afterCommit(() -> later(() -> answer.complete(new Response(204, Map.of(), null))));
+      long key = ((Outcome.Accepted<Long>) out).value();
+      boolean waits = engine.userTasks().whenTransitionEnds(key, end -> engine.afterCommit(
+          () -> later(() -> {
+            if (end instanceof Outcome.Refused<Long> denied) {
+              answer.completeExceptionally(problem(denied.refusal()));
+            } else {
+              answer.complete(new Response(204, Map.of(), null));
+            }
+          })));
+      if (!waits) {
+        engine.afterCommit(() -> later(() -> answer.complete(new Response(204, Map.of(),
+            null))));
+      }
       return null;
     }, refusal -> later(() -> answer.completeExceptionally(problem(refusal))));
     return answer.orTimeout(boundMs, TimeUnit.MILLISECONDS);
