@@ -196,7 +196,7 @@ public class WorkflowOperations {
     send(() -> client.newModifyProcessInstanceCommand(processInstanceKey)
         .activateElement(toElementId).and().terminateElement(from.elementInstanceKey()).send()
         .join());
-    record(processInstanceKey, from.elementInstanceKey(), "MOVE_TOKEN", toElementId,
+    record(processInstanceKey, from.elementInstanceKey(), "MOVE_TOKEN", from.elementId(),
         from.elementId(), toElementId);
   }
 

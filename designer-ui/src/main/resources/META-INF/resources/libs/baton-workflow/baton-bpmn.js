@@ -97,7 +97,18 @@
       await this._ready;
       try {
         await this.bpmn.importXML(xml);
-        this.bpmn.get('canvas').zoom('fit-viewport', 'auto');
+        const canvas = this.bpmn.get('canvas');
+        canvas.zoom('fit-viewport', 'auto');
+        if (this.getAttribute('mode') === 'viewer') {
+          /* a small diagram fills the viewer too (fit-viewport never zooms in past 1) */
+          const { inner, outer } = canvas.viewbox();
+          const scale = Math.min(1.6, (outer.width - 60) / inner.width,
+            (outer.height - 60) / inner.height);
+          if (scale > 1 && Number.isFinite(scale)) {
+            /* around the diagram's centre, which fit-viewport centred */
+            canvas.zoom(scale, { x: inner.x + inner.width / 2, y: inner.y + inner.height / 2 });
+          }
+        }
         this.setAttribute('data-imported', String(Date.now()));
         if (this.$server && this.$server.imported) {
           this.$server.imported(null);
@@ -249,9 +260,11 @@
       overlays.remove({ type: 'baton-count' });
       registry.getAll().forEach((e) => ['baton-done', 'baton-active', 'baton-incident',
         'baton-taken'].forEach((c) => canvas.removeMarker(e, c)));
+      /* never the process (the root): its marker class would reach every element drawn */
       const mark = (ids, cls) => (ids || []).forEach((id) => {
-        if (registry.get(id)) {
-          canvas.addMarker(id, cls);
+        const el = registry.get(id);
+        if (el && el !== canvas.getRootElement() && el.type !== 'bpmn:Process') {
+          canvas.addMarker(el, cls);
         }
       });
       mark(completed, 'baton-done');

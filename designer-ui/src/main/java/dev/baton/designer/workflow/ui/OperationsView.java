@@ -101,6 +101,9 @@ public class OperationsView extends VerticalLayout {
   private final Select<VariableView> editScope = new Select<>();
   private final TextField editName = new TextField();
   private final TextArea editValue = new TextArea();
+  private final Button saveVar = new Button();
+  private final Button addToken = new Button();
+  private final Button moveToken = new Button();
   private final VerticalLayout instanceIncidents = new VerticalLayout();
   private final Select<ElementInstanceView> moveFrom = new Select<>();
   private final ComboBox<String> target = new ComboBox<>();
@@ -309,6 +312,7 @@ public class OperationsView extends VerticalLayout {
   private VerticalLayout variableEditor() {
     editScope.setId("ops-var-scope");
     editScope.setLabel(t.t("ops.scope"));
+    editScope.setWidth("22em");
     editScope.setItemLabelGenerator(v -> v.elementId() + " (" + key(v.scopeKey()) + ")");
     editName.setId("ops-var-name");
     editName.setLabel(t.t("ops.varName"));
@@ -317,7 +321,9 @@ public class OperationsView extends VerticalLayout {
     editValue.setHelperText(t.t("ops.varValueHelp"));
     editValue.setWidth("32em");
     editValue.getStyle().set("font-family", "monospace");
-    Button save = new Button(t.t("ops.varSave"), e -> saveVariable());
+    Button save = saveVar;
+    save.setText(t.t("ops.varSave"));
+    save.addClickListener(e -> saveVariable());
     save.setId("ops-var-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     HorizontalLayout row = new HorizontalLayout(editScope, editName, editValue, save);
@@ -339,12 +345,16 @@ public class OperationsView extends VerticalLayout {
     moveFrom.setItemLabelGenerator(e -> e.elementId() + " (" + key(e.elementInstanceKey())
         + ")");
     moveFrom.setWidth("18em");
-    Button add = new Button(t.t("ops.addToken"), e -> act(() -> ops.addToken(selectedKey,
-        target.getValue()), "ops.tokenAdded", target.getValue()));
+    Button add = addToken;
+    add.setText(t.t("ops.addToken"));
+    add.addClickListener(e -> act(() -> ops.addToken(selectedKey, target.getValue()),
+        "ops.tokenAdded", target.getValue()));
     add.setId("ops-add-token");
-    Button move = new Button(t.t("ops.moveToken"), e -> act(() -> ops.moveToken(selectedKey,
-        moveFrom.getValue(), target.getValue()), "ops.tokenMoved",
-        moveFrom.getValue() == null ? "" : moveFrom.getValue().elementId(), target.getValue()));
+    Button move = moveToken;
+    move.setText(t.t("ops.moveToken"));
+    move.addClickListener(e -> act(() -> ops.moveToken(selectedKey, moveFrom.getValue(),
+        target.getValue()), "ops.tokenMoved", moveFrom.getValue() == null ? ""
+        : moveFrom.getValue().elementId(), target.getValue()));
     move.setId("ops-move-token");
     HorizontalLayout row = new HorizontalLayout(target, add, moveFrom, move);
     row.setAlignItems(Alignment.BASELINE);
@@ -421,6 +431,9 @@ public class OperationsView extends VerticalLayout {
             e.elementType())).toList();
     moveFrom.setItems(tokens);
     moveFrom.setEnabled(running && !tokens.isEmpty());
+    addToken.setEnabled(running);
+    moveToken.setEnabled(running);
+    saveVar.setEnabled(running);
     path.setItems(d.path());
     log.setItems(ops.log(processInstanceKey));
   }
@@ -663,7 +676,8 @@ public class OperationsView extends VerticalLayout {
     incidents.addColumn(i -> key(i.processInstanceKey())).setHeader(t.t("ops.key"))
         .setAutoWidth(true);
     incidents.addColumn(IncidentView::elementId).setHeader(t.t("ops.element"));
-    incidents.addColumn(IncidentView::errorType).setHeader(t.t("ops.errorType"));
+    incidents.addColumn(IncidentView::errorType).setHeader(t.t("ops.errorType"))
+        .setAutoWidth(true);
     incidents.addColumn(IncidentView::errorMessage).setHeader(t.t("ops.error"))
         .setFlexGrow(3);
     incidents.addColumn(i -> t.time(i.createdAt())).setHeader(t.t("ops.created"));
