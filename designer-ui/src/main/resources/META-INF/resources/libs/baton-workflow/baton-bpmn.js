@@ -105,8 +105,11 @@
           const scale = Math.min(1.6, (outer.width - 60) / inner.width,
             (outer.height - 60) / inner.height);
           if (scale > 1 && Number.isFinite(scale)) {
-            /* around the diagram's centre, which fit-viewport centred */
-            canvas.zoom(scale, { x: inner.x + inner.width / 2, y: inner.y + inner.height / 2 });
+            /* centred: the view box of that scale around the diagram's centre */
+            const width = outer.width / scale;
+            const height = outer.height / scale;
+            canvas.viewbox({ x: inner.x + inner.width / 2 - width / 2,
+              y: inner.y + inner.height / 2 - height / 2, width, height });
           }
         }
         this.setAttribute('data-imported', String(Date.now()));
