@@ -66,7 +66,8 @@ public interface WorkflowInspector {
   /**
    * The variables of a process instance by scope: while it runs, those of every live element
    * instance that holds any (the root scope, i.e. the process instance, first, then by key);
-   * once it ended, its final root-scope variables. Empty for an unknown instance.
+   * once it ended, its final root-scope variables; by name within a scope. Empty for an
+   * unknown instance.
    */
   List<VariableView> variables(long processInstanceKey);
 

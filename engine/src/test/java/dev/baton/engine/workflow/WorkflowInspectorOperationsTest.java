@@ -44,10 +44,10 @@ class WorkflowInspectorOperationsTest {
       // when
       List<VariableView> vars = in.variables(pi);
 
-      // then: the root scope first, then the task's scope
+      // then: the root scope first, then the task's scope; by name within a scope
       assertThat(vars).containsExactly(
-          new VariableView(pi, "work", "limit", "21"),
           new VariableView(pi, "work", "customer", "\"C-1\""),
+          new VariableView(pi, "work", "limit", "21"),
           new VariableView(job.getElementInstanceKey(), "task", "doubled", "42"));
       assertThat(in.job(job.getKey())).hasValueSatisfying(j -> {
         assertThat(j.retries()).isZero();
@@ -72,8 +72,8 @@ class WorkflowInspectorOperationsTest {
 
       // then: the final root variables only, the resolved incident kept, the job gone
       assertThat(in.variables(pi)).containsExactly(
-          new VariableView(pi, "work", "limit", "21"),
-          new VariableView(pi, "work", "customer", "\"C-1\""));
+          new VariableView(pi, "work", "customer", "\"C-1\""),
+          new VariableView(pi, "work", "limit", "21"));
       assertThat(in.incidents(pi)).singleElement().satisfies(i ->
           assertThat(i.resolved()).isTrue());
       assertThat(in.job(job.getKey())).isEmpty();

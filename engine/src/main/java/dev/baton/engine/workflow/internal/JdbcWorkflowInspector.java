@@ -399,9 +399,10 @@ public final class JdbcWorkflowInspector implements WorkflowInspector {
     if (vars == null || !vars.isObject()) {
       return;
     }
-    var names = vars.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
+    List<String> names = new ArrayList<>();
+    vars.fieldNames().forEachRemaining(names::add);
+    names.sort(null);
+    for (String name : names) {
       out.add(new dev.baton.engine.workflow.VariableView(scope, elementId, name,
           Json.MAPPER.writeValueAsString(vars.get(name))));
     }
