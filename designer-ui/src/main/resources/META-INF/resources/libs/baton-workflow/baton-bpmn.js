@@ -73,6 +73,9 @@
             }
           });
         }
+        if (Kind === Viewer) {
+          this._listenClicks();
+        }
         this.setAttribute('data-ready', 'true');
       });
     }
@@ -94,7 +97,21 @@
       await this._ready;
       try {
         await this.bpmn.importXML(xml);
-        this.bpmn.get('canvas').zoom('fit-viewport', 'auto');
+        const canvas = this.bpmn.get('canvas');
+        canvas.zoom('fit-viewport', 'auto');
+        if (this.getAttribute('mode') === 'viewer') {
+          /* a small diagram fills the viewer too (fit-viewport never zooms in past 1) */
+          const { inner, outer } = canvas.viewbox();
+          const scale = Math.min(1.6, (outer.width - 60) / inner.width,
+            (outer.height - 60) / inner.height);
+          if (scale > 1 && Number.isFinite(scale)) {
+            /* centred: the view box of that scale around the diagram's centre */
+            const width = outer.width / scale;
+            const height = outer.height / scale;
+            canvas.viewbox({ x: inner.x + inner.width / 2 - width / 2,
+              y: inner.y + inner.height / 2 - height / 2, width, height });
+          }
+        }
         this.setAttribute('data-imported', String(Date.now()));
         if (this.$server && this.$server.imported) {
           this.$server.imported(null);
@@ -231,21 +248,75 @@
       this.setAttribute('data-problems', String(shown));
     }
 
-    /* Operations: the path an instance took (done, active, incident). */
+    /*
+     * Operations: the path an instance took (done, active, incident markers), the sequence flows
+     * it took, and per element a badge with its active tokens, incidents and completed count.
+     * JSON {completed:[], active:[], incidents:[], flows:[], counts:{id:{active,incidents,
+     * completed}}}; each call replaces what the previous one drew.
+     */
     async showPath(json) {
       await this._drawn();
-      const { completed, active, incidents } = JSON.parse(json);
+      const { completed, active, incidents, flows, counts } = JSON.parse(json);
       const canvas = this.bpmn.get('canvas');
       const registry = this.bpmn.get('elementRegistry');
-      const mark = (ids, cls) => ids.forEach((id) => {
-        if (registry.get(id)) {
-          canvas.addMarker(id, cls);
+      const overlays = this.bpmn.get('overlays');
+      overlays.remove({ type: 'baton-count' });
+      registry.getAll().forEach((e) => ['baton-done', 'baton-active', 'baton-incident',
+        'baton-taken'].forEach((c) => canvas.removeMarker(e, c)));
+      /* never the process (the root): its marker class would reach every element drawn */
+      const mark = (ids, cls) => (ids || []).forEach((id) => {
+        const el = registry.get(id);
+        if (el && el !== canvas.getRootElement() && el.type !== 'bpmn:Process') {
+          canvas.addMarker(el, cls);
         }
       });
       mark(completed, 'baton-done');
       mark(active, 'baton-active');
       mark(incidents, 'baton-incident');
-      this.setAttribute('data-path', String(completed.length + active.length));
+      mark(flows, 'baton-taken');
+      let badges = 0;
+      Object.entries(counts || {}).forEach(([id, c]) => {
+        const el = registry.get(id);
+        if (!el || el.type === 'bpmn:Process' || el.type === 'label' || el.waypoints) {
+          return;
+        }
+        const box = document.createElement('div');
+        box.className = 'baton-counts';
+        box.setAttribute('data-element', id);
+        const badge = (n, cls, title) => {
+          if (n > 0) {
+            const b = document.createElement('span');
+            b.className = 'baton-count ' + cls;
+            b.textContent = String(n);
+            b.title = title;
+            box.appendChild(b);
+          }
+        };
+        badge(c.active, 'baton-count-active', 'active');
+        badge(c.incidents, 'baton-count-incident', 'incidents');
+        badge(c.completed, 'baton-count-completed', 'completed');
+        if (box.childNodes.length) {
+          overlays.add(el, 'baton-count', { position: { bottom: 10, left: -8 }, html: box });
+          badges++;
+        }
+      });
+      this.setAttribute('data-badges', String(badges));
+      this.setAttribute('data-path', String((completed || []).length + (active || []).length));
+    }
+
+    /* Operations: a click on an element names it to the server (to pick a token's target). */
+    _listenClicks() {
+      if (this._clicks) {
+        return;
+      }
+      this._clicks = true;
+      this.bpmn.on('element.click', (e) => {
+        const el = e.element;
+        if (this.$server && this.$server.clicked && el && !el.waypoints
+            && el.type !== 'bpmn:Process' && el.type !== 'label') {
+          this.$server.clicked(el.id);
+        }
+      });
     }
 
     /* Test and keyboard helpers: select an element by id, draw the created XML. */

@@ -56,4 +56,24 @@ public interface WorkflowInspector {
    * them with the completed and canceled ones.
    */
   List<UserTaskView> userTasks(boolean openOnly);
+
+  /**
+   * Process instances matching every condition of the filter (process, version, state, start
+   * time, a root-scope variable's value), newest first.
+   */
+  List<ProcessInstanceSummary> instances(InstanceFilter filter);
+
+  /**
+   * The variables of a process instance by scope: while it runs, those of every live element
+   * instance that holds any (the root scope, i.e. the process instance, first, then by key);
+   * once it ended, its final root-scope variables; by name within a scope. Empty for an
+   * unknown instance.
+   */
+  List<VariableView> variables(long processInstanceKey);
+
+  /** Every incident of a process instance, resolved ones included, oldest first. */
+  List<IncidentView> incidents(long processInstanceKey);
+
+  /** A job that still exists (not completed or canceled); empty otherwise. */
+  Optional<JobView> job(long jobKey);
 }

@@ -25,6 +25,7 @@ public class BpmnCanvas extends Component implements HasSize {
   private Consumer<String> onChange = x -> {};
   private Consumer<String> onSelect = s -> {};
   private Consumer<String> onImportError = e -> {};
+  private Consumer<String> onClick = id -> {};
 
   /** A modeller ({@code viewer} false) or a read-only viewer. */
   public BpmnCanvas(boolean viewer) {
@@ -70,7 +71,11 @@ public class BpmnCanvas extends Component implements HasSize {
     getElement().callJsFunction("showProblems", json);
   }
 
-  /** Marks an instance's path: JSON {completed:[], active:[], incidents:[]}. */
+  /**
+   * Marks an instance's path: JSON {completed:[], active:[], incidents:[]}, optionally with the
+   * sequence flows taken ({@code flows:[]}) and per element its token counts
+   * ({@code counts:{id:{active, incidents, completed}}}) drawn as badges.
+   */
   public void showPath(String json) {
     getElement().callJsFunction("showPath", json);
   }
@@ -90,6 +95,18 @@ public class BpmnCanvas extends Component implements HasSize {
   void imported(String error) {
     if (error != null) {
       onImportError.accept(error);
+    }
+  }
+
+  /** In a viewer: the id of an element the user clicked. */
+  public void onClick(Consumer<String> listener) {
+    this.onClick = listener;
+  }
+
+  @ClientCallable
+  void clicked(String elementId) {
+    if (elementId != null) {
+      onClick.accept(elementId);
     }
   }
 }

@@ -250,4 +250,197 @@ public final class JdbcWorkflowInspector implements WorkflowInspector {
       return out;
     });
   }
+
+  @Override
+  public List<ProcessInstanceSummary> instances(dev.baton.engine.workflow.InstanceFilter f) {
+    Objects.requireNonNull(f, "filter");
+    boolean byVariable = f.variableName() != null;
+    String select = byVariable ? SUMMARY.replace(", p.ended_at from", ", p.ended_at,"
+        + " p.variables, e.data from") + " left join wf_element_instance e on e.entity_key"
+        + " = p.instance_key" : SUMMARY;
+    StringBuilder sql = new StringBuilder(select).append(" where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (f.state() != null) {
+      switch (f.state()) {
+        case ACTIVE -> sql.append(" and p.state = 'ACTIVE' and not ").append(OPEN_INCIDENT);
+        case INCIDENT -> sql.append(" and p.state = 'ACTIVE' and ").append(OPEN_INCIDENT);
+        default -> {
+          sql.append(" and p.state = ?");
+          params.add(f.state().name());
+        }
+      }
+    }
+    if (f.bpmnProcessId() != null) {
+      sql.append(" and p.bpmn_process_id = ?");
+      params.add(f.bpmnProcessId());
+    }
+    if (f.version() != null) {
+      sql.append(" and p.version = ?");
+      params.add(f.version());
+    }
+    if (f.startedFrom() != null) {
+      sql.append(" and p.started_at >= ?");
+      params.add(f.startedFrom().toEpochMilli());
+    }
+    if (f.startedTo() != null) {
+      sql.append(" and p.started_at < ?");
+      params.add(f.startedTo().toEpochMilli());
+    }
+    sql.append(" order by p.instance_key desc");
+    if (!byVariable) {
+      sql.append(" limit ? offset ?");
+      params.add(f.limit());
+      params.add(f.offset());
+    }
+    JsonNode wanted = byVariable ? wantedValue(f.variableValue()) : null;
+    return read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < params.size(); i++) {
+          ps.setObject(i + 1, params.get(i));
+        }
+        List<ProcessInstanceSummary> out = new ArrayList<>();
+        int skipped = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next() && out.size() < f.limit()) {
+            if (byVariable) {
+              JsonNode value = rootVariable(rs.getString(9), rs.getString(10),
+                  f.variableName());
+              if (value == null || !sameValue(value, wanted)) {
+                continue;
+              }
+              if (skipped++ < f.offset()) {
+                continue;
+              }
+            }
+            out.add(summary(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The filter's value as JSON; text that is not JSON is a string. */
+  private static JsonNode wantedValue(String text) {
+    try {
+      JsonNode n = Json.MAPPER.readTree(text);
+      if (n != null && !n.isMissingNode()) {
+        return n;
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // not JSON: a plain string, as an operator types it
+    }
+    return Json.MAPPER.getNodeFactory().textNode(text);
+  }
+
+  private static boolean sameValue(JsonNode value, JsonNode wanted) {
+    if (value.isNumber() && wanted.isNumber()) {
+      return value.decimalValue().compareTo(wanted.decimalValue()) == 0;
+    }
+    return value.equals(wanted);
+  }
+
+  /** A root-scope variable from the final variables or the live state row; null when absent. */
+  private static JsonNode rootVariable(String finalVariables, String liveRow, String name)
+      throws SQLException {
+    try {
+      JsonNode vars;
+      if (finalVariables != null) {
+        vars = Json.MAPPER.readTree(finalVariables);
+      } else if (liveRow != null) {
+        vars = Json.MAPPER.readTree(liveRow).get("variables");
+      } else {
+        return null;
+      }
+      return vars == null || !vars.isObject() ? null : vars.get(name);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new SQLException("unreadable variables of a process instance", e);
+    }
+  }
+
+  @Override
+  public List<dev.baton.engine.workflow.VariableView> variables(long processInstanceKey) {
+    return read(c -> {
+      List<dev.baton.engine.workflow.VariableView> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("select h.element_key, h.element_id,"
+          + " e.data from wf_element_history h join wf_element_instance e on e.entity_key ="
+          + " h.element_key where h.process_instance_key = ? order by h.element_key")) {
+        ps.setLong(1, processInstanceKey);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            JsonNode vars = Json.MAPPER.readTree(rs.getString(3)).get("variables");
+            addAll(out, rs.getLong(1), rs.getString(2), vars);
+          }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new SQLException("unreadable element instance row", e);
+        }
+      }
+      if (!out.isEmpty()) {
+        return out;
+      }
+      try (PreparedStatement ps = c.prepareStatement("select bpmn_process_id, variables, state"
+          + " from wf_process_instance where instance_key = ?")) {
+        ps.setLong(1, processInstanceKey);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getString(2) != null) {
+            addAll(out, processInstanceKey, rs.getString(1),
+                Json.MAPPER.readTree(rs.getString(2)));
+          }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new SQLException("unreadable variables of instance " + processInstanceKey, e);
+        }
+      }
+      return out;
+    });
+  }
+
+  private static void addAll(List<dev.baton.engine.workflow.VariableView> out, long scope,
+      String elementId, JsonNode vars) throws com.fasterxml.jackson.core.JsonProcessingException {
+    if (vars == null || !vars.isObject()) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    vars.fieldNames().forEachRemaining(names::add);
+    names.sort(null);
+    for (String name : names) {
+      out.add(new dev.baton.engine.workflow.VariableView(scope, elementId, name,
+          Json.MAPPER.writeValueAsString(vars.get(name))));
+    }
+  }
+
+  @Override
+  public List<IncidentView> incidents(long processInstanceKey) {
+    return read(c -> {
+      List<IncidentView> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(INCIDENT
+          + " where process_instance_key = ? order by incident_key")) {
+        ps.setLong(1, processInstanceKey);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(incident(rs));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Optional<dev.baton.engine.workflow.JobView> job(long jobKey) {
+    return read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "select data from wf_job where entity_key = ?")) {
+        ps.setLong(1, jobKey);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          State.Job j = Json.read(rs.getString(1), State.Job.class);
+          return Optional.of(new dev.baton.engine.workflow.JobView(j.key, j.type,
+              j.state == null ? "" : j.state.name(), j.retries,
+              j.errorMessage == null ? "" : j.errorMessage, j.worker == null ? "" : j.worker));
+        }
+      }
+    });
+  }
 }
