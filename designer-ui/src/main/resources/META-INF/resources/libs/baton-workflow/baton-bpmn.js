@@ -95,6 +95,7 @@
       try {
         await this.bpmn.importXML(xml);
         this.bpmn.get('canvas').zoom('fit-viewport', 'auto');
+        this._clearPalette();
         this.setAttribute('data-imported', String(Date.now()));
         if (this.$server && this.$server.imported) {
           this.$server.imported(null);
@@ -104,6 +105,33 @@
           this.$server.imported(String(e.message || e));
         }
       }
+    }
+
+    /* The modeller's palette floats over the canvas's left edge: fit the diagram into the area
+       to the right of it, so that no element (the start event) lies under the palette. */
+    _clearPalette() {
+      const palette = this.querySelector('.djs-palette');
+      if (!palette) {
+        return;
+      }
+      const canvas = this.bpmn.get('canvas');
+      const vb = canvas.viewbox();
+      const inner = vb.inner;
+      const W = vb.outer.width;
+      const H = vb.outer.height;
+      if (!inner || !inner.width || !W || !H) {
+        return;
+      }
+      const left = palette.getBoundingClientRect().right - this.getBoundingClientRect().left + 24;
+      const margin = 24;
+      const scale = Math.min(1, (W - left - margin) / inner.width,
+          (H - 2 * margin) / Math.max(1, inner.height));
+      if (scale <= 0) {
+        return;
+      }
+      canvas.viewbox({ x: inner.x - left / scale, y: inner.y - margin / scale,
+          width: W / scale, height: H / scale });
+      this.setAttribute('data-palette-right', String(Math.round(left)));
     }
 
     async _sendXml() {
