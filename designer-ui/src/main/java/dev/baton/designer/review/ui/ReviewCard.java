@@ -189,7 +189,7 @@ public class ReviewCard extends Div {
       Div box = new Div();
       box.addClassName("review-strategy");
       box.add(new Span(t.t("review.strategy", s.name(), s.discountPct(), s.price())));
-      box.add(new Div(new Span(s.rationale())));
+      box.add(new Div(new Span(localTimes(s.rationale(), t))));
       box.add(evidence(s.evidence(), t));
       strategies.add(box);
     }
@@ -201,7 +201,7 @@ public class ReviewCard extends Div {
       box.addClassName("review-hint");
       box.getElement().setAttribute("data-severity", h.severity());
       box.add(new Span(t.t("review.hint", h.title(), t.t("review.severity." + h.severity()))));
-      box.add(new Div(new Span(h.detail())));
+      box.add(new Div(new Span(localTimes(h.detail(), t))));
       box.add(evidence(h.evidence(), t));
       hints.add(box);
     }
@@ -211,12 +211,33 @@ public class ReviewCard extends Div {
     add(body);
   }
 
+  private static final java.util.regex.Pattern ISO_INSTANT = java.util.regex.Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
+  /**
+   * The text with every ISO instant (as the generator writes them, e.g. {@code
+   * 2026-11-10T02:00:00Z}) in the reader's language and style.
+   */
+  static String localTimes(String text, Texts t) {
+    if (text == null) {
+      return "";
+    }
+    return ISO_INSTANT.matcher(text).replaceAll(m -> {
+      try {
+        return java.util.regex.Matcher.quoteReplacement(
+            t.time(java.time.Instant.parse(m.group())));
+      } catch (java.time.format.DateTimeParseException e) {
+        return java.util.regex.Matcher.quoteReplacement(m.group());
+      }
+    });
+  }
+
   private static UnorderedList evidence(List<Evidence> evidence, Texts t) {
     UnorderedList list = new UnorderedList();
     list.addClassName("review-evidence");
     for (Evidence e : evidence) {
       list.add(new ListItem(t.t("review.evidence", t.t("review.evidence." + e.kind().name()),
-          e.id(), e.summary())));
+          e.id(), localTimes(e.summary(), t))));
     }
     return list;
   }

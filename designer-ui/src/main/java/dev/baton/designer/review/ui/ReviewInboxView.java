@@ -96,8 +96,9 @@ public class ReviewInboxView extends VerticalLayout implements HasDynamicTitle {
     history.addColumn(e -> e.item().reviewer()).setHeader(t.t("review.history.who"))
         .setAutoWidth(true);
     history.addColumn(e -> e.item().comment()).setHeader(t.t("review.history.comment"))
-        .setFlexGrow(1);
+        .setFlexGrow(1).setWidth("16em");
     history.setClassNameGenerator(e -> "review-history-row");
+    history.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     history.setAllRowsVisible(true);
     history.setWidthFull();
   }
@@ -118,11 +119,6 @@ public class ReviewInboxView extends VerticalLayout implements HasDynamicTitle {
     for (InboxEntry e : entries) {
       cards.add(new ReviewCard(e, t, this::decide, this::claim, this::unclaim,
           CurrentUser.name()));
-    }
-    if (entries.isEmpty()) {
-      Span none = new Span(t.t("review.empty"));
-      none.setId("review-empty");
-      cards.add(none);
     }
     refreshHistory();
   }

@@ -147,7 +147,8 @@ public class VisitRequestView extends VerticalLayout implements HasDynamicTitle 
     } catch (ApiException e) {
       List<String> general = new ArrayList<>();
       for (Problem p : e.problems()) {
-        String text = p.message() + (p.hint() == null ? "" : " (" + p.hint() + ")");
+        String text = "is missing".equals(p.message()) ? t.t("visit.missing")
+            : p.message() + (p.hint() == null ? "" : " (" + p.hint() + ")");
         HasValidation field = field(p.path());
         if (field == null) {
           general.add((p.path() == null || p.path().isBlank() ? "" : p.path() + ": ") + text);

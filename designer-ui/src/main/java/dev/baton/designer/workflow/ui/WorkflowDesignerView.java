@@ -322,14 +322,18 @@ public class WorkflowDesignerView extends VerticalLayout {
   /** Lints the diagram and shows the findings on it and above it; the findings. */
   private List<LintFinding> check() {
     List<LintFinding> findings = WorkflowLint.check(canvas.xml());
-    ArrayNode placed = JSON.createArrayNode();
+    // one note per element (several findings on one element are joined, not stacked)
+    java.util.Map<String, List<String>> notes = new java.util.LinkedHashMap<>();
     lint.removeAll();
     for (LintFinding f : findings) {
-      String text = t.t(f.key(), f.args().toArray());
       if (!f.elementId().isEmpty()) {
-        placed.addObject().put("id", f.elementId()).put("message", text);
+        notes.computeIfAbsent(f.elementId(), k -> new ArrayList<>())
+            .add(t.t(f.key(), f.args().toArray()));
       }
     }
+    ArrayNode placed = JSON.createArrayNode();
+    notes.forEach((id, texts) -> placed.addObject().put("id", id)
+        .put("message", String.join(" • ", texts)));
     canvas.showProblems(placed.toString());
     lint.getElement().setAttribute("data-findings", String.valueOf(findings.size()));
     lint.getElement().setAttribute("data-blocking",
