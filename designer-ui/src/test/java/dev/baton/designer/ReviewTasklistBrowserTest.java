@@ -71,8 +71,8 @@ class ReviewTasklistBrowserTest extends BrowserTestBase {
     shot(page, "vt01-visit-form-invalid");
 
     // when: filled in as a rep would
-    page.locator("#visit-customer input").fill("C-2002");
-    page.locator("#visit-rep input").fill("REP-12");
+    page.locator("#visit-customer input").fill("C-3003");
+    page.locator("#visit-rep input").fill("REP-21");
     page.locator("#visit-date").evaluate("(e, v) => { e.value = v; }",
         LocalDate.now().plusDays(5).toString());
     pick(page, "visit-channel", "WeCom");
