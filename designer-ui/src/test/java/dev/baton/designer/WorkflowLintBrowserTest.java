@@ -91,6 +91,8 @@ class WorkflowLintBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#wf-lint")).containsText("not FEEL");
     assertThat(page.locator(".baton-problem-note[data-element='Loose_end']"))
         .containsText("not connected");
+    assertThat(page.locator(".baton-warning-note[data-element='Loose_end']")).isVisible();
+    assertThat(page.locator(".baton-warning-note[data-element='Task_1']")).hasCount(0);
     assertThat(page.locator("vaadin-notification-card").filter(
         new Locator.FilterOptions().setHasText("nothing was deployed"))).hasCount(1);
     shot(page, "wl01-lint-errors");

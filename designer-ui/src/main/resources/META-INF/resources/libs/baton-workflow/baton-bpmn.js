@@ -243,14 +243,15 @@
       overlays.remove({ type: 'baton-problem' });
       registry.getAll().forEach((e) => canvas.removeMarker(e, 'baton-problem'));
       let shown = 0;
-      problems.forEach(({ id, message }) => {
+      registry.getAll().forEach((e) => canvas.removeMarker(e, 'baton-warning'));
+      problems.forEach(({ id, message, warning }) => {
         const el = registry.get(id);
         if (!el || el.type === 'bpmn:Process' || el.type === 'label') {
           return;
         }
-        canvas.addMarker(el, 'baton-problem');
+        canvas.addMarker(el, warning ? 'baton-warning' : 'baton-problem');
         const note = document.createElement('div');
-        note.className = 'baton-problem-note';
+        note.className = warning ? 'baton-problem-note baton-warning-note' : 'baton-problem-note';
         note.setAttribute('data-element', id);
         note.textContent = message;
         overlays.add(el, 'baton-problem', { position: { bottom: 8, left: 0 }, html: note });

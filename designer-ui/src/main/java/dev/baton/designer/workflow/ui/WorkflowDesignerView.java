@@ -324,16 +324,20 @@ public class WorkflowDesignerView extends VerticalLayout {
     List<LintFinding> findings = WorkflowLint.check(canvas.xml());
     // one note per element (several findings on one element are joined, not stacked)
     java.util.Map<String, List<String>> notes = new java.util.LinkedHashMap<>();
+    java.util.Set<String> blocking = new java.util.HashSet<>();
     lint.removeAll();
     for (LintFinding f : findings) {
       if (!f.elementId().isEmpty()) {
         notes.computeIfAbsent(f.elementId(), k -> new ArrayList<>())
             .add(t.t(f.key(), f.args().toArray()));
+        if (f.blocking()) {
+          blocking.add(f.elementId());
+        }
       }
     }
     ArrayNode placed = JSON.createArrayNode();
     notes.forEach((id, texts) -> placed.addObject().put("id", id)
-        .put("message", String.join(" • ", texts)));
+        .put("message", String.join(" • ", texts)).put("warning", !blocking.contains(id)));
     canvas.showProblems(placed.toString());
     lint.getElement().setAttribute("data-findings", String.valueOf(findings.size()));
     lint.getElement().setAttribute("data-blocking",
