@@ -46,8 +46,11 @@ import java.util.List;
 
 /**
  * The workflow designer: bpmn-js with a Baton panel (task types, and a properties form for task
- * type, retries, headers, FEEL input/output mappings and message correlation keys). Deploying is
- * the validation: the engine's refusal is drawn on the elements it names. Saved versions and
+ * type, retries, headers, FEEL input/output mappings and message correlation keys). Check (and
+ * Deploy, which checks first) lints the diagram ({@link WorkflowLint}) and draws each finding on
+ * its element: errors stop the deployment, warnings ask first; the engine's own refusal is drawn
+ * the same way. Start opens a form for the variables the input mappings read ({@link
+ * StartDialog}). Saved versions and
  * deployed versions are listed below; {@code .bpmn} files go in and out unchanged.
  */
 @Route(value = "workflows", layout = MainLayout.class)
