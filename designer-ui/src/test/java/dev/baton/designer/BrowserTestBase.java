@@ -66,8 +66,18 @@ abstract class BrowserTestBase extends DesignerTestBase {
 
   /** A new browser (own cookies) signed in as a demo user, in English, of the given size. */
   Page signIn(String user, int width, int height) {
+    return signIn(user, width, height, "en-US");
+  }
+
+  /** A new browser signed in as a demo user, 1500×1000, in the browser language given. */
+  Page signIn(String user, String browserLocale) {
+    return signIn(user, 1500, 1000, browserLocale);
+  }
+
+  /** A new browser (own cookies) signed in as a demo user, of the size and language given. */
+  Page signIn(String user, int width, int height, String browserLocale) {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale("en-US").setViewportSize(width, height));
+        .setLocale(browserLocale).setViewportSize(width, height));
     context.setDefaultTimeout(30_000);
     Page page = context.newPage();
     page.navigate(url("/login"));

@@ -144,6 +144,10 @@ class DesignerBrowserTest extends BrowserTestBase {
   void shouldShowTheDesignerReadOnlyWhenSignedInAsAuditor() {
     // given
     Page page = signIn("auditor");
+    // (an auditor lands on the audit log; the rule packs are one click away)
+    page.waitForURL(java.util.regex.Pattern.compile(".*/audit$"));
+    page.navigate(url("/packs"));
+    assertThat(page.locator("#open-cmi-threshold")).isVisible();
     // then
     assertThat(page.locator("#import-template")).isHidden();
     openDesigner(page, "cmi-threshold");

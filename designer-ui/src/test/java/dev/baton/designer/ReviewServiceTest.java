@@ -96,4 +96,54 @@ class ReviewServiceTest extends DesignerTestBase {
     assertThat(n).isGreaterThanOrEqualTo(48);
     assertThat(audit.verify().ok()).isTrue();
   }
+  @Test
+  @WithMockUser(username = "legal", roles = "REVIEWER")
+  void shouldRefuseToGiveBackAndKeepTheClaimWhenSomeoneElseHoldsTheReview() {
+    // given: a legal review task claimed by another person
+    dev.baton.engine.battlepack.VisitRequest visit = dev.baton.engine.battlepack.VisitRequest.of(
+        "VR-GIVE-BACK-" + java.util.UUID.randomUUID(), "C-3003", "REP-21",
+        java.time.LocalDate.now().plusDays(3), "WECOM");
+    long instance = runtime.startVisit(visit);
+    io.camunda.client.api.search.response.UserTask task = awaitTask(instance);
+    dev.baton.engine.battlepack.ReviewTasks.claim(runtime.client(), task.getUserTaskKey(),
+        "li.other");
+    String packId = runtime.pendingReviews(ReviewRole.LEGAL).stream()
+        .filter(i -> i.processInstanceKey() == instance).findFirst().orElseThrow().packId();
+
+    // when / then
+    assertThatThrownBy(() -> reviews.unclaim(packId, ReviewRole.LEGAL))
+        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("li.other");
+    assertThat(dev.baton.engine.battlepack.ReviewTasks.of(runtime.client(), instance,
+        ReviewRole.LEGAL).orElseThrow().getAssignee()).isEqualTo("li.other");
+    // and: the inbox shows the other reviewer's open finance review on the legal card
+    assertThat(reviews.inbox()).filteredOn(e -> e.item().packId().equals(packId))
+        .singleElement().satisfies(e -> assertThat(e.otherReviews())
+            .extracting(i -> i.role()).containsExactly(ReviewRole.FINANCE));
+    // and: a history search never shows another queue's decisions
+    assertThat(reviews.history("", 500)).allSatisfy(h -> assertThat(h.item().role())
+        .isEqualTo(ReviewRole.LEGAL));
+    // cleanup: decide both reviews, so no other test finds this pack waiting
+    runtime.decide(packId, ReviewRole.LEGAL, dev.baton.engine.battlepack.ReviewVerdict.reject(
+        ReviewRole.LEGAL, "li.other", "test cleanup"));
+    runtime.decide(packId, ReviewRole.FINANCE, dev.baton.engine.battlepack.ReviewVerdict.reject(
+        ReviewRole.FINANCE, "wang.other", "test cleanup"));
+  }
+
+  private io.camunda.client.api.search.response.UserTask awaitTask(long instance) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      var t = dev.baton.engine.battlepack.ReviewTasks.of(runtime.client(), instance,
+          ReviewRole.LEGAL);
+      if (t.isPresent()) {
+        return t.get();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("no legal review task for instance " + instance);
+  }
 }

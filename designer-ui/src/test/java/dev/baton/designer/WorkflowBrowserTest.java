@@ -122,8 +122,9 @@ class WorkflowBrowserTest extends BrowserTestBase {
     assertThat(page.locator("vaadin-notification-card").filter(
         new Locator.FilterOptions().setHasText("Deployed Process_"))).hasCount(1);
     shot(page, "wf-05-deployed");
-    page.locator("#wf-variables input").fill("{\"customerId\":\"C-1001\"}");
     page.locator("#wf-start").click();
+    page.locator("#wf-variables textarea").fill("{\"customerId\":\"C-1001\"}");
+    page.locator("#wf-start-confirm").click();
     Locator started = page.locator("vaadin-notification-card").filter(
         new Locator.FilterOptions().setHasText("Started Process_"));
     assertThat(started).hasCount(1);

@@ -4,6 +4,7 @@ import dev.baton.engine.battlepack.ReviewItem;
 import dev.baton.engine.battlepack.ReviewStatus;
 import dev.baton.engine.battlepack.StoredPack;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,13 +18,35 @@ import java.util.Optional;
  * @param userTaskKey the open review user task's key, or null when the instance runs an earlier,
  *     message-based version of the workflow (no task to claim)
  * @param assignee who claimed the task, or null when no one has
+ * @param otherReviews the pack's other review items (e.g. legal's verdict for the finance
+ *     reviewer), open or decided, in role order
  */
 public record InboxEntry(ReviewItem item, Optional<StoredPack> pack, boolean overdue,
-    Long userTaskKey, String assignee) {
+    Long userTaskKey, String assignee, List<ReviewItem> otherReviews) {
+
+  public InboxEntry {
+    otherReviews = List.copyOf(otherReviews);
+  }
+
+  /** An entry without the pack's other reviews. */
+  public InboxEntry(ReviewItem item, Optional<StoredPack> pack, boolean overdue,
+      Long userTaskKey, String assignee) {
+    this(item, pack, overdue, userTaskKey, assignee, List.of());
+  }
 
   /** An entry without a user task. */
   public InboxEntry(ReviewItem item, Optional<StoredPack> pack, boolean overdue) {
     this(item, pack, overdue, null, null);
+  }
+
+  /** This entry with the pack's other review items. */
+  public InboxEntry withOtherReviews(List<ReviewItem> others) {
+    return new InboxEntry(item, pack, overdue, userTaskKey, assignee, others);
+  }
+
+  /** True when another review of the pack was rejected: the pack will not be released. */
+  public boolean otherRejected() {
+    return otherReviews.stream().anyMatch(i -> i.status() == ReviewStatus.REJECTED);
   }
 
   /** The entry for an item at {@code now}, without a user task. */

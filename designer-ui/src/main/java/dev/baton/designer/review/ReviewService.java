@@ -85,6 +85,8 @@ public class ReviewService {
         out.add(InboxEntry.of(item, runtime.services().packs().pack(item.packId()), now));
       }
     }
+    out.replaceAll(e -> e.withOtherReviews(runtime.services().reviews()
+        .forPack(e.item().packId()).stream().filter(i -> i.role() != e.item().role()).toList()));
     out.sort(Comparator.comparing((InboxEntry e) -> e.item().dueAt(),
         Comparator.nullsLast(Comparator.naturalOrder())));
     return out;
@@ -117,6 +119,64 @@ public class ReviewService {
                 + " workflow runs an earlier version); decide it directly."));
     ReviewTasks.claim(runtime.client(), task.getUserTaskKey(), CurrentUser.name());
   }
+
+  /**
+   * Gives a review's claimed user task back to the queue (unassignment) so that another
+   * reviewer of the queue may claim it. Only the reviewer who holds it (or an administrator)
+   * may; nothing changes otherwise.
+   *
+   * @throws AccessDeniedException when the user does not review for that queue, or someone
+   *     else holds the task and the user is no administrator
+   * @throws ReviewRefusedException when the review has no open task
+   */
+  @RolesAllowed({REVIEWER_, ADMIN_})
+  public void unclaim(String packId, ReviewRole role) {
+    if (!myRoles().contains(role)) {
+      throw new AccessDeniedException("User " + CurrentUser.name() + " does not review for "
+          + role.wire());
+    }
+    ReviewItem item = runtime.services().reviews().item(packId, role)
+        .filter(i -> i.status().open())
+        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
+            "No open " + role.wire() + " review of " + packId + " to give back."));
+    UserTask task = ReviewTasks.of(runtime.client(), item.processInstanceKey(), role)
+        .filter(t -> t.getState() == UserTaskState.CREATED)
+        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
+            "The " + role.wire() + " review of " + packId + " has no open task to give back."));
+    String holder = task.getAssignee();
+    if (holder != null && !holder.equalsIgnoreCase(CurrentUser.name())
+        && !CurrentUser.hasAnyRole(Role.ADMIN)) {
+      throw new AccessDeniedException("The " + role.wire() + " review of " + packId
+          + " is claimed by " + holder + ", not by " + CurrentUser.name());
+    }
+    ReviewTasks.unclaim(runtime.client(), task.getUserTaskKey());
+  }
+
+  /**
+   * The decided reviews of the user's queues (who decided, when, verdict, comment), the latest
+   * first, those matching the search text (see {@link ReviewHistoryEntry#matches}), at most
+   * {@code limit}.
+   */
+  @RolesAllowed({REVIEWER_, ADMIN_})
+  public List<ReviewHistoryEntry> history(String search, int limit) {
+    List<ReviewHistoryEntry> out = new ArrayList<>();
+    for (ReviewRole r : myRoles()) {
+      for (ReviewItem item : runtime.services().reviews().decided(r, HISTORY_SCAN)) {
+        String customer = runtime.services().packs().pack(item.packId())
+            .map(p -> p.pack().customerId()).orElse("");
+        ReviewHistoryEntry e = new ReviewHistoryEntry(item, customer);
+        if (e.matches(search)) {
+          out.add(e);
+        }
+      }
+    }
+    out.sort(Comparator.comparing((ReviewHistoryEntry e) -> e.item().decidedAt(),
+        Comparator.nullsLast(Comparator.reverseOrder())));
+    return out.size() > limit ? List.copyOf(out.subList(0, Math.max(0, limit))) : out;
+  }
+
+  /** How many of a queue's latest decisions the history searches. */
+  static final int HISTORY_SCAN = 1000;
 
   /** True when four eyes holds and the signed-in user decided the pack's other review. */
   private boolean decidedOtherReview(ReviewItem item) {

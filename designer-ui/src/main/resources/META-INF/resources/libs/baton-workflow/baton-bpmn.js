@@ -112,6 +112,7 @@
               y: inner.y + inner.height / 2 - height / 2, width, height });
           }
         }
+        this._clearPalette();
         this.setAttribute('data-imported', String(Date.now()));
         if (this.$server && this.$server.imported) {
           this.$server.imported(null);
@@ -121,6 +122,33 @@
           this.$server.imported(String(e.message || e));
         }
       }
+    }
+
+    /* The modeller's palette floats over the canvas's left edge: fit the diagram into the area
+       to the right of it, so that no element (the start event) lies under the palette. */
+    _clearPalette() {
+      const palette = this.querySelector('.djs-palette');
+      if (!palette) {
+        return;
+      }
+      const canvas = this.bpmn.get('canvas');
+      const vb = canvas.viewbox();
+      const inner = vb.inner;
+      const W = vb.outer.width;
+      const H = vb.outer.height;
+      if (!inner || !inner.width || !W || !H) {
+        return;
+      }
+      const left = palette.getBoundingClientRect().right - this.getBoundingClientRect().left + 24;
+      const margin = 24;
+      const scale = Math.min(1, (W - left - margin) / inner.width,
+          (H - 2 * margin) / Math.max(1, inner.height));
+      if (scale <= 0) {
+        return;
+      }
+      canvas.viewbox({ x: inner.x - left / scale, y: inner.y - margin / scale,
+          width: W / scale, height: H / scale });
+      this.setAttribute('data-palette-right', String(Math.round(left)));
     }
 
     async _sendXml() {
@@ -232,14 +260,15 @@
       overlays.remove({ type: 'baton-problem' });
       registry.getAll().forEach((e) => canvas.removeMarker(e, 'baton-problem'));
       let shown = 0;
-      problems.forEach(({ id, message }) => {
+      registry.getAll().forEach((e) => canvas.removeMarker(e, 'baton-warning'));
+      problems.forEach(({ id, message, warning }) => {
         const el = registry.get(id);
         if (!el || el.type === 'bpmn:Process' || el.type === 'label') {
           return;
         }
-        canvas.addMarker(el, 'baton-problem');
+        canvas.addMarker(el, warning ? 'baton-warning' : 'baton-problem');
         const note = document.createElement('div');
-        note.className = 'baton-problem-note';
+        note.className = warning ? 'baton-problem-note baton-warning-note' : 'baton-problem-note';
         note.setAttribute('data-element', id);
         note.textContent = message;
         overlays.add(el, 'baton-problem', { position: { bottom: 8, left: 0 }, html: note });

@@ -56,6 +56,12 @@ public interface ReviewQueue {
   List<ReviewItem> pending(ReviewRole role);
 
   /**
+   * The role's decided items (approved and rejected), the latest decision first, at most
+   * {@code limit} of them: the review history (who decided, when, the verdict and comment).
+   */
+  List<ReviewItem> decided(ReviewRole role, int limit);
+
+  /**
    * Decides an open item and returns the {@code review-decided} message to publish.
    *
    * @throws ReviewRefusedException when the item does not exist, was already decided, the

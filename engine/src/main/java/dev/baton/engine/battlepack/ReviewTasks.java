@@ -99,6 +99,14 @@ public final class ReviewTasks {
   }
 
   /**
+   * Gives a claimed review task back to its candidate group (unassignment), so another reviewer
+   * may claim it. Harmless when no one holds it.
+   */
+  public static void unclaim(CamundaClient client, long userTaskKey) {
+    client.newUnassignUserTaskCommand(userTaskKey).send().join();
+  }
+
+  /**
    * Hands a recorded verdict to the workflow: completes the item's open review task with the
    * verdict's variables ({@code approved}, {@code comment}, {@code reviewer}, {@code role}),
    * assigning it to the reviewer first when someone else (or no one) holds it; or, for an

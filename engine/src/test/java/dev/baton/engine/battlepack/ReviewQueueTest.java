@@ -55,6 +55,37 @@ class ReviewQueueTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void shouldListTheRolesDecidedItemsLatestFirstWhenAskedForTheHistory(String db) {
+    try (HikariDataSource ds = TestDatabases.fresh(db)) {
+      // given: two packs, legal decides both (the second later), finance decides nothing
+      ReviewQueue q = queueWithBothItems(BatonStore.open(ds));
+      q.queue("BP-2", ReviewRole.LEGAL, "D-2", 43L, T0, DUE);
+      q.queue("BP-3", ReviewRole.LEGAL, "D-3", 44L, T0, DUE);
+      q.decide("BP-1", ReviewRole.LEGAL,
+          ReviewVerdict.reject(ReviewRole.LEGAL, "li.legal", "no consent"), T0.plusSeconds(10));
+      q.decide("BP-2", ReviewRole.LEGAL,
+          ReviewVerdict.approve(ReviewRole.LEGAL, "li.legal", "fine"), T0.plusSeconds(20));
+
+      // when
+      List<ReviewItem> legal = q.decided(ReviewRole.LEGAL, 10);
+
+      // then: decided ones only, latest first, with who, when, verdict and comment
+      assertThat(legal).extracting(ReviewItem::packId).containsExactly("BP-2", "BP-1");
+      assertThat(legal.get(1)).satisfies(i -> {
+        assertThat(i.status()).isEqualTo(ReviewStatus.REJECTED);
+        assertThat(i.reviewer()).isEqualTo("li.legal");
+        assertThat(i.comment()).isEqualTo("no consent");
+        assertThat(i.decidedAt()).isEqualTo(T0.plusSeconds(10));
+      });
+      assertThat(q.decided(ReviewRole.LEGAL, 1)).extracting(ReviewItem::packId)
+          .containsExactly("BP-2");
+      assertThat(q.decided(ReviewRole.FINANCE, 10)).isEmpty();
+      assertThat(q.decided(ReviewRole.LEGAL, 0)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void shouldRefuseASecondDecisionAndKeepTheFirstWhenTheItemIsDecided(String db) {
     try (HikariDataSource ds = TestDatabases.fresh(db)) {
       // given

@@ -24,6 +24,7 @@ import dev.baton.designer.audit.ui.AuditView;
 import dev.baton.designer.consent.ui.ConsentView;
 import dev.baton.designer.dashboard.ui.DashboardView;
 import dev.baton.designer.review.ui.ReviewInboxView;
+import dev.baton.designer.review.ui.VisitRequestView;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
 import dev.baton.designer.security.UserAccounts;
@@ -52,12 +53,29 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
+    if (event.getLocation().getPath().isEmpty()) { // the root: each role lands on its own work
+      String landing = Landing.routeFor(grantedRoles());
+      if (!landing.equals("packs")) {
+        event.forwardTo(landing);
+        return;
+      }
+    }
     if (built) {
       return;
     }
     built = true;
     applyUserLocale();
     buildChrome(Texts.current());
+  }
+
+  private java.util.Set<Role> grantedRoles() {
+    java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    for (Role r : Role.values()) {
+      if (auth.getGrantedRoles().contains(r.name())) {
+        roles.add(r);
+      }
+    }
+    return roles;
   }
 
   private void applyUserLocale() {
@@ -140,6 +158,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
     if (CurrentUser.hasAnyRole(Role.OPS, Role.ANALYST, Role.AUDITOR)) {
       nav.addItem(new SideNavItem(t.t("nav.consent"), ConsentView.class));
+    }
+    if (CurrentUser.hasAnyRole(Role.OPS, Role.DEVELOPER, Role.ADMIN)) {
+      nav.addItem(new SideNavItem(t.t("nav.visitRequest"), VisitRequestView.class));
     }
     addToDrawer(nav);
   }

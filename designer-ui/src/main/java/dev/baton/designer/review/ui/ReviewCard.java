@@ -47,6 +47,15 @@ public class ReviewCard extends Div {
   }
 
   public ReviewCard(InboxEntry entry, Texts t, Decider decider, Claimer claimer) {
+    this(entry, t, decider, claimer, e -> false, null);
+  }
+
+  /**
+   * A card whose claimed task the signed-in user {@code me} can give back ({@code unclaimer}:
+   * unassign) when they hold it.
+   */
+  public ReviewCard(InboxEntry entry, Texts t, Decider decider, Claimer claimer,
+      Claimer unclaimer, String me) {
     ReviewItem item = entry.item();
     String role = item.role().wire();
     addClassName("review-card");
@@ -73,7 +82,15 @@ public class ReviewCard extends Div {
       head.add(badge);
     }
     add(head);
-    add(taskLine(entry, t, claimer));
+    if (item.escalatedAt() != null) {
+      Span escalated = new Span(t.t("review.card.escalatedAt", t.time(item.escalatedAt())));
+      escalated.addClassName("review-escalated-at");
+      add(escalated);
+    }
+    add(taskLine(entry, t, claimer, unclaimer, me));
+    if (!entry.otherReviews().isEmpty()) {
+      add(otherReviews(entry, t));
+    }
     entry.pack().ifPresentOrElse(p -> addPack(p.pack(), t),
         () -> add(new Span(t.t("review.card.noPack"))));
     comment.setLabel(t.t("review.comment"));
@@ -92,7 +109,8 @@ public class ReviewCard extends Div {
   }
 
   /** Who holds the review's user task, and the claim button while no one does. */
-  private static HorizontalLayout taskLine(InboxEntry entry, Texts t, Claimer claimer) {
+  private static HorizontalLayout taskLine(InboxEntry entry, Texts t, Claimer claimer,
+      Claimer unclaimer, String me) {
     HorizontalLayout line = new HorizontalLayout();
     line.addClassName("review-task");
     line.setAlignItems(HorizontalLayout.Alignment.BASELINE);
@@ -112,8 +130,42 @@ public class ReviewCard extends Div {
       Button claim = new Button(t.t("review.claim"), e -> claimer.claim(entry));
       claim.addClassName("review-claim");
       line.add(claim);
+    } else if (me != null && entry.assignee().equalsIgnoreCase(me)) {
+      Button release = new Button(t.t("review.unclaim"), e -> unclaimer.claim(entry));
+      release.addClassName("review-unclaim");
+      line.add(release);
     }
     return line;
+  }
+
+  /**
+   * The pack's other reviews: their verdict (who, when, comment) or that they are still open,
+   * with a warning when one rejected the pack (it will not be released whatever this verdict).
+   */
+  private static Div otherReviews(InboxEntry entry, Texts t) {
+    Div box = new Div();
+    box.addClassName("review-others");
+    if (entry.otherRejected()) {
+      box.addClassName("rejected");
+      Span warn = new Span(t.t("review.other.rejectedWarning"));
+      warn.addClassName("review-other-warning");
+      warn.getElement().getThemeList().add("badge error");
+      box.add(warn);
+    }
+    for (ReviewItem other : entry.otherReviews()) {
+      String role = t.t("review.role." + other.role().wire());
+      String text = other.status().open()
+          ? t.t("review.other.open", role, t.time(other.dueAt()))
+          : t.t(other.status().name().equals("APPROVED") ? "review.other.approved"
+              : "review.other.rejected", role, other.reviewer(), t.time(other.decidedAt()),
+              other.comment() == null || other.comment().isBlank() ? "—" : other.comment());
+      Div line = new Div(new Span(text));
+      line.addClassName("review-other");
+      line.getElement().setAttribute("data-role", other.role().wire());
+      line.getElement().setAttribute("data-status", other.status().name());
+      box.add(line);
+    }
+    return box;
   }
 
   private void send(InboxEntry entry, boolean approve, Decider decider, Texts t) {
@@ -137,7 +189,7 @@ public class ReviewCard extends Div {
       Div box = new Div();
       box.addClassName("review-strategy");
       box.add(new Span(t.t("review.strategy", s.name(), s.discountPct(), s.price())));
-      box.add(new Div(new Span(s.rationale())));
+      box.add(new Div(new Span(localTimes(s.rationale(), t))));
       box.add(evidence(s.evidence(), t));
       strategies.add(box);
     }
@@ -149,7 +201,7 @@ public class ReviewCard extends Div {
       box.addClassName("review-hint");
       box.getElement().setAttribute("data-severity", h.severity());
       box.add(new Span(t.t("review.hint", h.title(), t.t("review.severity." + h.severity()))));
-      box.add(new Div(new Span(h.detail())));
+      box.add(new Div(new Span(localTimes(h.detail(), t))));
       box.add(evidence(h.evidence(), t));
       hints.add(box);
     }
@@ -159,12 +211,33 @@ public class ReviewCard extends Div {
     add(body);
   }
 
+  private static final java.util.regex.Pattern ISO_INSTANT = java.util.regex.Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
+  /**
+   * The text with every ISO instant (as the generator writes them, e.g. {@code
+   * 2026-11-10T02:00:00Z}) in the reader's language and style.
+   */
+  static String localTimes(String text, Texts t) {
+    if (text == null) {
+      return "";
+    }
+    return ISO_INSTANT.matcher(text).replaceAll(m -> {
+      try {
+        return java.util.regex.Matcher.quoteReplacement(
+            t.time(java.time.Instant.parse(m.group())));
+      } catch (java.time.format.DateTimeParseException e) {
+        return java.util.regex.Matcher.quoteReplacement(m.group());
+      }
+    });
+  }
+
   private static UnorderedList evidence(List<Evidence> evidence, Texts t) {
     UnorderedList list = new UnorderedList();
     list.addClassName("review-evidence");
     for (Evidence e : evidence) {
       list.add(new ListItem(t.t("review.evidence", t.t("review.evidence." + e.kind().name()),
-          e.id(), e.summary())));
+          e.id(), localTimes(e.summary(), t))));
     }
     return list;
   }

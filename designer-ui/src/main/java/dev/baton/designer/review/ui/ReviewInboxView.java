@@ -4,6 +4,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.baton.designer.review.ReviewHistoryEntry;
+import dev.baton.designer.security.CurrentUser;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -37,6 +43,11 @@ public class ReviewInboxView extends VerticalLayout implements HasDynamicTitle {
   private final Texts t = Texts.current();
   private final Div cards = new Div();
   private final Span summary = new Span();
+  private final TextField search = new TextField();
+  private final Grid<ReviewHistoryEntry> history = new Grid<>();
+  private final Span historyCount = new Span();
+  /** How many decided reviews the history shows at most. */
+  static final int HISTORY_LIMIT = 200;
 
   public ReviewInboxView(ReviewService service) {
     this.service = service;
@@ -52,7 +63,51 @@ public class ReviewInboxView extends VerticalLayout implements HasDynamicTitle {
     cards.setId("review-cards");
     cards.setWidthFull();
     add(new H2(t.t("review.title")), queues, new HorizontalLayout(summary, refresh), cards);
+    configureHistory();
+    add(new H3(t.t("review.history.title")), new HorizontalLayout(search, historyCount), history);
     refresh();
+  }
+
+  /** The decided reviews of the user's queues: who, when, verdict, comment; searchable. */
+  private void configureHistory() {
+    search.setId("review-history-search");
+    search.setPlaceholder(t.t("review.history.search"));
+    search.setAriaLabel(t.t("review.history.search"));
+    search.setClearButtonVisible(true);
+    search.setWidth("24em");
+    search.setValueChangeMode(ValueChangeMode.LAZY);
+    search.addValueChangeListener(e -> refreshHistory());
+    historyCount.setId("review-history-count");
+    history.setId("review-history");
+    history.addColumn(e -> t.time(e.item().decidedAt())).setHeader(t.t("review.history.when"))
+        .setAutoWidth(true);
+    history.addColumn(e -> t.t("review.role." + e.item().role().wire()))
+        .setHeader(t.t("review.history.queue")).setAutoWidth(true);
+    history.addColumn(e -> e.customerId()).setHeader(t.t("review.history.customer"))
+        .setAutoWidth(true);
+    history.addColumn(e -> e.item().packId()).setHeader(t.t("review.history.pack"))
+        .setAutoWidth(true);
+    history.addComponentColumn(e -> {
+      Span v = new Span(t.t(e.approved() ? "review.history.approved" : "review.history.rejected"));
+      v.getElement().getThemeList().add(e.approved() ? "badge success" : "badge error");
+      v.addClassName("review-history-verdict");
+      return v;
+    }).setHeader(t.t("review.history.verdict")).setAutoWidth(true);
+    history.addColumn(e -> e.item().reviewer()).setHeader(t.t("review.history.who"))
+        .setAutoWidth(true);
+    history.addColumn(e -> e.item().comment()).setHeader(t.t("review.history.comment"))
+        .setFlexGrow(1).setWidth("16em");
+    history.setClassNameGenerator(e -> "review-history-row");
+    history.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+    history.setAllRowsVisible(true);
+    history.setWidthFull();
+  }
+
+  private void refreshHistory() {
+    List<ReviewHistoryEntry> rows = service.history(search.getValue(), HISTORY_LIMIT);
+    history.setItems(rows);
+    historyCount.setText(t.t("review.history.count", rows.size()));
+    historyCount.getElement().setAttribute("data-count", String.valueOf(rows.size()));
   }
 
   private void refresh() {
@@ -62,7 +117,24 @@ public class ReviewInboxView extends VerticalLayout implements HasDynamicTitle {
     summary.getElement().setAttribute("data-count", String.valueOf(entries.size()));
     cards.removeAll();
     for (InboxEntry e : entries) {
-      cards.add(new ReviewCard(e, t, this::decide, this::claim));
+      cards.add(new ReviewCard(e, t, this::decide, this::claim, this::unclaim,
+          CurrentUser.name()));
+    }
+    refreshHistory();
+  }
+
+  private boolean unclaim(InboxEntry entry) {
+    try {
+      service.unclaim(entry.item().packId(), entry.item().role());
+      Notices.ok(t.t("review.unclaimed", entry.item().packId(),
+          t.t("review.role." + entry.item().role().wire())));
+      refresh();
+      return true;
+    } catch (RuntimeException e) {
+      Notices.error(e instanceof AccessDeniedException ? t.t("review.unclaim.notYours")
+          : refusal(t, e));
+      refresh();
+      return false;
     }
   }
 

@@ -26,7 +26,13 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.i18n.Texts;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
+import dev.baton.designer.workflow.LintFinding;
 import dev.baton.designer.workflow.Problem;
+import dev.baton.designer.workflow.WorkflowLint;
 import dev.baton.designer.workflow.TaskTypes;
 import dev.baton.designer.workflow.WorkflowRefusedException;
 import dev.baton.designer.workflow.WorkflowService;
@@ -40,8 +46,11 @@ import java.util.List;
 
 /**
  * The workflow designer: bpmn-js with a Baton panel (task types, and a properties form for task
- * type, retries, headers, FEEL input/output mappings and message correlation keys). Deploying is
- * the validation: the engine's refusal is drawn on the elements it names. Saved versions and
+ * type, retries, headers, FEEL input/output mappings and message correlation keys). Check (and
+ * Deploy, which checks first) lints the diagram ({@link WorkflowLint}) and draws each finding on
+ * its element: errors stop the deployment, warnings ask first; the engine's own refusal is drawn
+ * the same way. Start opens a form for the variables the input mappings read ({@link
+ * StartDialog}). Saved versions and
  * deployed versions are listed below; {@code .bpmn} files go in and out unchanged.
  */
 @Route(value = "workflows", layout = MainLayout.class)
@@ -62,7 +71,7 @@ public class WorkflowDesignerView extends VerticalLayout {
   private final TextArea outputs = new TextArea();
   private final TextField messageName = new TextField();
   private final TextField correlationKey = new TextField();
-  private final TextField variables = new TextField();
+  private final Div lint = new Div();
   private final Grid<WorkflowVersion> versions = new Grid<>();
   private final Grid<DeployedProcess> deployed = new Grid<>();
   private transient JsonNode selected;
@@ -75,10 +84,17 @@ public class WorkflowDesignerView extends VerticalLayout {
     canvas.setId("wf-canvas");
     canvas.onImportError(e -> Notices.error(t.t("wf.importFailed", e)));
     canvas.onSelect(this::select);
-    HorizontalLayout main = new HorizontalLayout(canvas, panel());
+    lint.setId("wf-lint");
+    lint.addClassName("wf-lint");
+    VerticalLayout panel = panel();
+    // the canvas takes the room the panel leaves and never goes under it (min-width 0 lets it
+    // shrink), the panel keeps its width and scrolls on its own
+    canvas.getStyle().set("min-width", "0");
+    panel.getStyle().set("flex-shrink", "0").set("overflow", "auto").set("max-height", "560px");
+    HorizontalLayout main = new HorizontalLayout(canvas, panel);
     main.setWidthFull();
     main.setFlexGrow(1, canvas);
-    add(main, lists());
+    add(lint, main, lists());
     canvas.setXml(service.shippedXml());
     fileName = WorkflowService.SHIPPED_NAME;
     refresh();
@@ -116,16 +132,15 @@ public class WorkflowDesignerView extends VerticalLayout {
     export.getElement().setAttribute("download", true);
     Button save = new Button(t.t("wf.save"), e -> save());
     save.setId("wf-save");
+    Button check = new Button(t.t("wf.check"), e -> check());
+    check.setId("wf-check");
     Button deploy = new Button(t.t("wf.deploy"), e -> deploy());
     deploy.setId("wf-deploy");
     deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    variables.setId("wf-variables");
-    variables.setValue("{}");
-    variables.setLabel(t.t("wf.variables"));
-    Button start = new Button(t.t("wf.start"), e -> start());
+    Button start = new Button(t.t("wf.start") + "…", e -> start());
     start.setId("wf-start");
-    HorizontalLayout bar = new HorizontalLayout(fresh, shipped, upload, export, save, deploy,
-        variables, start);
+    HorizontalLayout bar = new HorizontalLayout(fresh, shipped, upload, export, save, check,
+        deploy, start);
     bar.setAlignItems(Alignment.BASELINE);
     bar.setWrap(true);
     return bar;
@@ -307,8 +322,76 @@ public class WorkflowDesignerView extends VerticalLayout {
     }
   }
 
+  /** Lints the diagram and shows the findings on it and above it; the findings. */
+  private List<LintFinding> check() {
+    List<LintFinding> findings = WorkflowLint.check(canvas.xml());
+    // one note per element (several findings on one element are joined, not stacked)
+    java.util.Map<String, List<String>> notes = new java.util.LinkedHashMap<>();
+    java.util.Set<String> blocking = new java.util.HashSet<>();
+    lint.removeAll();
+    for (LintFinding f : findings) {
+      if (!f.elementId().isEmpty()) {
+        notes.computeIfAbsent(f.elementId(), k -> new ArrayList<>())
+            .add(t.t(f.key(), f.args().toArray()));
+        if (f.blocking()) {
+          blocking.add(f.elementId());
+        }
+      }
+    }
+    ArrayNode placed = JSON.createArrayNode();
+    notes.forEach((id, texts) -> placed.addObject().put("id", id)
+        .put("message", String.join(" • ", texts)).put("warning", !blocking.contains(id)));
+    canvas.showProblems(placed.toString());
+    lint.getElement().setAttribute("data-findings", String.valueOf(findings.size()));
+    lint.getElement().setAttribute("data-blocking",
+        String.valueOf(findings.stream().filter(LintFinding::blocking).count()));
+    if (findings.isEmpty()) {
+      Span ok = new Span(t.t("wf.lint.clean"));
+      ok.addClassName("wf-lint-clean");
+      lint.add(ok);
+      return findings;
+    }
+    lint.add(new Span(t.t("wf.lint.summary", findings.stream().filter(LintFinding::blocking)
+        .count(), findings.stream().filter(f -> !f.blocking()).count())));
+    UnorderedList list = new UnorderedList();
+    for (LintFinding f : findings) {
+      ListItem li = new ListItem(t.t(f.blocking() ? "wf.lint.error" : "wf.lint.warning",
+          f.elementId().isEmpty() ? t.t("wf.lint.diagram") : f.elementId(),
+          t.t(f.key(), f.args().toArray())));
+      li.addClassName(f.blocking() ? "wf-lint-error" : "wf-lint-warning");
+      li.getElement().setAttribute("data-element", f.elementId());
+      list.add(li);
+    }
+    lint.add(list);
+    return findings;
+  }
+
+  /**
+   * Deploys after the lint: blocking findings stop it (nothing is sent), warnings ask first.
+   */
   private void deploy() {
-    canvas.showProblems("[]");
+    List<LintFinding> findings = check();
+    if (WorkflowLint.blocking(findings)) {
+      Notices.error(t.t("wf.lint.blocked", findings.stream().filter(LintFinding::blocking)
+          .count()));
+      return;
+    }
+    if (!findings.isEmpty()) {
+      ConfirmDialog ask = new ConfirmDialog();
+      ask.setId("wf-lint-confirm");
+      ask.setHeader(t.t("wf.lint.confirm.title"));
+      ask.setText(t.t("wf.lint.confirm.text", findings.size()));
+      ask.setConfirmText(t.t("wf.lint.confirm.deploy"));
+      ask.setCancelable(true);
+      ask.setCancelText(t.t("wf.lint.confirm.fix"));
+      ask.addConfirmListener(e -> deployNow());
+      ask.open();
+      return;
+    }
+    deployNow();
+  }
+
+  private void deployNow() {
     try {
       String xml = canvas.xml();
       DeployedProcess d = service.deploy(xml, WorkflowService.processId(xml) + ".bpmn");
@@ -326,15 +409,27 @@ public class WorkflowDesignerView extends VerticalLayout {
     }
   }
 
+  /** Opens the start dialog: a field per variable the input mappings read. */
   private void start() {
+    String xml = canvas.xml();
+    String processId;
     try {
-      String processId = WorkflowService.processId(canvas.xml());
-      long key = service.start(processId, variables.getValue());
-      Notices.ok(t.t("wf.started", processId, key));
-    } catch (WorkflowRefusedException e) {
-      Notices.error(t.t("wf.refused", e.getMessage()));
+      processId = WorkflowService.processId(xml);
     } catch (RuntimeException e) {
-      Notices.error(t.t("wf.startFailed", e.getMessage()));
+      Notices.error(t.t("wf.startNoProcess", e.getMessage()));
+      return;
     }
+    new StartDialog(t, processId, WorkflowLint.startVariables(xml), json -> {
+      if (service.deployed().stream().noneMatch(d -> d.bpmnProcessId().equals(processId))) {
+        return t.t("wf.startNotDeployed", processId);
+      }
+      try {
+        long key = service.start(processId, json);
+        Notices.ok(t.t("wf.started", processId, key));
+        return null;
+      } catch (RuntimeException e) {
+        return t.t("wf.startFailed", processId, String.valueOf(e.getMessage()));
+      }
+    }).open();
   }
 }

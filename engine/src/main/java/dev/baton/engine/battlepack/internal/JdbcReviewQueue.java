@@ -112,6 +112,27 @@ public final class JdbcReviewQueue implements ReviewQueue {
   }
 
   @Override
+  public List<ReviewItem> decided(ReviewRole role, int limit) {
+    if (limit < 1) {
+      return List.of();
+    }
+    return store.inTransaction(c -> {
+      List<ReviewItem> out = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("select * from baton_bp_review where role = ?"
+          + " and status in ('APPROVED', 'REJECTED') order by decided_at desc, pack_id")) {
+        s.setString(1, role.wire());
+        s.setMaxRows(limit);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next() && out.size() < limit) {
+            out.add(read(r));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
   public ReviewMessage decide(String packId, ReviewRole role, ReviewVerdict verdict, Instant at) {
     checkVerdict(packId, role, verdict);
     return store.inTransaction(c -> {
