@@ -43,6 +43,8 @@ import dev.baton.designer.versions.ui.VersionsView;
 import dev.baton.engine.Problem;
 import dev.baton.engine.repository.Draft;
 import dev.baton.engine.repository.DraftRef;
+import dev.baton.engine.rulepack.CheckReport;
+import dev.baton.engine.rulepack.RulePackChecks;
 import dev.baton.engine.rules.Decision;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -468,9 +470,21 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       d.addClassName("block-problem");
       headerProblems.add(d);
     });
+    showFindings(problems.isEmpty() ? RulePackChecks.check(filled.toPack()) : null);
     problemCount.setText(problems.isEmpty() ? t.t("designer.valid")
         : t.t("designer.problems", problems.size()));
     problemCount.getElement().setAttribute("data-problems", String.valueOf(problems.size()));
+  }
+
+  /**
+   * Shows the static checks' findings on the rule cards and in the test panel; null (the pack is
+   * not valid yet) clears them.
+   */
+  private void showFindings(CheckReport report) {
+    for (RuleCard card : cards) {
+      card.showFindings(report == null ? List.of() : report.forRule(card.ruleId()), t.locale());
+    }
+    testPanel.showFindings(report);
   }
 
   /** The block key of a problem path: {@code r2.when0}, {@code r2.then1}, {@code r2}, or null. */
