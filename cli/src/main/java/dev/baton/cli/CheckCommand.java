@@ -16,15 +16,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code baton check <pack>...}: the static checks of each pack (rules that never fire, rules
- * that never change a decision, overlapping and conflicting rules, gaps); fails when a finding
+ * that add nothing of their own, overlapping and conflicting rules, gaps); fails when a finding
  * is an error.
  */
 @Command(
     name = "check",
     description = {
         "Checks the rules of each pack statically, without examples.",
-        "Reports rules that can never fire (contradictory tests), rules that never change a"
-            + " decision (inside another rule, with the same actions), rules that propose the"
+        "Reports rules that can never fire (contradictory tests), rules that add nothing of"
+            + " their own (inside another rule, with the same actions), rules that propose the"
             + " same action for the same facts, facts allowed by one rule and blocked by"
             + " another, and gaps: enumeration or numeric values of a fact for which no rule"
             + " fires. Exits with 1 when a finding is an error; warnings do not fail."})

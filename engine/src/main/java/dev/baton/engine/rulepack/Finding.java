@@ -42,7 +42,7 @@ public record Finding(
     NEVER_FIRES,
     /**
      * The rule's conditions lie inside another rule's and it takes no action the other does not
-     * take: it never changes a decision.
+     * take: it adds nothing of its own, and its actions are taken twice.
      */
     SUBSUMED,
     /** Two rules propose the same action for the same facts: the decision carries it twice. */

@@ -11,7 +11,8 @@ import dev.baton.engine.rulepack.internal.check.Checker;
  *   <li>{@link Finding.Kind#NEVER_FIRES} (error): a condition whose field tests contradict each
  *       other, e.g. {@code amount: {gt: 10, lt: 5}};
  *   <li>{@link Finding.Kind#SUBSUMED} (warning): a rule whose conditions lie inside another
- *       rule's and whose actions are all among the other rule's: it never changes a decision;
+ *       rule's and whose actions are all among the other rule's: it adds nothing of its own,
+ *       and its actions are taken twice;
  *   <li>{@link Finding.Kind#OVERLAP} (warning): two rules that propose the same action for the
  *       same facts;
  *   <li>{@link Finding.Kind#CONFLICT}: a rule allows facts that another blocks (warning), or

@@ -51,6 +51,9 @@ final class Gaps {
         }
       }
     }
+    // in the fact type's declaration order, so that a gap reads the same however rules are written
+    List<String> declared = fields.type().fields().stream().map(f -> f.name()).toList();
+    names.sort(java.util.Comparator.comparingInt(declared::indexOf));
     long cells = 1;
     for (String f : names) {
       List<ValueSet> p = pieces(f, fields, group);
