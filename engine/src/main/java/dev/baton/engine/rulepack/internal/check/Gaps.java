@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * which none of them fires. The values of each field are cut into pieces at every bound the
  * rules use; each combination of pieces is a cell, and the uncovered cells are merged into as
  * few readable gaps as possible. A rule whose other conditions or uninterpreted tests might
- * hold counts as covering: a gap is reported only when no rule can fire.
+ * hold counts as covering: a gap is reported only when no rule can fire. A fact type whose
+ * rules all can never fire gets no gap: their errors say so already.
  */
 final class Gaps {
   /** More cells than this and the fact type is not searched. */
