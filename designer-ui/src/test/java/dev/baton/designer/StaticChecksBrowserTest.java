@@ -52,6 +52,10 @@ class StaticChecksBrowserTest extends BrowserTestBase {
     openDesigner(page, "ai-trigger");
     assertThat(page.locator("#problem-count")).hasText("No problems");
 
+    // then: closed cards say how many findings concern their rule
+    assertThat(page.locator("#details-high-risk-human-review-checks")).hasText("2 findings");
+    assertThat(page.locator("#details-generate-battle-pack-checks")).isEmpty();
+
     // when: a rule card is opened
     page.locator("#details-high-risk-human-review > vaadin-details-summary").click();
     // then: it shows the rules that propose the same action for the same visits
@@ -95,6 +99,7 @@ class StaticChecksBrowserTest extends BrowserTestBase {
         "Rule 'impossible' can never fire: the tests on Order.amount contradict each other, no"
             + " value passes them all. Correct or remove a test.");
     assertThat(page.locator("#rule-large-findings")).isEmpty();
+    assertThat(page.locator("#details-impossible-checks.block-problem")).hasText("1 finding");
     shot(page, "checks-03-never-fires");
     page.locator("#tab-test").click();
     assertThat(page.locator("#check-findings .block-problem")).containsText(

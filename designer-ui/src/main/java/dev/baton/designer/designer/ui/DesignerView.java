@@ -86,6 +86,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private final transient java.util.Set<String> firedRules = new java.util.HashSet<>();
   private final transient Map<String, Details> ruleDetails = new HashMap<>();
   private final transient List<Span> summaries = new ArrayList<>();
+  private final transient Map<String, Span> findingBadges = new HashMap<>();
   private final transient java.util.Set<String> openRules = new java.util.HashSet<>();
   private transient TestPanel testPanel;
   private transient DecisionTableView tableView;
@@ -356,6 +357,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private void renderRules() {
     rulesArea.removeAll();
     ruleDetails.clear();
+    findingBadges.clear();
     cards.clear();
     summaries.clear();
     blocks = new HashMap<>();
@@ -365,7 +367,11 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       Span summary = new Span(ruleId + " — " + ruleTitle(model.rule(i)));
       Span badge = new Span();
       badge.addClassName("block-problem");
-      Details details = new Details(new HorizontalLayout(summary, badge));
+      // what the static checks found about the rule, visible while its card is closed
+      Span checks = new Span();
+      checks.setId("details-" + ruleId + "-checks");
+      findingBadges.put(ruleId, checks);
+      Details details = new Details(new HorizontalLayout(summary, badge, checks));
       details.setId("details-" + ruleId);
       ruleDetails.put(ruleId, details);
       details.setWidthFull();
@@ -485,6 +491,15 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       card.showFindings(report == null ? List.of() : report.forRule(card.ruleId()), t.locale());
     }
     testPanel.showFindings(report);
+    findingBadges.forEach((ruleId, badge) -> {
+      List<dev.baton.engine.rulepack.Finding> found = report == null ? List.of()
+          : report.forRule(ruleId);
+      badge.setText(found.isEmpty() ? "" : t.t("checks.badge", found.size()));
+      boolean error = found.stream().anyMatch(f -> f.severity()
+          == dev.baton.engine.rulepack.Finding.Severity.ERROR);
+      badge.setClassName("block-problem", error);
+      badge.setClassName("block-warning", !error);
+    });
   }
 
   /** The block key of a problem path: {@code r2.when0}, {@code r2.then1}, {@code r2}, or null. */
