@@ -51,7 +51,7 @@ public final class Checker {
         pair(shapes.get(i), shapes.get(j));
       }
     }
-    Gaps.find(pack, shapes, findings);
+    Gaps.find(shapes, findings);
     return List.copyOf(findings);
   }
 

@@ -2,7 +2,6 @@ package dev.baton.engine.rulepack.internal.check;
 
 import dev.baton.engine.rulepack.FieldType;
 import dev.baton.engine.rulepack.Finding;
-import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rulepack.internal.check.Checker.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +25,7 @@ final class Gaps {
 
   private Gaps() {}
 
-  static void find(RulePack pack, List<Shape> shapes, List<Finding> out) {
+  static void find(List<Shape> shapes, List<Finding> out) {
     Map<String, List<Shape>> bySubject = new LinkedHashMap<>();
     for (Shape s : shapes) {
       if (s.subject() != null) {
