@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ValidateCommand.class,
         TestCommand.class,
+        CheckCommand.class,
         EvaluateCommand.class,
         DrlCommand.class,
         PackCommand.class,
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:Success: every pack valid, every example passed, the command done.",
         "1:A pack, examples, facts or CSV file is not valid, an example failed, the repository"
-            + " refused a change, a replay differs, or the decision log does not verify.",
+            + " refused a change, a replay differs, the decision log does not verify, or 'check'"
+            + " found an error.",
         "2:Usage or input error: unknown option, missing argument, missing or unreadable file,"
             + " unknown pack or decision, a database that cannot be opened.",
         "3:Internal error (a bug in baton): please report it with the stack trace."},

@@ -4,6 +4,7 @@ import dev.baton.engine.rulepack.PackExample;
 import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rulepack.RulePacks;
 import dev.baton.engine.rules.Decision;
+import dev.baton.engine.rules.ExampleCoverage;
 import dev.baton.engine.rules.ExampleResult;
 import dev.baton.engine.rules.RulesEngine;
 import java.nio.file.Files;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Parameters;
     description = {
         "Runs the examples of each pack folder.",
         "The examples are in examples.yaml (or .json) next to pack.yaml. Prints ✔ or ✘ per"
-            + " example, every difference of a failed one, and a summary line per pack."})
+            + " example, every difference of a failed one, and a summary line per pack, then"
+            + " the coverage: which rules fired in some example, and for each condition"
+            + " whether the examples saw it hold and fail."})
 final class TestCommand extends BatonCommand {
 
   @Parameters(arity = "1..*", paramLabel = "<pack-dir>",
@@ -57,7 +60,31 @@ final class TestCommand extends BatonCommand {
       error("The examples file " + examplesFile.get() + " holds no example.");
       return ExitCodes.USAGE;
     }
-    return report(pack, examplesFile.get(), engine.runExamples(pack, examples));
+    List<ExampleResult> results = engine.runExamples(pack, examples);
+    int exit = report(pack, examplesFile.get(), results);
+    coverage(ExampleCoverage.of(pack, results));
+    return exit;
+  }
+
+  /**
+   * Which rules fired in some example, and per condition whether the examples saw it hold and
+   * fail (as far as the nearest misses tell: see {@link ExampleCoverage}).
+   */
+  private void coverage(ExampleCoverage c) {
+    out().printf("%s coverage: %d of %d rules fired in some example, %d of %d conditions seen"
+        + " both holding and failing%n", c.pack(), c.firedCount(), c.rules().size(),
+        c.conditionsBothWays(), c.conditionCount());
+    int width = c.rules().stream().mapToInt(r -> r.ruleId().length()).max().orElse(0);
+    for (ExampleCoverage.RuleCoverage r : c.rules()) {
+      List<String> conditions = r.conditions().stream().map(k -> k.condition() + " "
+          + (k.bothWays() ? "held+failed" : k.held() ? "held" : k.failed() ? "failed"
+          : "untried")).toList();
+      // Not ✔/✘: those mark examples, and a rule no example fires is not a failure.
+      out().printf("  %-9s  %-" + width + "s  in %d of %d examples  conditions: %s%n",
+          r.fired() ? "fired" : "not fired", r.ruleId(), r.firedIn().size(), c.examples(),
+          String.join(", ", conditions));
+    }
+    out().println();
   }
 
   private int report(RulePack pack, Path examplesFile, List<ExampleResult> results) {
@@ -75,7 +102,7 @@ final class TestCommand extends BatonCommand {
         out().printf("      actual: %s%n", summary(result.decision()));
       }
     }
-    out().printf("%s: %d passed, %d failed%n%n", pack.coordinates(), results.size() - failed,
+    out().printf("%s: %d passed, %d failed%n", pack.coordinates(), results.size() - failed,
         failed);
     return failed == 0 ? ExitCodes.OK : ExitCodes.INVALID;
   }

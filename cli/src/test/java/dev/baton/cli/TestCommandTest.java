@@ -28,6 +28,21 @@ class TestCommandTest {
   }
 
   @Test
+  void shouldPrintWhichRulesAndConditionsTheExamplesExercised() throws IOException {
+    // given
+    Path pack = TinyPack.write(dir, TinyPack.PACK, TinyPack.EXAMPLES);
+
+    // when
+    Baton.Run run = Baton.run("test", pack.toString());
+
+    // then: r0 fired for the large order and missed on its only condition for the small one
+    assertThat(run.out())
+        .contains("tiny@1.0.0 coverage: 1 of 1 rules fired in some example, 1 of 1 conditions"
+            + " seen both holding and failing")
+        .contains("  fired      r0  in 1 of 2 examples  conditions: 1 held+failed");
+  }
+
+  @Test
   void shouldPrintEveryDifferenceAndFailWhenAnExampleExpectsWrongly() throws IOException {
     // given
     Path pack = TinyPack.write(dir, TinyPack.PACK, TinyPack.WRONG_EXAMPLES);

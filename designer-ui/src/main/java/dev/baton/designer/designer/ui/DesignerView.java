@@ -43,6 +43,8 @@ import dev.baton.designer.versions.ui.VersionsView;
 import dev.baton.engine.Problem;
 import dev.baton.engine.repository.Draft;
 import dev.baton.engine.repository.DraftRef;
+import dev.baton.engine.rulepack.CheckReport;
+import dev.baton.engine.rulepack.RulePackChecks;
 import dev.baton.engine.rules.Decision;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -84,6 +86,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private final transient java.util.Set<String> firedRules = new java.util.HashSet<>();
   private final transient Map<String, Details> ruleDetails = new HashMap<>();
   private final transient List<Span> summaries = new ArrayList<>();
+  private final transient Map<String, Span> findingBadges = new HashMap<>();
   private final transient java.util.Set<String> openRules = new java.util.HashSet<>();
   private transient TestPanel testPanel;
   private transient DecisionTableView tableView;
@@ -354,6 +357,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private void renderRules() {
     rulesArea.removeAll();
     ruleDetails.clear();
+    findingBadges.clear();
     cards.clear();
     summaries.clear();
     blocks = new HashMap<>();
@@ -363,7 +367,11 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       Span summary = new Span(ruleId + " — " + ruleTitle(model.rule(i)));
       Span badge = new Span();
       badge.addClassName("block-problem");
-      Details details = new Details(new HorizontalLayout(summary, badge));
+      // what the static checks found about the rule, visible while its card is closed
+      Span checks = new Span();
+      checks.setId("details-" + ruleId + "-checks");
+      findingBadges.put(ruleId, checks);
+      Details details = new Details(new HorizontalLayout(summary, badge, checks));
       details.setId("details-" + ruleId);
       ruleDetails.put(ruleId, details);
       details.setWidthFull();
@@ -468,9 +476,30 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       d.addClassName("block-problem");
       headerProblems.add(d);
     });
+    showFindings(problems.isEmpty() ? RulePackChecks.check(filled.toPack()) : null);
     problemCount.setText(problems.isEmpty() ? t.t("designer.valid")
         : t.t("designer.problems", problems.size()));
     problemCount.getElement().setAttribute("data-problems", String.valueOf(problems.size()));
+  }
+
+  /**
+   * Shows the static checks' findings on the rule cards and in the test panel; null (the pack is
+   * not valid yet) clears them.
+   */
+  private void showFindings(CheckReport report) {
+    for (RuleCard card : cards) {
+      card.showFindings(report == null ? List.of() : report.forRule(card.ruleId()), t.locale());
+    }
+    testPanel.showFindings(report);
+    findingBadges.forEach((ruleId, badge) -> {
+      List<dev.baton.engine.rulepack.Finding> found = report == null ? List.of()
+          : report.forRule(ruleId);
+      badge.setText(found.isEmpty() ? "" : t.t("checks.badge", found.size()));
+      boolean error = found.stream().anyMatch(f -> f.severity()
+          == dev.baton.engine.rulepack.Finding.Severity.ERROR);
+      badge.setClassName("block-problem", error);
+      badge.setClassName("block-warning", !error);
+    });
   }
 
   /** The block key of a problem path: {@code r2.when0}, {@code r2.then1}, {@code r2}, or null. */

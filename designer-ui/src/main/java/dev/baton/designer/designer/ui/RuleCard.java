@@ -15,8 +15,10 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.baton.designer.designer.model.Blocks;
 import dev.baton.designer.designer.model.PackModel;
 import dev.baton.designer.designer.model.PaletteItem;
+import dev.baton.engine.rulepack.Finding;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -27,6 +29,7 @@ import java.util.function.BiConsumer;
 public class RuleCard extends Div {
   private static final long serialVersionUID = 1L;
   private final Div problems = new Div();
+  private final Div findings = new Div();
   private final String ruleId;
   private final int index;
 
@@ -115,7 +118,9 @@ public class RuleCard extends Div {
       }));
     }
     problems.addClassName("block-problems");
-    add(head, problems);
+    findings.addClassName("rule-findings");
+    findings.setId("rule-" + ruleId + "-findings");
+    add(head, problems, findings);
     register.accept("r" + index, null);
 
     Span whenLabel = new Span(ctx.t("rule.when"));
@@ -228,6 +233,20 @@ public class RuleCard extends Div {
       Div d = new Div(p);
       d.addClassName("block-problem");
       problems.add(d);
+    });
+  }
+
+  /**
+   * Shows what the static checks found about the rule (errors and warnings, in the locale's
+   * language); an empty list clears them.
+   */
+  public void showFindings(List<Finding> found, Locale locale) {
+    findings.removeAll();
+    found.forEach(f -> {
+      Div d = new Div(f.message(locale));
+      d.addClassName(f.severity() == Finding.Severity.ERROR ? "block-problem" : "block-warning");
+      d.getElement().setAttribute("data-kind", f.kind().name());
+      findings.add(d);
     });
   }
 

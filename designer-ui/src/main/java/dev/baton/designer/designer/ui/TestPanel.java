@@ -23,12 +23,15 @@ import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.rulepack.RulePackService;
 import dev.baton.engine.repository.Draft;
 import dev.baton.engine.repository.DraftRef;
+import dev.baton.engine.rulepack.CheckReport;
 import dev.baton.engine.rulepack.Fact;
 import dev.baton.engine.rulepack.FieldType;
+import dev.baton.engine.rulepack.Finding;
 import dev.baton.engine.rulepack.PackExample;
 import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rulepack.RulePacks;
 import dev.baton.engine.rules.Decision;
+import dev.baton.engine.rules.ExampleCoverage;
 import dev.baton.engine.rules.ExampleResult;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -63,6 +66,8 @@ public class TestPanel extends VerticalLayout {
   private final Div facts = new Div();
   private final DateTimePicker now = new DateTimePicker();
   private final Div decision = new Div();
+  private final Div coverage = new Div();
+  private final Div findings = new Div();
   private final transient List<FactEditor> editors = new ArrayList<>();
   private transient Decision last;
 
@@ -119,8 +124,10 @@ public class TestPanel extends VerticalLayout {
     decision.setId("decision");
     HorizontalLayout addBar = new HorizontalLayout(now, type, add);
     addBar.setAlignItems(Alignment.BASELINE);
-    add(new HorizontalLayout(run, summary), results, new H4(t.t("test.facts")), addBar, facts,
-        evaluate, decision, saveBar);
+    coverage.setId("examples-coverage");
+    findings.setId("check-findings");
+    add(new HorizontalLayout(run, summary), results, coverage, new H4(t.t("checks.title")),
+        findings, new H4(t.t("test.facts")), addBar, facts, evaluate, decision, saveBar);
   }
 
   private void runExamples() {
@@ -137,11 +144,53 @@ public class TestPanel extends VerticalLayout {
       long passed = r.stream().filter(ExampleResult::passed).count();
       summary.setText(t.t("test.summary", passed, r.size()));
       summary.getElement().setAttribute("data-failed", String.valueOf(r.size() - passed));
+      showCoverage(ExampleCoverage.of(pack, r));
       if (!r.isEmpty() && r.get(0).decision() != null) {
         loadFacts(examples.get(0));
       }
     } catch (RuntimeException e) {
       Notices.error(t, e);
+    }
+  }
+
+  /** Which rules the examples fired, and which conditions they saw hold and fail. */
+  private void showCoverage(ExampleCoverage c) {
+    coverage.removeAll();
+    Div head = new Div(t.t("test.coverage", c.firedCount(), c.rules().size(),
+        c.conditionsBothWays(), c.conditionCount()));
+    head.setId("coverage-summary");
+    coverage.add(head);
+    for (ExampleCoverage.RuleCoverage r : c.rules()) {
+      List<String> states = r.conditions().stream().map(k -> t.t("test.coverage.condition",
+          k.condition(), t.t(k.bothWays() ? "test.coverage.heldFailed" : k.held()
+              ? "test.coverage.held" : k.failed() ? "test.coverage.failed"
+              : "test.coverage.untried"))).toList();
+      Div line = new Div(t.t("test.coverage.rule", r.ruleId(), r.firedIn().size(), c.examples(),
+          String.join(", ", states)));
+      line.setId("coverage-" + r.ruleId());
+      line.addClassName(r.fired() ? "coverage-fired" : "block-warning");
+      coverage.add(line);
+    }
+  }
+
+  /**
+   * Shows what the static checks found in the pack (every finding, also the gaps, which belong
+   * to no rule), or that they found nothing.
+   */
+  public void showFindings(CheckReport report) {
+    findings.removeAll();
+    if (report == null) {
+      return;
+    }
+    if (report.findings().isEmpty()) {
+      findings.add(new Div(t.t("checks.none")));
+    }
+    for (Finding f : report.findings()) {
+      boolean error = f.severity() == Finding.Severity.ERROR;
+      Div d = new Div(t.t(error ? "checks.error" : "checks.warning", f.message(t.locale())));
+      d.addClassName(error ? "block-problem" : "block-warning");
+      d.getElement().setAttribute("data-kind", f.kind().name());
+      findings.add(d);
     }
   }
 
