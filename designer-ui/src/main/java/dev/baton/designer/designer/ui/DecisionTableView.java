@@ -79,12 +79,13 @@ public class DecisionTableView extends VerticalLayout {
   private final HorizontalLayout tools = new HorizontalLayout();
   private final Div others = new Div();
   private final Div problems = new Div();
-  private final VerticalLayout simulator = new VerticalLayout();
+  private final HorizontalLayout simulator = new HorizontalLayout();
   private final Span simulated = new Span();
   private transient TableLayout layout;
   private final transient Set<String> fired = new HashSet<>();
   private final transient Map<String, List<HasValidation>> cells = new HashMap<>();
   private final transient Map<String, TextField> simulatorInputs = new LinkedHashMap<>();
+  private final transient Map<String, VerticalLayout> rowHeaders = new HashMap<>();
   private boolean editing;
 
   public DecisionTableView(EditorContext ctx, Evaluator evaluator) {
@@ -98,12 +99,11 @@ public class DecisionTableView extends VerticalLayout {
     problems.addClassName("dtable-problems");
     simulator.setId("dtable-simulator");
     simulator.addClassName("dtable-simulator");
-    simulator.setWidth("18em");
-    HorizontalLayout body = new HorizontalLayout(grid, simulator);
-    body.setWidthFull();
-    body.setFlexGrow(1, grid);
-    body.setAlignItems(FlexComponent.Alignment.START);
-    add(tools, problems, body, others);
+    simulator.setWidthFull();
+    simulator.setAlignItems(FlexComponent.Alignment.BASELINE);
+    simulator.getStyle().set("flex-wrap", "wrap");
+    grid.setWidthFull();
+    add(tools, simulator, problems, grid, others);
     ctx.onChange(change -> {
       if (!editing && change == EditorContext.Change.STRUCTURE) {
         render();
@@ -116,13 +116,13 @@ public class DecisionTableView extends VerticalLayout {
     grid.setId("decision-table");
     grid.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
     grid.setAllRowsVisible(true);
-    grid.setPartNameGenerator(r -> fired.contains(ruleId(r)) ? "dtable-fired" : null);
   }
 
   /** Redraws the table from the pack (columns kept over redraws). */
   public final void render() {
     layout = TableLayout.of(ctx.model(), layout);
     cells.clear();
+    rowHeaders.clear();
     renderTools();
     renderColumns();
     grid.setItems(layout.rows());
@@ -145,6 +145,7 @@ public class DecisionTableView extends VerticalLayout {
     hit.setValue(layout.hitPolicy());
     hit.setReadOnly(!ctx.editable());
     hit.setHelperText(ctx.t("dtable.hitPolicy." + layout.hitPolicy().label() + ".help"));
+    hit.setWidth("20em");
     hit.addValueChangeListener(e -> {
       if (e.isFromClient() && e.getValue() != null) {
         layout.setHitPolicy(e.getValue());
@@ -238,7 +239,7 @@ public class DecisionTableView extends VerticalLayout {
     grid.addComponentColumn(this::rowHeader).setHeader(ctx.t("dtable.rule")).setAutoWidth(true)
         .setFlexGrow(0).setFrozen(true);
     grid.addComponentColumn(this::priorityCell).setHeader(ctx.t("dtable.priority"))
-        .setWidth("7em").setFlexGrow(0);
+        .setAutoWidth(true).setFlexGrow(0);
     List<TableLayout.Input> inputs = layout.inputs();
     for (int c = 0; c < inputs.size(); c++) {
       TableLayout.Input col = inputs.get(c);
@@ -315,11 +316,8 @@ public class DecisionTableView extends VerticalLayout {
     v.setPadding(false);
     v.setSpacing(false);
     v.setId("dtable-row-" + id);
-    if (fired.contains(id)) {
-      Span mark = new Span(ctx.t("dtable.fired"));
-      mark.addClassName("dtable-fired-mark");
-      v.add(mark);
-    }
+    rowHeaders.put(id, v);
+    markFired(id, v);
     if (ctx.editable()) {
       HorizontalLayout buttons = new HorizontalLayout(
           small(VaadinIcon.ARROW_UP, "dtable.moveUp", "up-" + id, () -> {
@@ -342,13 +340,25 @@ public class DecisionTableView extends VerticalLayout {
     return v;
   }
 
+  private void markFired(String id, VerticalLayout header) {
+    boolean on = fired.contains(id);
+    header.getChildren().filter(c -> c instanceof Span s && s.hasClassName("dtable-fired-mark"))
+        .toList().forEach(header::remove);
+    if (on) {
+      Span mark = new Span(ctx.t("dtable.fired"));
+      mark.addClassName("dtable-fired-mark");
+      header.addComponentAtIndex(2, mark);
+    }
+    header.setClassName("dtable-row-fired", on);
+  }
+
   private Component priorityCell(Integer rule) {
     TextField f = new TextField();
     f.setId("dtable-priority-" + ruleId(rule));
     Object p = ctx.model().rule(rule).get("priority");
     f.setValue(p == null ? "" : String.valueOf(p));
     f.setPlaceholder("0");
-    f.setWidth("5em");
+    f.setWidth("3.5em");
     f.setReadOnly(!ctx.editable());
     f.setValueChangeMode(ValueChangeMode.ON_CHANGE);
     f.addValueChangeListener(e -> {
@@ -382,6 +392,7 @@ public class DecisionTableView extends VerticalLayout {
       s.setItems(items);
       s.setItemLabelGenerator(i -> i.isEmpty() ? ctx.t("dtable.any") : i);
       s.setEmptySelectionAllowed(false);
+      s.setWidth("7.5em");
       s.setValue(value == null ? "" : String.valueOf(value));
       s.setReadOnly(!ctx.editable());
       s.addValueChangeListener(e -> {
@@ -398,8 +409,7 @@ public class DecisionTableView extends VerticalLayout {
     f.setPlaceholder(ctx.t("dtable.placeholder." + col.cellKind().name().toLowerCase()));
     f.setTooltipText(ctx.t("dtable.cellHelp." + col.cellKind().name().toLowerCase()));
     f.setReadOnly(!ctx.editable());
-    f.setWidthFull();
-    f.setMinWidth("7em");
+    f.setWidth(col.cellKind() == TableLayout.CellKind.VALUE ? "6.5em" : "8.5em");
     f.setValueChangeMode(ValueChangeMode.ON_CHANGE);
     f.addValueChangeListener(e -> {
       if (e.isFromClient()) {
@@ -436,6 +446,7 @@ public class DecisionTableView extends VerticalLayout {
       items.addAll(type.enumValues());
       s.setItems(items);
       s.setItemLabelGenerator(i -> i.isEmpty() ? ctx.t("dtable.notSet") : i);
+      s.setWidth("8em");
       s.setValue(value == null ? "" : String.valueOf(value));
       s.setReadOnly(!ctx.editable());
       s.addValueChangeListener(e -> {
@@ -451,8 +462,7 @@ public class DecisionTableView extends VerticalLayout {
     f.setValue(TableLayout.text(value));
     f.setPlaceholder(col.score() ? "0" : ctx.t("dtable.notSet"));
     f.setReadOnly(!ctx.editable());
-    f.setWidthFull();
-    f.setMinWidth("7em");
+    f.setWidth(col.score() ? "5em" : "10em");
     f.setValueChangeMode(ValueChangeMode.ON_CHANGE);
     f.addValueChangeListener(e -> {
       if (e.isFromClient()) {
@@ -557,20 +567,21 @@ public class DecisionTableView extends VerticalLayout {
   private void renderSimulator() {
     simulator.removeAll();
     simulatorInputs.clear();
-    simulator.add(new H4(ctx.t("dtable.simulator")));
+    simulator.setVisible(layout.type() != null);
     if (layout.type() == null) {
       return;
     }
-    Span hint = new Span(ctx.t("dtable.simulator.hint", layout.type()));
-    hint.addClassName("dtable-simulator-hint");
-    simulator.add(hint);
+    Span title = new Span(ctx.t("dtable.simulator"));
+    title.addClassName("dtable-simulator-title");
+    title.setTitle(ctx.t("dtable.simulator.hint", layout.type()));
+    simulator.add(title);
     layout.fields().forEach((field, type) -> {
       if (type.list()) {
         return;
       }
       TextField f = new TextField(field);
       f.setId("dtable-sim-" + field);
-      f.setWidthFull();
+      f.setWidth("9em");
       f.setPlaceholder(type.isEnum() ? String.join(" | ", type.enumValues())
           : type.scalar().label());
       simulatorInputs.put(field, f);
@@ -612,7 +623,7 @@ public class DecisionTableView extends VerticalLayout {
       simulated.setText(d.firedRuleIds().isEmpty() ? ctx.t("dtable.simulated.none")
           : ctx.t("dtable.simulated", String.join(", ", d.firedRuleIds()),
               String.join(", ", d.actions().stream().map(a -> a.action()).toList())));
-      grid.getDataProvider().refreshAll();
+      rowHeaders.forEach(this::markFired);
     } catch (RuntimeException ex) {
       Notices.error(ctx.texts(), ex);
     }

@@ -14,42 +14,15 @@ import org.junit.jupiter.api.Test;
 
 class TableLayoutTest {
   /** A lead-routing pack whose first three rules fit a table and the fourth does not. */
-  static final String PACK = """
-      id: lead-routing
-      version: 1.0.0
-      kind: custom
-      title: {en: Lead routing, zh-CN: 线索分派}
-      hitPolicy: first
-      facts:
-        Lead: {customerId: string, amount: number, region: {enum: [EAST, WEST, NORTH]}}
-      rules:
-        - id: big-east
-          title: {en: Big deal in the east, zh-CN: 东区大单}
-          priority: 1
-          when:
-            - Lead as lead: {amount: {gte: 1000}, region: EAST}
-          then:
-            - emit: {action: CREATE_SALES_TASK, customerId: $lead.customerId, priority: HIGH}
-        - id: mid-size
-          title: {en: Mid-size deal, zh-CN: 中等规模}
-          when:
-            - Lead as lead: {amount: {between: [100, 999]}}
-          then:
-            - emit: {action: CREATE_SALES_TASK, customerId: $lead.customerId, priority: NORMAL}
-        - id: any-lead
-          title: {en: Any other lead, zh-CN: 其他线索}
-          when:
-            - Lead as lead: {}
-          then:
-            - emit: {action: CREATE_SALES_TASK, customerId: $lead.customerId, priority: LOW}
-        - id: west-without-east
-          title: {en: West when no east lead, zh-CN: 无东区线索时的西区}
-          when:
-            - Lead as lead: {region: WEST}
-            - not: {Lead: {region: EAST}}
-          then:
-            - emit: {action: CREATE_SALES_TASK, customerId: $lead.customerId}
-      """;
+  static final String PACK = read();
+
+  static String read() {
+    try (var in = TableLayoutTest.class.getResourceAsStream("/dtable/lead-routing.yaml")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   private static final Texts EN = new Texts(Locale.ENGLISH);
   private static final TableLayout.Input AMOUNT_GTE =
