@@ -155,7 +155,8 @@ class DecisionTableBrowserTest extends BrowserTestBase {
     choose(page, "dtable-hit-policy", "Collect: every matching row");
     page.locator("#dtable-simulate").click();
     idle(page);
-    // then: every matching row fires
+    // then: every matching row fires (the simulator kept the lead over the redraw)
+    assertThat(page.locator("#dtable-sim-region input")).hasValue("NORTH");
     assertThat(page.locator("#dtable-row-rule-5")).containsText("Fired");
     assertThat(page.locator("#dtable-row-any-lead")).containsText("Fired");
     assertThat(page.locator("#dtable-simulated")).containsText("rule-5, any-lead");

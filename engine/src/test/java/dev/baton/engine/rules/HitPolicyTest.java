@@ -94,6 +94,37 @@ class HitPolicyTest {
   }
 
   @Test
+  void shouldFireOneRuleEveryTimeWhenTheSameSingleHitPackIsEvaluatedAgain() {
+    // given: sessions come from a pool, so later evaluations run in reused sessions
+    RulePack pack = RulePacks.parse("test.yaml", pack("first")).withHitPolicy(HitPolicy.PRIORITY);
+    var facts = List.of(fact("Lead", "customerId", "C1", "amount", 2000, "region", "EAST"));
+    // when
+    List<List<String>> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      runs.add(ENGINE.evaluate(Evaluation.of(List.of(pack), facts, NOW)).firedRuleIds());
+    }
+    // then
+    assertThat(runs).allSatisfy(r -> assertThat(r).containsExactly("gold"));
+  }
+
+  @Test
+  void shouldKeepEachPacksPolicyInAPipeline() {
+    // given
+    RulePack first = RulePacks.parse("test.yaml", pack("first"));
+    RulePack collect = RulePacks.parse("test.yaml", pack("collect").replace("lead-tiers",
+        "lead-tiers-all"));
+    var facts = List.of(fact("Lead", "customerId", "C1", "amount", 2000, "region", "EAST"));
+    // when
+    Decision d = ENGINE.evaluate(Evaluation.of(List.of(first, collect), facts, NOW));
+    Decision again = ENGINE.evaluate(Evaluation.of(List.of(first, collect), facts, NOW));
+    // then: one rule of the first pack, every matching rule of the second
+    assertThat(d.fired()).hasSize(4);
+    assertThat(d.fired().stream().filter(f -> f.pack().equals("lead-tiers"))
+        .map(Decision.FiredRule::rule)).containsExactly("silver");
+    assertThat(again.fired()).hasSize(4);
+  }
+
+  @Test
   void shouldFireTheNextRuleWhenTheFirstDoesNotMatch() {
     // given
     RulePack pack = RulePacks.parse("test.yaml", pack("first"));

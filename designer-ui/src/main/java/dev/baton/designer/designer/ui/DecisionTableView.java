@@ -85,6 +85,8 @@ public class DecisionTableView extends VerticalLayout {
   private final transient Set<String> fired = new HashSet<>();
   private final transient Map<String, List<HasValidation>> cells = new HashMap<>();
   private final transient Map<String, TextField> simulatorInputs = new LinkedHashMap<>();
+  /** What was typed in the simulator: kept over redraws (undo, a hit policy change). */
+  private final transient Map<String, String> simulatorValues = new HashMap<>();
   private final transient Map<String, VerticalLayout> rowHeaders = new HashMap<>();
   private boolean editing;
 
@@ -582,6 +584,8 @@ public class DecisionTableView extends VerticalLayout {
       TextField f = new TextField(field);
       f.setId("dtable-sim-" + field);
       f.setWidth("9em");
+      f.setValue(simulatorValues.getOrDefault(field, ""));
+      f.addValueChangeListener(e -> simulatorValues.put(field, e.getValue()));
       f.setPlaceholder(type.isEnum() ? String.join(" | ", type.enumValues())
           : type.scalar().label());
       simulatorInputs.put(field, f);

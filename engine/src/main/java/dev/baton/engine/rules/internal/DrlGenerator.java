@@ -127,11 +127,11 @@ final class DrlGenerator {
         .stages(pack.rules());
     int maxStage = stages.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     List<RulePlan> plans = new ArrayList<>();
-    // A single-hit pack puts its rules in one activation group named after its package (unique
-    // in a pipeline's KieBase): the first activation to fire cancels the others. The reader
-    // refuses single-hit packs with score stages, so salience only orders the candidates:
-    // table order for first, priority then table order for priority.
-    String activationGroup = pack.hitPolicy().singleHit() ? "hit." + pkg : null;
+    // A single-hit pack orders its rules by salience alone (table order for first; priority,
+    // then table order, for priority) and Firings keeps only the first firing. A Drools
+    // activation group would say the same in DRL, but it stopped cancelling in sessions reused
+    // from the pool (the second evaluation fired every matching rule). The reader refuses
+    // single-hit packs with score stages, so no later activation depends on the first one.
     int count = pack.rules().size();
     for (int i = 0; i < count; i++) {
       Rule r = pack.rules().get(i);
@@ -140,7 +140,7 @@ final class DrlGenerator {
         case PRIORITY -> r.priority() * (count + 1) + count - i;
         case COLLECT -> (maxStage - stages.get(r.id())) * 10_000 + r.priority();
       };
-      plans.add(rule(d, r, i, salience, agendaGroup, activationGroup));
+      plans.add(rule(d, r, i, salience, agendaGroup));
     }
     return new Generated(pkg, d.toString(), plans);
   }
@@ -149,8 +149,7 @@ final class DrlGenerator {
     return s.replaceAll("[^A-Za-z0-9.+-]", "_");
   }
 
-  private RulePlan rule(StringBuilder d, Rule r, int index, int salience, String agendaGroup,
-      String activationGroup) {
+  private RulePlan rule(StringBuilder d, Rule r, int index, int salience, String agendaGroup) {
     patternIndex = new LinkedHashMap<>();
     bindingTypes = new LinkedHashMap<>();
     aggregateIndex = new LinkedHashMap<>();
@@ -198,9 +197,6 @@ final class DrlGenerator {
     d.append("    salience ").append(salience).append('\n');
     if (agendaGroup != null) {
       d.append("    agenda-group \"").append(agendaGroup).append("\"\n");
-    }
-    if (activationGroup != null) {
-      d.append("    activation-group \"").append(activationGroup).append("\"\n");
     }
     d.append("when\n").append(lhs);
     d.append("then\n");
