@@ -93,7 +93,8 @@ class DecisionTableBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#dtable-col-in-0")).containsText("amount ≥");
     assertThat(page.locator("#dtable-col-in-0")).containsText("Input: value");
     assertThat(page.locator("#dtable-col-in-2")).containsText("amount between");
-    assertThat(page.locator("#dtable-col-out-1")).containsText("CREATE_SALES_TASK.priority");
+    assertThat(page.locator("#dtable-col-out-1")).containsText("Output: CREATE_SALES_TASK");
+    assertThat(page.locator("#dtable-col-out-1")).containsText("priority");
     assertThat(cell(page, "dtable-cell-mid-size-amount-between")).hasValue("100..999");
     assertThat(page.locator("#dtable-hit-policy")).containsText("First");
     assertThat(page.locator("#dtable-other-west-without-east")).containsText("edit in Rules");

@@ -255,10 +255,11 @@ public class DecisionTableView extends VerticalLayout {
     List<TableLayout.Output> outputs = layout.outputs();
     for (int c = 0; c < outputs.size(); c++) {
       TableLayout.Output col = outputs.get(c);
-      String text = col.score() ? ctx.t("dtable.scoreColumn", col.name())
-          : (layout.action() == null ? "" : layout.action() + ".") + col.name();
+      String text = col.score() ? ctx.t("dtable.scoreColumn", col.name()) : col.name();
+      String kind = col.score() || layout.action() == null ? ctx.t("dtable.output")
+          : ctx.t("dtable.outputOf", layout.action());
       grid.addComponentColumn(r -> outputCell(r, col))
-          .setHeader(header(text, "out-" + c, ctx.t("dtable.output"),
+          .setHeader(header(text, "out-" + c, kind,
               () -> layout.moveOutput(col, -1), () -> layout.moveOutput(col, 1),
               () -> layout.removeOutput(col)))
           .setAutoWidth(true).setResizable(true);
@@ -464,7 +465,7 @@ public class DecisionTableView extends VerticalLayout {
     f.setValue(TableLayout.text(value));
     f.setPlaceholder(col.score() ? "0" : ctx.t("dtable.notSet"));
     f.setReadOnly(!ctx.editable());
-    f.setWidth(col.score() ? "5em" : "10em");
+    f.setWidth(col.score() ? "5em" : "8.5em");
     f.setValueChangeMode(ValueChangeMode.ON_CHANGE);
     f.addValueChangeListener(e -> {
       if (e.isFromClient()) {
