@@ -96,7 +96,7 @@ class DecisionTableBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#dtable-col-out-1")).containsText("Output: CREATE_SALES_TASK");
     assertThat(page.locator("#dtable-col-out-1")).containsText("priority");
     assertThat(cell(page, "dtable-cell-mid-size-amount-between")).hasValue("100..999");
-    assertThat(page.locator("#dtable-hit-policy")).containsText("First");
+    assertThat(page.locator("#dtable-hit-policy")).containsText("Only the first matching row");
     assertThat(page.locator("#dtable-other-west-without-east")).containsText("edit in Rules");
     assertThat(page.locator("#dtable-others")).not().containsText("{");
     shot(page, "t01-decision-table");
@@ -157,6 +157,7 @@ class DecisionTableBrowserTest extends BrowserTestBase {
     page.locator("#dtable-simulate").click();
     idle(page);
     // then: every matching row fires (the simulator kept the lead over the redraw)
+    assertThat(page.locator("#dtable-hit-policy")).containsText("Every row whose inputs match");
     assertThat(page.locator("#dtable-sim-region input")).hasValue("NORTH");
     assertThat(page.locator("#dtable-row-rule-5")).containsText("Fired");
     assertThat(page.locator("#dtable-row-any-lead")).containsText("Fired");
@@ -166,8 +167,9 @@ class DecisionTableBrowserTest extends BrowserTestBase {
     // when: the hit policy change is undone
     page.locator("#undo").click();
     idle(page);
-    // then: the table is back on "first"
-    assertThat(page.locator("#dtable-hit-policy")).containsText("First");
+    // then: the table is back on "first" and says so
+    assertThat(page.locator("#dtable-hit-policy")).containsText("Only the first matching row");
+    assertThat(page.locator("#redo")).isEnabled();
 
     // when: a simulator value is wrong
     type(page, "dtable-sim-region", "SOUTH");

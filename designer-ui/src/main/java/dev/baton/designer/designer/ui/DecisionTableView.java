@@ -88,7 +88,7 @@ public class DecisionTableView extends VerticalLayout {
   /** What was typed in the simulator: kept over redraws (undo, a hit policy change). */
   private final transient Map<String, String> simulatorValues = new HashMap<>();
   private final transient Map<String, VerticalLayout> rowHeaders = new HashMap<>();
-  private boolean editing;
+  private long renders;
 
   public DecisionTableView(EditorContext ctx, Evaluator evaluator) {
     this.ctx = ctx;
@@ -106,11 +106,6 @@ public class DecisionTableView extends VerticalLayout {
     simulator.getStyle().set("flex-wrap", "wrap");
     grid.setWidthFull();
     add(tools, simulator, problems, grid, others);
-    ctx.onChange(change -> {
-      if (!editing && change == EditorContext.Change.STRUCTURE) {
-        render();
-      }
-    });
     render();
   }
 
@@ -122,6 +117,7 @@ public class DecisionTableView extends VerticalLayout {
 
   /** Redraws the table from the pack (columns kept over redraws). */
   public final void render() {
+    renders++;
     layout = TableLayout.of(ctx.model(), layout);
     cells.clear();
     rowHeaders.clear();
@@ -494,16 +490,18 @@ public class DecisionTableView extends VerticalLayout {
 
   // ----------------------------------------------------------------------------- edits
 
-  /** Tells the editor (undo, validation, other views) about a table edit, then redraws. */
+  /**
+   * Tells the editor (undo, validation, other views) about a table edit, then redraws unless
+   * the editor already did (the designer redraws the table on every structure change, undo and
+   * redo included).
+   */
   private void edited(EditorContext.Change change) {
-    editing = true;
-    try {
-      ctx.changed(change);
-    } finally {
-      editing = false;
-    }
+    long before = renders;
+    ctx.changed(change);
     if (change == EditorContext.Change.STRUCTURE) {
-      render();
+      if (renders == before) {
+        render();
+      }
     } else {
       showProblems();
     }

@@ -417,6 +417,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       palette.render();
       factTypes.render();
       parameters.render();
+      tableView.render();
     }
     testPanel.clearDecision();
     clearDecision();
