@@ -118,6 +118,9 @@ public class DecisionTableView extends VerticalLayout {
   /** Redraws the table from the pack (columns kept over redraws). */
   public final void render() {
     renders++;
+    // a redraw follows an edit: an earlier simulation spoke of the pack as it was
+    fired.clear();
+    simulated.setText("");
     layout = TableLayout.of(ctx.model(), layout);
     cells.clear();
     rowHeaders.clear();
