@@ -175,7 +175,8 @@ public class RulePackService {
       return pack;
     }
     return new RulePack(pack.id(), Versions.nextPatch(latest), pack.kind(), pack.title(),
-        pack.description(), pack.parameters(), pack.scores(), pack.factTypes(), pack.rules());
+        pack.description(), pack.parameters(), pack.scores(), pack.factTypes(), pack.rules(),
+        pack.hitPolicy());
   }
 
   /**

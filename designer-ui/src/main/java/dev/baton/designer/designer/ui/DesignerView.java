@@ -153,7 +153,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     });
     testPanel = new TestPanel(service, t, () -> model, () -> draft, this::showDecision,
         this::examplesSaved, ctx.editable());
-    tableView = new DecisionTableView(ctx);
+    tableView = new DecisionTableView(ctx, service::evaluate);
     factTypes = new FactTypesEditor(ctx);
     parameters = new ParametersEditor(ctx);
     TabSheet tabs = new TabSheet();
@@ -425,6 +425,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       palette.render();
       factTypes.render();
       parameters.render();
+      tableView.render();
     }
     testPanel.clearDecision();
     clearDecision();

@@ -722,7 +722,8 @@ public final class JdbcPackRepository implements PackRepository {
   /** The hash of the content apart from the version: equal for "the same pack, renumbered". */
   static String bodyHash(RulePack pack) {
     return RulePacks.contentHash(new RulePack(pack.id(), "0.0.0", pack.kind(), pack.title(),
-        pack.description(), pack.parameters(), pack.scores(), pack.factTypes(), pack.rules()));
+        pack.description(), pack.parameters(), pack.scores(), pack.factTypes(), pack.rules(),
+        pack.hitPolicy()));
   }
 
   /** The next patch version, or the release of a pre-release. */

@@ -7,6 +7,7 @@ import dev.baton.engine.rulepack.Condition;
 import dev.baton.engine.rulepack.FactType;
 import dev.baton.engine.rulepack.FieldDef;
 import dev.baton.engine.rulepack.FieldType;
+import dev.baton.engine.rulepack.HitPolicy;
 import dev.baton.engine.rulepack.LocalizedText;
 import dev.baton.engine.rulepack.PackKind;
 import dev.baton.engine.rulepack.Parameter;
@@ -65,9 +66,11 @@ public final class Merger {
         template.factTypes(), FactType::name, Syntax::factType, m::factType);
     List<Rule> rules = m.keyed("rules[", "]", base.rules(), local.rules(), template.rules(),
         Rule::id, Syntax::rule, m::rule);
+    HitPolicy hitPolicy = m.value("hitPolicy", base.hitPolicy(), local.hitPolicy(),
+        template.hitPolicy(), HitPolicy::label);
     RulePack merged = m.conflicts.isEmpty()
         ? new RulePack(local.id(), version, kind, title, description, parameters, scores, facts,
-            rules)
+            rules, hitPolicy)
         : null;
     return new Outcome(merged, m.conflicts, m.keptLocal, m.taken);
   }

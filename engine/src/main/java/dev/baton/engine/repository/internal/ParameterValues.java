@@ -58,7 +58,8 @@ public final class ParameterValues {
       return template;
     }
     return new RulePack(template.id(), template.version(), template.kind(), template.title(),
-        template.description(), out, template.scores(), template.factTypes(), template.rules());
+        template.description(), out, template.scores(), template.factTypes(), template.rules(),
+        template.hitPolicy());
   }
 
   /** The value in the model's representation, or null when it does not fit. */

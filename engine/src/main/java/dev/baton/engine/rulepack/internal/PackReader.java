@@ -17,6 +17,7 @@ import dev.baton.engine.rulepack.Operator;
 import dev.baton.engine.rulepack.PackKind;
 import dev.baton.engine.rulepack.Parameter;
 import dev.baton.engine.rulepack.Rule;
+import dev.baton.engine.rulepack.HitPolicy;
 import dev.baton.engine.rulepack.RulePack;
 import dev.baton.engine.rulepack.ValueType;
 import dev.baton.engine.rulepack.internal.Node.ListNode;
@@ -71,7 +72,7 @@ public final class PackReader {
 
   private static final Set<String> TOP_KEYS =
       Set.of("id", "version", "kind", "title", "description", "parameters", "scores", "facts",
-          "rules");
+          "rules", "hitPolicy");
   private static final Set<String> RULE_KEYS = Set.of("id", "title", "priority", "when", "then");
   private static final Set<String> AGG_KEYS = Set.of("of", "field", "where", "within", "is", "as");
 
@@ -128,12 +129,48 @@ public final class PackReader {
     List<String> scoreList = scores(m.entries().get("scores"));
     List<Parameter> parameters = parameters(m.entries().get("parameters"));
     List<FactType> factTypes = facts(m.entries().get("facts"));
+    HitPolicy hitPolicy = hitPolicy(m);
     List<Rule> rules = rules(m);
     if (!rules.isEmpty() && problems.isEmpty()) {
       ScoreOrder.check(rules, source, problems, this::ruleLine);
     }
+    if (hitPolicy != null && hitPolicy.singleHit() && !rules.isEmpty() && problems.isEmpty()) {
+      singleHitScores(rules, hitPolicy, m.entries().get("hitPolicy"));
+    }
     return new RulePack(id, version, kind, title, description, parameters, scoreList, factTypes,
-        rules);
+        rules, hitPolicy);
+  }
+
+  private HitPolicy hitPolicy(MapNode m) {
+    String text = optionalString(m, "hitPolicy", "");
+    if (text == null) {
+      return HitPolicy.COLLECT;
+    }
+    HitPolicy policy = HitPolicy.fromLabel(text).orElse(null);
+    if (policy == null) {
+      at(m.entries().get("hitPolicy"), "hitPolicy", "Unknown hit policy '" + text + "'.",
+          "Use one of " + Arrays.stream(HitPolicy.values()).map(HitPolicy::label).toList()
+              + " (collect, the default, fires every matching rule).");
+    }
+    return policy;
+  }
+
+  /**
+   * With one hit per evaluation a rule cannot wait for the total of a score that other rules of
+   * the pack add to: the first rule to fire would end the evaluation before the total exists.
+   */
+  private void singleHitScores(List<Rule> rules, HitPolicy policy, Node at) {
+    Map<String, Integer> stages = ScoreOrder.stages(rules);
+    for (Rule r : rules) {
+      if (stages.get(r.id()) > 0) {
+        problems.add(new Problem(source, at == null ? 0 : at.line(), at == null ? 0 : at.column(),
+            r.id(), "hitPolicy",
+            "With hitPolicy " + policy.label() + " only one rule fires, but rule '" + r.id()
+                + "' tests a score that other rules of this pack add to.",
+            "Use hitPolicy collect, or move the rules that compute the score into an earlier"
+                + " pack of the pipeline."));
+      }
+    }
   }
 
   private final Map<String, Node> ruleNodes = new LinkedHashMap<>();

@@ -51,6 +51,10 @@ public final class PackWriter {
     if (!pack.scores().isEmpty()) {
       m.put("scores", pack.scores());
     }
+    if (pack.hitPolicy().singleHit()) {
+      // written only when not the default, so the hash of every earlier pack is unchanged
+      m.put("hitPolicy", pack.hitPolicy().label());
+    }
     Map<String, Object> facts = new LinkedHashMap<>();
     for (FactType t : pack.factTypes()) {
       Map<String, Object> fields = new LinkedHashMap<>();

@@ -127,9 +127,19 @@ final class DrlGenerator {
         .stages(pack.rules());
     int maxStage = stages.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     List<RulePlan> plans = new ArrayList<>();
-    for (int i = 0; i < pack.rules().size(); i++) {
+    // A single-hit pack orders its rules by salience alone (table order for first; priority,
+    // then table order, for priority) and Firings keeps only the first firing. A Drools
+    // activation group would say the same in DRL, but it stopped cancelling in sessions reused
+    // from the pool (the second evaluation fired every matching rule). The reader refuses
+    // single-hit packs with score stages, so no later activation depends on the first one.
+    int count = pack.rules().size();
+    for (int i = 0; i < count; i++) {
       Rule r = pack.rules().get(i);
-      int salience = (maxStage - stages.get(r.id())) * 10_000 + r.priority();
+      int salience = switch (pack.hitPolicy()) {
+        case FIRST -> count - i;
+        case PRIORITY -> r.priority() * (count + 1) + count - i;
+        case COLLECT -> (maxStage - stages.get(r.id())) * 10_000 + r.priority();
+      };
       plans.add(rule(d, r, i, salience, agendaGroup));
     }
     return new Generated(pkg, d.toString(), plans);

@@ -10,7 +10,8 @@ import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * The global every generated consequence calls: records which rule fired with which facts and
- * values, and applies score actions at once so that later rules see the totals. One per session.
+ * values, and applies score actions at once so that later rules see the totals. One per session
+ * and pack; for a single-hit pack ({@code hitPolicy} first or priority) only the first firing.
  */
 public final class Firings {
 
@@ -33,6 +34,10 @@ public final class Firings {
 
   /** Called by generated consequences only. */
   public void fire(int rule, Object[] matched, Object[] values) {
+    if (pack.pack().hitPolicy().singleHit() && !firings.isEmpty()) {
+      // first or priority: the activation with the highest salience fired first; no other
+      return;
+    }
     firings.add(new Firing(rule, matched, values));
     DrlGenerator.RulePlan plan = pack.plans().get(rule);
     for (Action a : plan.rule().then()) {
