@@ -42,7 +42,8 @@ public class DecisionsApi {
   }
 
   /** One page of matching decisions, in chain order, with the total count. */
-  @Operation(summary = "Search decisions", description = "Every filter is optional; `from`"
+  @Operation(summary = "Search decisions", description = "Every filter is optional; `requestId` is one request id, or the start"
+      + " of request ids followed by `*` (e.g. `VR-DEMO-*`); `from`"
       + " and `to` are ISO-8601 instants of recording, `to` exclusive.")
   @GetMapping
   public Map<String, Object> search(
@@ -50,6 +51,7 @@ public class DecisionsApi {
       @RequestParam(required = false) String packId,
       @RequestParam(required = false) String packVersion,
       @RequestParam(required = false) String action,
+      @RequestParam(required = false) String requestId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
       @RequestParam(defaultValue = "50") int limit,
@@ -58,8 +60,8 @@ public class DecisionsApi {
       throw ApiException.invalid("The limit must be between 1 and " + MAX_LIMIT + ".",
           List.of(ApiProblems.field("limit", "is " + limit, "1 to " + MAX_LIMIT)));
     }
-    DecisionQuery query = new DecisionQuery(blank(customerId), blank(packId), blank(packVersion),
-        blank(action), from, to, limit, offset);
+    DecisionQuery query = new DecisionQuery(blank(customerId), blank(packId),
+        blank(packVersion), blank(action), from, to, limit, offset, blank(requestId));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("total", baton.decisions().count(query));
     out.put("offset", offset);

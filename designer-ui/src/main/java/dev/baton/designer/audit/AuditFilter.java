@@ -57,16 +57,6 @@ public record AuditFilter(String customerId, String packId, String packVersion, 
     }
     if (!blank(requestId)) {
       String r = requestId.strip();
-      if (r.equals("*")) {
-        throw new IllegalArgumentException("The request id '*' alone matches every decision:"
-            + " put the start of the request ids before the *, e.g. VR-DEMO-*, or leave the"
-            + " field empty.");
-      }
-      if (r.indexOf('*') >= 0 && r.indexOf('*') < r.length() - 1) {
-        throw new IllegalArgumentException("The request id '" + r + "' has a * before its"
-            + " end: a * only stands at the end, for request ids that start with the text"
-            + " before it (e.g. VR-DEMO-*).");
-      }
       q = q.request(r);
     }
     if (!blank(action)) {

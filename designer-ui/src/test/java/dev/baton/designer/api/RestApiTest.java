@@ -164,6 +164,10 @@ class RestApiTest extends DesignerTestBase {
     String id = recorded.getHeaders().getFirst(EvaluateApi.DECISION_ID_HEADER);
     ResponseEntity<String> read = get("auditor", "/api/v1/decisions/" + id);
     ResponseEntity<String> search = get("auditor", "/api/v1/decisions?customerId=C-9001");
+    ResponseEntity<String> byRequest = get("auditor", "/api/v1/decisions?requestId=" + requestId);
+    ResponseEntity<String> byPrefix = get("auditor", "/api/v1/decisions?requestId="
+        + requestId.substring(0, requestId.length() - 2) + "*");
+    ResponseEntity<String> starInside = get("auditor", "/api/v1/decisions?requestId=A*B");
     ResponseEntity<String> replay = post("auditor", "/api/v1/decisions/" + id + "/replay", null);
     ResponseEntity<String> verify = post("auditor", "/api/v1/decisions/verify", null);
     // then
@@ -175,6 +179,11 @@ class RestApiTest extends DesignerTestBase {
     assertThat(body(read).get("decision").has("fired")).isTrue();
     assertThat(body(search).get("total").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(search.getBody()).contains(id);
+    assertThat(body(byRequest).get("total").asLong()).as(byRequest.getBody()).isEqualTo(1);
+    assertThat(byRequest.getBody()).contains(id);
+    assertThat(byPrefix.getBody()).contains(id);
+    assertProblem(starInside, 400);
+    assertThat(starInside.getBody()).contains("only stands at the end");
     assertThat(body(replay).get("identical").asBoolean()).as(replay.getBody()).isTrue();
     assertThat(body(verify).get("ok").asBoolean()).as(verify.getBody()).isTrue();
   }

@@ -37,6 +37,19 @@ public record DecisionQuery(
       throw new IllegalArgumentException("A decision query with a pack version ("
           + packVersion + ") needs the pack id too.");
     }
+    if (requestId != null) {
+      if (requestId.equals("*")) {
+        throw new IllegalArgumentException("The request id '*' alone matches every decision:"
+            + " put the start of the request ids before the *, e.g. VR-DEMO-*, or leave the"
+            + " request id out.");
+      }
+      int star = requestId.indexOf('*');
+      if (star >= 0 && star < requestId.length() - 1) {
+        throw new IllegalArgumentException("The request id '" + requestId + "' has a * before"
+            + " its end: a * only stands at the end, for request ids that start with the text"
+            + " before it (e.g. VR-DEMO-*).");
+      }
+    }
   }
 
   /** A query of any request id. */
