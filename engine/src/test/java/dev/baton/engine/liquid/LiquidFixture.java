@@ -18,7 +18,8 @@ final class LiquidFixture {
 
   static LiquidPacks packs() {
     return LiquidPacks.fixed(RulePacks.read(RULE_PACKS.resolve("unit-formation")),
-        RulePacks.read(RULE_PACKS.resolve("contribution-points")));
+        RulePacks.read(RULE_PACKS.resolve("contribution-points")),
+        RulePacks.read(RULE_PACKS.resolve("ai-trigger")));
   }
 
   static Person person(String id, String name, String region, Set<String> roles,
