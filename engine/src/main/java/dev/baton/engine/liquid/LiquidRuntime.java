@@ -135,6 +135,24 @@ public final class LiquidRuntime implements AutoCloseable {
     return start(vars);
   }
 
+  /**
+   * Starts the battle-unit workflow for a unit already formed (e.g. through the REST API): the
+   * workflow takes the unit as it is (a proposed one waits for a lead's confirmation).
+   *
+   * @param sla how long the unit has before it is escalated, or null for the campaign's
+   */
+  public long startUnit(Unit unit, Duration sla) {
+    Campaign campaign = liquid.directory().campaign(unit.campaignId()).orElseThrow();
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("campaignId", unit.campaignId());
+    vars.put("unitId", unit.id());
+    vars.put("mode", unit.mode().name());
+    vars.put("sla", (sla == null ? campaign.sla() : sla).toString());
+    long key = start(vars);
+    liquid.directory().setProcessInstance(unit.id(), key);
+    return key;
+  }
+
   private long start(Map<String, Object> vars) {
     return client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
         .variables(vars).send().join().getProcessInstanceKey();

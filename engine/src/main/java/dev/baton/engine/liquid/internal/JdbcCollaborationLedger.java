@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -279,13 +278,13 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
           RecordedEvent e = row(r);
           expected++;
           if (e.sequence() != expected) {
-            return new LedgerVerifyReport(expected - 1, expected, "Event " + expected
+            return LedgerVerifyReport.broken(expected - 1, expected, "Event " + expected
                 + " is missing from the chain (the next is " + e.sequence() + ").");
           }
           String hash = EventHash.link(previous, e.sequence(), e.recordedAt(),
               contentHash(e.event(), r.getString(10), r.getString(11), e.actor()));
           if (!hash.equals(e.hash())) {
-            return new LedgerVerifyReport(expected - 1, expected, "Event " + expected + " ("
+            return LedgerVerifyReport.broken(expected - 1, expected, "Event " + expected + " ("
                 + e.event().eventId() + ") was changed after it was recorded: its hash does"
                 + " not match its content.");
           }
@@ -297,12 +296,12 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
           ResultSet r = head.executeQuery()) {
         r.next();
         if (r.getLong(1) != expected || !r.getString(2).equals(previous)) {
-          return new LedgerVerifyReport(expected, expected + 1, "The chain ends at event "
+          return LedgerVerifyReport.broken(expected, expected + 1, "The chain ends at event "
               + expected + " but its head says " + r.getLong(1)
               + ": trailing events were removed.");
         }
       }
-      return new LedgerVerifyReport(expected, 0, null);
+      return LedgerVerifyReport.intact(expected);
     });
   }
 
@@ -315,5 +314,4 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
       Thread.currentThread().interrupt();
     }
   }
-
 }
