@@ -5,6 +5,7 @@ import dev.baton.engine.liquid.CollaborationLedger;
 import dev.baton.engine.liquid.LedgerVerifyReport;
 import dev.baton.engine.liquid.RecordedEvent;
 import dev.baton.engine.store.BatonStore;
+import dev.baton.engine.store.DurableConnection;
 import dev.baton.engine.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * {@link CollaborationLedger} on JDBC with group commit: callers queue their events and wait; one
  * writer thread takes everything queued (up to {@value #MAX_BATCH} events), appends it to the
  * chain in one transaction under the head row's lock (so several processes append one batch at
- * a time), commits durably and then answers every caller of the batch.
+ * a time) and commits; a second thread waits until that commit is durable and then answers every
+ * caller of the batch, while the writer already writes the next batch.
  */
 public final class JdbcCollaborationLedger implements CollaborationLedger {
   private static final int MAX_BATCH = 256;
@@ -37,6 +39,13 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
   private final BatonStore store;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+  /** Waits for each commit to be durable and then answers its callers, in commit order. */
+  private final java.util.concurrent.ExecutorService durability =
+      java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "baton-collaboration-ledger-durable");
+        t.setDaemon(true);
+        return t;
+      });
   private volatile boolean closed;
 
   private record Pending(List<CollaborationEvent> events, String actor,
@@ -82,13 +91,14 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
 
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>();
+    Connection connection = null;
     while (!closed || !queue.isEmpty()) {
       try {
         Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
-        batch.clear();
+        batch = new ArrayList<>();
         batch.add(first);
         int n = first.events().size();
         while (n < MAX_BATCH) {
@@ -99,29 +109,76 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
           batch.add(next);
           n += next.events().size();
         }
-        write(batch);
+        if (connection == null) {
+          connection = store.dataSource().getConnection();
+          connection.setAutoCommit(false);
+        }
+        write(connection, batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
+      } catch (SQLException | RuntimeException e) {
+        closeQuietly(connection);
+        connection = null;
+        fail(batch, e);
       }
     }
+    closeQuietly(connection);
+    durability.shutdown();
   }
 
-  private void write(List<Pending> batch) {
+  /**
+   * Appends the batch and commits; the next batch is written while this one's commit is made
+   * durable (H2's checkpoint), and its callers are answered only once it is. A batch the database
+   * refuses is written again caller by caller, so that one bad event fails only its own caller.
+   */
+  private void write(Connection c, List<Pending> batch) throws SQLException {
+    List<List<RecordedEvent>> results;
     try {
-      List<List<RecordedEvent>> results = store.inTransaction(c -> appendBatch(c, batch));
+      results = appendBatch(c, batch);
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      if (batch.size() == 1) {
+        throw e;
+      }
+      for (Pending p : batch) {
+        try {
+          write(c, List.of(p));
+        } catch (SQLException | RuntimeException single) {
+          fail(List.of(p), single);
+        }
+      }
+      return;
+    }
+    DurableConnection.PendingCommit pending =
+        c.unwrap(DurableConnection.class).commitAndContinue();
+    durability.execute(() -> {
+      try {
+        pending.awaitDurable();
+      } catch (SQLException e) {
+        fail(batch, e);
+        return;
+      }
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).done().complete(results.get(i));
       }
-    } catch (RuntimeException e) {
-      if (batch.size() == 1) {
-        batch.get(0).done().completeExceptionally(e);
-        return;
-      }
-      // one caller's bad event must not fail the others: retry each on its own
-      for (Pending p : batch) {
-        write(List.of(p));
-      }
+    });
+  }
+
+  private static void fail(List<Pending> batch, Exception e) {
+    RuntimeException failure = e instanceof RuntimeException r ? r
+        : new StoreException("Cannot record collaboration events: " + e.getMessage(), e);
+    batch.forEach(p -> p.done().completeExceptionally(failure));
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // the connection is broken already; a new one is opened for the next batch
     }
   }
 
@@ -310,6 +367,7 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
     closed = true;
     try {
       writer.join(10_000);
+      durability.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
