@@ -171,6 +171,20 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
     batch.forEach(p -> p.done().completeExceptionally(failure));
   }
 
+  /** A unique-key violation (SQL state 23505 on H2 and PostgreSQL), also inside a batch. */
+  private static boolean isDuplicate(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          if ("23505".equals(n.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private static void closeQuietly(Connection c) {
     if (c == null) {
       return;
@@ -182,8 +196,26 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
     }
   }
 
+  /**
+   * Appends the batch. The fast path does not look for recorded event ids first: the unique key
+   * refuses a repeated id, and then the batch is appended again with the look-up (idempotent
+   * appends are rare; the look-up on every batch cost a query per commit).
+   */
   private List<List<RecordedEvent>> appendBatch(Connection c, List<Pending> batch)
       throws SQLException {
+    try {
+      return appendBatch(c, batch, false);
+    } catch (SQLException e) {
+      if (!isDuplicate(e)) {
+        throw e;
+      }
+      c.rollback();
+      return appendBatch(c, batch, true);
+    }
+  }
+
+  private List<List<RecordedEvent>> appendBatch(Connection c, List<Pending> batch,
+      boolean lookUp) throws SQLException {
     long sequence;
     String previous;
     try (PreparedStatement head = c.prepareStatement(
@@ -193,7 +225,7 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
       sequence = r.getLong(1);
       previous = r.getString(2);
     }
-    Map<String, RecordedEvent> existing = existing(c, batch);
+    Map<String, RecordedEvent> existing = lookUp ? existing(c, batch) : Map.of();
     Map<String, RecordedEvent> inBatch = new HashMap<>();
     Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     List<List<RecordedEvent>> results = new ArrayList<>();
