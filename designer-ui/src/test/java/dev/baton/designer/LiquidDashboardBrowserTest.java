@@ -26,7 +26,6 @@ class LiquidDashboardBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#kpi-liquid-formation")).hasAttribute("data-state", "MET");
     assertThat(page.locator("#kpi-liquid-formation")).containsText("Target ≤ 23 min");
     shot(page, "l01-dashboard-liquid");
-    boolean attributable = liquid.kpis().attributionOnTarget();
     // when: an event without a campaign is recorded
     liquid.record(new CollaborationEvent("EV-DASH-1", Instant.now(), "P-0008", null, "C-2002",
         "CASE_LIBRARY_USE", List.of("案例库"), List.of("案例 2 个"), null), "test");
@@ -35,7 +34,5 @@ class LiquidDashboardBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#kpi-liquid-attribution")).hasAttribute("data-state", "NOT_MET");
     assertThat(page.locator("#kpi-liquid-attribution")).containsText("collaboration events");
     shot(page, "l02-dashboard-liquid-attribution-missed");
-    org.assertj.core.api.Assertions.assertThat(attributable || !liquid.kpis()
-        .attributionOnTarget()).isTrue();
   }
 }

@@ -141,6 +141,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     if (CurrentUser.hasAnyRole(Role.OPS, Role.ANALYST, Role.AUDITOR)) {
       nav.addItem(new SideNavItem(t.t("nav.consent"), ConsentView.class));
     }
+    if (CurrentUser.hasAnyRole(Role.OPS, Role.ANALYST, Role.ADMIN)) {
+      nav.addItem(new SideNavItem(t.t("nav.campaigns"),
+          dev.baton.designer.liquid.ui.CampaignBoardView.class));
+    }
     addToDrawer(nav);
   }
 }
