@@ -32,7 +32,8 @@ class CampaignBoardBrowserTest extends BrowserTestBase {
     // when: 孙浩 (certification expired) is dropped on the risk expert role
     sunHao.dragTo(risk);
     // then: refused with the reason, nothing changed
-    assertThat(page.locator("#liquid-refused")).containsText("certification missing");
+    assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+        .setHasText("certification missing"))).hasCount(1);
     assertThat(risk).hasAttribute("data-members", "P-0012");
     shot(page, "l11-campaign-board-refused");
     // when: 郑洁 (eligible, ranked below the picks) is dragged onto the account manager role
@@ -45,7 +46,8 @@ class CampaignBoardBrowserTest extends BrowserTestBase {
     String assigned = page.locator("#role-ACCOUNT_MANAGER").getAttribute("data-members");
     page.locator("#liquid-form").click();
     // then
-    assertThat(page.locator("#liquid-formed")).containsText("formed");
+    assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+        .setHasText("formed with"))).hasCount(1);
     shot(page, "l12-campaign-board-formed");
     Unit unit = liquid.directory().unitsOf(LiquidDemoData.OPEN_CAMPAIGN).get(0);
     org.assertj.core.api.Assertions.assertThat(unit.members())

@@ -20,15 +20,24 @@ final class CandidateCard extends Div {
     addClassName("kpi-card");
     getElement().setAttribute("data-person", verdict.personId());
     getElement().setAttribute("data-verdict", verdict.verdict().name());
-    getStyle().set("cursor", "grab").set("margin", "4px").set("minWidth", "200px");
+    getStyle().set("cursor", "grab").set("margin", "4px").set("minWidth", "200px")
+        .set("maxWidth", "22em").set("display", "flex").set("flexDirection", "column")
+        .set("gap", "2px").set("padding", "8px").set("borderRadius", "8px")
+        .set("border", "1px solid var(--lumo-contrast-20pct)")
+        .set("background", verdict.verdict() == CandidateVerdict.Verdict.NOT_ELIGIBLE
+            ? "var(--lumo-error-color-10pct)" : "var(--lumo-base-color)");
     Span name = new Span(verdict.name() + " (" + verdict.personId() + ")");
     name.addClassName("kpi-title");
-    Span state = new Span(t.t("liquid.verdict." + verdict.verdict().name(),
-        verdict.points().stripTrailingZeros().toPlainString()));
+    name.getStyle().set("fontWeight", "700");
+    Span state = new Span(verdict.role() + ": " + t.t("liquid.verdict."
+        + verdict.verdict().name(), verdict.points().stripTrailingZeros().toPlainString()));
+    state.getStyle().set("fontWeight", "600");
     state.addClassName("kpi-state");
     Span why = new Span(verdict.reasons().stream().map(r -> reason(r, t))
         .collect(Collectors.joining("; ")));
     why.addClassName("kpi-basis");
+    why.getStyle().set("fontSize", "var(--lumo-font-size-s)")
+        .set("color", "var(--lumo-secondary-text-color)");
     why.getElement().setAttribute("data-role", "reasons");
     add(name, state, why);
     if (verdict.verdict() == CandidateVerdict.Verdict.NOT_ELIGIBLE) {
