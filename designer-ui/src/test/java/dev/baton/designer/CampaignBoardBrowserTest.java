@@ -20,8 +20,9 @@ class CampaignBoardBrowserTest extends BrowserTestBase {
 
   @Test
   void shouldFormTheUnitAsDraggedAndRefuseAnIneligiblePerson() {
-    // given: the open demo campaign on the board
-    Page page = signIn("ops");
+    // given: the open demo campaign on the board (tall, so that cards and roles are both in view
+    // while dragging)
+    Page page = signIn("ops", 1500, 2600);
     page.navigate(url("/campaigns"));
     Locator risk = page.locator("#role-RISK_EXPERT");
     assertThat(risk).hasAttribute("data-members", "P-0012");
