@@ -61,6 +61,7 @@ public class CampaignBoardView extends VerticalLayout implements HasDynamicTitle
   private final EChart byPerson = new EChart("liquid-value-chart");
   private final Grid<EventPoints> events = new Grid<>();
   private final Paragraph summary = new Paragraph();
+  private final Paragraph staffedNote = new Paragraph();
   private transient Formation formation;
   /** person id by role: the assignment the board shows. */
   private final Map<String, List<String>> assignment = new LinkedHashMap<>();
@@ -76,7 +77,7 @@ public class CampaignBoardView extends VerticalLayout implements HasDynamicTitle
     pool.setId("liquid-pool");
     pool.getStyle().set("display", "flex").set("flexWrap", "wrap");
     add(new H2(t.t("liquid.board.title")), new Paragraph(t.t("liquid.board.help")), campaign,
-        roles, form, new H3(t.t("liquid.board.candidates")), pool,
+        staffedNote, roles, form, new H3(t.t("liquid.board.candidates")), pool,
         new H2(t.t("liquid.value.title")), summary, byPerson, events);
     List<Campaign> all = liquid.directory().campaigns();
     all.stream().filter(c -> c.status() == CampaignStatus.OPEN).findFirst()
@@ -134,6 +135,9 @@ public class CampaignBoardView extends VerticalLayout implements HasDynamicTitle
       });
     }
     form.setEnabled(c.status() == CampaignStatus.OPEN);
+    staffedNote.setId("liquid-staffed-note");
+    staffedNote.setText(t.t("liquid.board.staffedNote"));
+    staffedNote.setVisible(c.status() != CampaignStatus.OPEN);
     drawBoard(c);
     drawValue(c);
   }
