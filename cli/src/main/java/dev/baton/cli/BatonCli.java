@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
         ServeCommand.class,
         VisitCommand.class,
         ReviewCommand.class,
+        LiquidCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

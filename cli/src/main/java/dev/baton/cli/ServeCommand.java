@@ -3,6 +3,10 @@ package dev.baton.cli;
 import dev.baton.engine.BatonException;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.BattlePackServices;
+import dev.baton.engine.liquid.LiquidDemoData;
+import dev.baton.engine.liquid.LiquidPacks;
+import dev.baton.engine.liquid.LiquidRuntime;
+import dev.baton.engine.liquid.LiquidServices;
 import dev.baton.engine.battlepack.DemoData;
 import dev.baton.engine.repository.PackLoader;
 import dev.baton.engine.rulepack.BundledTemplates;
@@ -204,7 +208,19 @@ final class ServeCommand extends BatonCommand {
     }
     BattlePackServices services = BattlePackServices.of(baton,
         PackLoader.on(baton.packs()).withDefaultPipeline(BundledTemplates.pipeline()));
-    return BattlePackRuntime.start(client, services, BattlePackRuntime.bundledBpmn());
+    BattlePackRuntime battle = BattlePackRuntime.start(client, services,
+        BattlePackRuntime.bundledBpmn());
+    // the liquid organisation's battle-unit workflow, on the same client
+    LiquidServices liquid = LiquidServices.open(baton, LiquidPacks.active(baton.packs()));
+    if (!noDemo) {
+      LiquidDemoData.load(liquid);
+    }
+    LiquidRuntime units = LiquidRuntime.start(client, liquid, baton, LiquidRuntime.bundledBpmn());
+    return () -> {
+      units.close();
+      liquid.close();
+      battle.close();
+    };
   }
 
 

@@ -24,6 +24,12 @@ public class TemplateCatalogue {
       templates.put(id, new Template(BundledTemplates.pack(id),
           BundledTemplates.examples(id).orElse(null)));
     }
+    // the liquid organisation's packs: in the catalogue (composed and tested like the others),
+    // not in the pipeline
+    for (String id : BundledTemplates.LIQUID_IDS) {
+      templates.put(id, new Template(BundledTemplates.pack(id),
+          BundledTemplates.examples(id).orElse(null)));
+    }
   }
 
   /** Every template pack by id. */

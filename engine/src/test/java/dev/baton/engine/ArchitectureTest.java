@@ -61,7 +61,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule ONLY_THE_RUNTIME_WIRES_CAPABILITIES = noClasses()
       .that().resideOutsideOfPackages("dev.baton.engine.runtime..",
-          "dev.baton.engine.battlepack..")
+          "dev.baton.engine.battlepack..", "dev.baton.engine.liquid..")
       .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.runtime..");
 
   @ArchTest
@@ -93,6 +93,15 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("io.grpc..",
           "io.camunda.zeebe.gateway..", "com.google.protobuf..",
           "dev.baton.engine.workflow.internal.grpc..");
+
+  @ArchTest
+  static final ArchRule LIQUID_INTERNALS_ARE_PRIVATE = internalsPrivate("liquid");
+
+  /** The liquid organisation sits on top, next to the battle pack: nothing below depends on it. */
+  @ArchTest
+  static final ArchRule NOTHING_BELOW_DEPENDS_ON_THE_LIQUID_ORGANISATION = noClasses()
+      .that().resideOutsideOfPackage("dev.baton.engine.liquid..")
+      .should().dependOnClassesThat().resideInAPackage("dev.baton.engine.liquid..");
 
   private static ArchRule internalsPrivate(String capability) {
     String base = "dev.baton.engine." + capability;

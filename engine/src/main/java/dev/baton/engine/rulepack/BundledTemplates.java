@@ -19,6 +19,12 @@ public final class BundledTemplates {
   /** The template pack ids, in pipeline (evaluation) order. */
   public static final List<String> IDS = List.of("cmi-threshold", "ai-trigger", "consent-check");
 
+  /**
+   * The liquid organisation's template packs (unit formation, contribution points): not part of
+   * the pipeline, evaluated on their own by {@code dev.baton.engine.liquid}.
+   */
+  public static final List<String> LIQUID_IDS = List.of("unit-formation", "contribution-points");
+
   /** Where the jar keeps the templates. */
   public static final String ROOT = "baton/rule-packs/";
 

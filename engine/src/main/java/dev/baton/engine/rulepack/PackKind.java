@@ -8,6 +8,10 @@ public enum PackKind {
   AI_TRIGGER("ai-trigger"),
   CONSENT_CHECK("consent-check"),
   CMI_THRESHOLD("cmi-threshold"),
+  /** Liquid organisation: who may join a battle unit for a demanded role, and their ranking. */
+  UNIT_FORMATION("unit-formation"),
+  /** Liquid organisation: contribution points (液态积分) for collaboration events. */
+  CONTRIBUTION_POINTS("contribution-points"),
   CUSTOM("custom");
 
   private final String label;

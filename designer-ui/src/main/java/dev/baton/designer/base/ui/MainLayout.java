@@ -162,6 +162,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     if (CurrentUser.hasAnyRole(Role.OPS, Role.DEVELOPER, Role.ADMIN)) {
       nav.addItem(new SideNavItem(t.t("nav.visitRequest"), VisitRequestView.class));
     }
+    if (CurrentUser.hasAnyRole(Role.OPS, Role.ANALYST, Role.ADMIN)) {
+      nav.addItem(new SideNavItem(t.t("nav.campaigns"),
+          dev.baton.designer.liquid.ui.CampaignBoardView.class));
+    }
     addToDrawer(nav);
   }
 }

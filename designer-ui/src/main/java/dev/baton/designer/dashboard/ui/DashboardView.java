@@ -16,6 +16,7 @@ import dev.baton.designer.dashboard.DashboardService;
 import dev.baton.designer.dashboard.DurationText;
 import dev.baton.designer.dashboard.Kpis;
 import dev.baton.designer.i18n.Texts;
+import dev.baton.engine.liquid.LiquidServices;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -39,9 +40,12 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
   private final Span period = new Span();
   private final Div cards = new Div();
   private final EChart perDay = new EChart("dashboard-per-day");
+  private final transient LiquidServices liquid;
+  private final LiquidKpiCards liquidCards = new LiquidKpiCards(t);
 
-  public DashboardView(DashboardService service) {
+  public DashboardView(DashboardService service, LiquidServices liquid) {
     this.service = service;
+    this.liquid = liquid;
     setWidthFull();
     period.setId("dashboard-period");
     cards.setId("dashboard-kpis");
@@ -50,7 +54,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     refresh.setId("dashboard-refresh");
     add(new H2(t.t("dashboard.title")), period, refresh, cards,
         new H3(t.t("dashboard.perDay")), perDay,
-        new Paragraph(t.t("dashboard.definitions")));
+        new Paragraph(t.t("dashboard.definitions")), liquidCards);
     refresh();
   }
 
@@ -71,6 +75,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         d.perDay().stream().map(Kpis.DayCount::packs).toList())), false),
         Map.of("days", d.perDay().stream().map(c -> c.day() + "=" + c.packs())
             .collect(Collectors.joining(","))));
+    liquidCards.show(liquid.kpis());
   }
 
   private Div card(Kpis.Kpi k) {

@@ -1,0 +1,177 @@
+package dev.baton.benchmarks.liquid;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.engine.liquid.CollaborationEvent;
+import dev.baton.engine.liquid.CollaborationLedger;
+import dev.baton.engine.store.BatonStore;
+import dev.baton.engine.store.Databases;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * Recording collaboration events durably (issue 18: ≥ 0.6 × the raw-JDBC floor measured in the
+ * same run). Baton: {@code T} client threads each calling {@link CollaborationLedger#append} for
+ * one event at a time and waiting for it to be durable (the ledger's writer chains, batches and
+ * commits them). Floor: the same rows (hash strings precomputed, no chain) inserted with plain
+ * JDBC by one thread into a fresh database of the same schema, in batches of 64, each committed
+ * and made durable through the same durable data source ({@code CHECKPOINT} on H2), which is the
+ * floor the decision log is measured against. Every round uses fresh databases; rounds alternate
+ * Baton and floor. Usage: {@code java -cp benchmarks/target/benchmarks.jar
+ * dev.baton.benchmarks.liquid.LedgerHarness [--events N] [--threads T] [--rounds R]
+ * [--db h2|<jdbc-url>]}.
+ */
+public final class LedgerHarness {
+  private LedgerHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    int events = Integer.parseInt(opts.getOrDefault("events", "20000"));
+    int threads = Integer.parseInt(opts.getOrDefault("threads", "16"));
+    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+    String db = opts.getOrDefault("db", "h2");
+    System.out.printf("cores %d, events %d, client threads %d, rounds %d, db %s%n",
+        Runtime.getRuntime().availableProcessors(), events, threads, rounds, db);
+    List<CollaborationEvent> workload = workload(events);
+    for (int round = 0; round <= rounds; round++) {
+      String label = round == 0 ? "warm-up" : "round " + round;
+      double baton = baton(db, workload, threads, label);
+      double floor = floor(db, workload, label);
+      System.out.printf("%s: baton/floor = %.2f%n", label, baton / floor);
+    }
+  }
+
+  static List<CollaborationEvent> workload(int n) {
+    List<String> kinds = List.of("BID_DOCUMENT", "LEGAL_RESPONSE", "CASE_LIBRARY_USE",
+        "CROSS_DEPARTMENT_MEETING", "RISK_REVIEW", "KNOWLEDGE_SESSION");
+    Instant t0 = LiquidWorkload.NOW.minus(Duration.ofDays(30));
+    List<CollaborationEvent> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new CollaborationEvent("EV-" + i, t0.plusSeconds(i), String.format("P-%05d",
+          i % 5000), "CMP-" + (i % 40), "C-" + (i % 900), kinds.get(i % kinds.size()),
+          List.of("标书 v" + (i % 7), "案例库检索"), List.of("评审意见 " + i),
+          i % 3 == 0 ? "法务部" : null));
+    }
+    return out;
+  }
+
+  private static HikariDataSource fresh(String db) throws Exception {
+    if (db.equals("h2")) {
+      return Databases.pooled(Databases.h2Url(Files.createTempDirectory("baton-ledger-")));
+    }
+    HikariDataSource ds = Databases.pooled(db);
+    try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+      s.execute("drop table if exists baton_liquid_event_floor");
+    }
+    return ds;
+  }
+
+  static double baton(String db, List<CollaborationEvent> workload, int threads, String label)
+      throws Exception {
+    try (HikariDataSource ds = fresh(db)) {
+      BatonStore store = BatonStore.open(ds);
+      try (CollaborationLedger ledger = CollaborationLedger.open(store)) {
+        long[] latencies = new long[workload.size()];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long cpu0 = cpu();
+        long t0 = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          done.add(pool.submit(() -> {
+            for (int i = next.getAndIncrement(); i < workload.size();
+                i = next.getAndIncrement()) {
+              long s = System.nanoTime();
+              ledger.append(workload.get(i), "bench");
+              latencies[i] = System.nanoTime() - s;
+            }
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+        long elapsed = System.nanoTime() - t0;
+        long cpu = cpu() - cpu0;
+        pool.shutdown();
+        if (!ledger.verify().intact()) {
+          throw new IllegalStateException("The chain is broken after the run.");
+        }
+        Arrays.sort(latencies);
+        double rate = workload.size() / (elapsed / 1e9);
+        System.out.printf("%s baton: %,.0f events/s, p50 %.2f ms, p99 %.2f ms, %.1f µs CPU/event%n",
+            label, rate, latencies[latencies.length / 2] / 1e6,
+            latencies[(int) (latencies.length * 0.99)] / 1e6, cpu / 1e3 / workload.size());
+        return rate;
+      }
+    }
+  }
+
+  static double floor(String db, List<CollaborationEvent> workload, String label)
+      throws Exception {
+    try (HikariDataSource ds = fresh(db)) {
+      BatonStore store = BatonStore.open(ds);
+      DataSource durable = store.dataSource();
+      Instant recordedAt = Instant.now();
+      String hash = "f".repeat(64);
+      long cpu0 = cpu();
+      long t0 = System.nanoTime();
+      try (Connection c = durable.getConnection()) {
+        c.setAutoCommit(false);
+        try (PreparedStatement ins = c.prepareStatement("insert into baton_liquid_event"
+            + " (sequence, event_id, recorded_at, occurred_at, person_id, campaign_id,"
+            + " customer_id, kind, counterpart_department, inputs, outputs, actor, hash)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          for (int i = 0; i < workload.size(); i++) {
+            CollaborationEvent e = workload.get(i);
+            ins.setLong(1, i + 1);
+            ins.setString(2, e.eventId());
+            ins.setTimestamp(3, Timestamp.from(recordedAt));
+            ins.setTimestamp(4, Timestamp.from(e.occurredAt()));
+            ins.setString(5, e.personId());
+            ins.setString(6, e.campaignId());
+            ins.setString(7, e.customerId());
+            ins.setString(8, e.kind());
+            ins.setString(9, e.counterpartDepartment());
+            ins.setString(10, "[\"" + String.join("\",\"", e.inputs()) + "\"]");
+            ins.setString(11, "[\"" + String.join("\",\"", e.outputs()) + "\"]");
+            ins.setString(12, "bench");
+            ins.setString(13, hash);
+            ins.addBatch();
+            if ((i + 1) % 64 == 0 || i == workload.size() - 1) {
+              ins.executeBatch();
+              c.commit();
+            }
+          }
+        }
+      }
+      long elapsed = System.nanoTime() - t0;
+      long cpu = cpu() - cpu0;
+      double rate = workload.size() / (elapsed / 1e9);
+      System.out.printf("%s floor (raw JDBC, batches of 64, durable commit): %,.0f events/s,"
+          + " %.1f µs CPU/event%n", label, rate, cpu / 1e3 / workload.size());
+      return rate;
+    }
+  }
+
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+}
