@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -375,8 +376,10 @@ public class DecisionTableView extends VerticalLayout {
       return;
     }
     for (Finding f : checks.forRule(id)) {
-      Div mark = new Div(new Span(f.severity() == Finding.Severity.ERROR ? "⛔ " : "⚠ "),
-          new Span(f.message(ctx.texts().locale())));
+      Icon icon = (f.severity() == Finding.Severity.ERROR ? VaadinIcon.EXCLAMATION_CIRCLE
+          : VaadinIcon.WARNING).create();
+      icon.addClassName("dtable-finding-icon");
+      Div mark = new Div(icon, new Span(f.message(ctx.texts().locale())));
       mark.addClassNames("dtable-finding", f.severity() == Finding.Severity.ERROR
           ? "dtable-finding-error" : "dtable-finding-warning");
       mark.getElement().setAttribute("data-kind", f.kind().name());
