@@ -50,6 +50,30 @@ class CheckCommandTest {
   }
 
   @Test
+  void shouldFailWhenARuleIsShadowedUnderTheHitPolicyFirst() throws IOException {
+    // given: under first, a rule below r0 on larger amounts can never fire
+    Path pack = TinyPack.write(dir, TinyPack.PACK
+        .replace("rules:\n", "hitPolicy: first\nrules:\n") + """
+          - id: large
+            title: {en: Large, zh-CN: 大额}
+            when:
+              - Order as o: {amount: {gte: 1000}}
+            then:
+              - emit: {action: CREATE_SALES_TASK, customerId: $o.customerId, priority: LOW}
+        """, null);
+    // when
+    Baton.Run run = Baton.run("check", pack.toString(), "--json");
+    // then
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+    JsonNode found = new ObjectMapper().readTree(run.out()).get("packs").get(0).get("findings");
+    assertThat(found.get(0).get("kind").asText()).isEqualTo("shadowed");
+    assertThat(found.get(0).get("severity").asText()).isEqualTo("error");
+    assertThat(found.get(0).get("rules").toString()).isEqualTo("[\"large\",\"r0\"]");
+    assertThat(found.get(0).get("message").asText()).startsWith("Rule 'large' can never fire:"
+        + " the hit policy is first, and the earlier rule(s) 'r0' match every Order fact");
+  }
+
+  @Test
   void shouldPrintFindingsAsJsonWhenAsked() throws IOException {
     // given
     Path pack = TinyPack.write(dir, FLAWED, null);

@@ -34,8 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * own: change a cell, type a range the wrong way round (refused on the cell, the pack keeps its
  * value), add a row and fill it, move it up, simulate one lead (only the first matching row is
  * marked under the "first" hit policy; every matching row under "collect"), undo the hit policy
- * change, save, and check the saved pack and its evaluation by the engine. Then the same table
- * in Chinese with an inline message in Chinese. Screenshots {@code t01}–.
+ * change, save, and check the saved pack and its evaluation by the engine; a row the static
+ * checks call shadowed (below the catch-all row under "first") says so on the row. Then the same
+ * table in Chinese with an inline message and a finding in Chinese. Screenshots {@code t01}–.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DecisionTableBrowserTest extends BrowserTestBase {
@@ -132,10 +133,19 @@ class DecisionTableBrowserTest extends BrowserTestBase {
     choose(page, "dtable-cell-rule-5-region-eq", "NORTH");
     type(page, "dtable-cell-rule-5-amount-gte", "1");
     choose(page, "dtable-out-rule-5-priority", "NORMAL");
+    // then: below the catch-all row it can never fire under "first", and its row says so
+    assertThat(page.locator("#dtable-row-rule-5 .dtable-finding")).hasAttribute("data-kind",
+        "SHADOWED");
+    assertThat(page.locator("#dtable-row-rule-5")).containsText("Rule 'rule-5' can never fire:"
+        + " the hit policy is first, and the earlier rule(s) 'any-lead' match every Lead fact");
+    assertThat(page.locator("#dtable-row-any-lead")).containsText("can never fire");
+    assertThat(page.locator("#dtable-row-mid-size .dtable-finding")).hasCount(0);
+    shot(page, "t02b-shadowed-row");
     page.locator("#dtable-up-rule-5").click();
     idle(page);
-    // then: it is the third row and the pack has no problems
+    // then: it is the third row, the pack has no problems and the row no finding
     assertThat(page.locator("#dtable-row-rule-5")).containsText("3. rule-5");
+    assertThat(page.locator("#dtable-row-rule-5 .dtable-finding")).hasCount(0);
     assertThat(page.locator("#problem-count")).hasText("No problems");
     assertThat(page.locator("#dtable-problems")).hasText("");
 
@@ -221,6 +231,14 @@ class DecisionTableBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#dtable-cell-big-east-amount-gte")).containsText("不是数字");
     assertThat(page.locator("#unsaved-mark")).hasAttribute("data-unsaved", "false");
     shot(page, "t06-chinese-refused");
+
+    // when: the catch-all row is moved above the north row
+    page.locator("#dtable-up-any-lead").click();
+    idle(page);
+    // then: the north row can never fire, said on its row in Chinese
+    assertThat(page.locator("#dtable-row-rule-5 .dtable-finding")).containsText(
+        "规则“rule-5”永远不会触发：命中策略为 first，排在它前面的规则“any-lead”");
+    shot(page, "t07-chinese-shadowed-row");
     page.context().close();
   }
 }

@@ -50,7 +50,12 @@ public record Finding(
     /** The same facts are allowed by one rule and blocked by another; the block wins. */
     CONFLICT,
     /** Values of a fact's enumeration or numeric fields for which no rule of the pack fires. */
-    GAP
+    GAP,
+    /**
+     * Hit policy first or priority: the rules that win over this one match every fact it
+     * matches, so it can never fire. Named after it, the winning rules.
+     */
+    SHADOWED
   }
 
   /** How bad a finding is. */

@@ -4,8 +4,8 @@ import dev.baton.engine.rulepack.internal.check.Checker;
 
 /**
  * Static checks of a pack's rules, over the model (not the generated DRL), in the spirit of a
- * decision-table verifier. The pack's hit policy is "every rule whose conditions hold fires",
- * a {@code block} wins over an {@code allow} and scores add up; the checks find:
+ * decision-table verifier. Under the hit policy {@code collect} every rule whose conditions hold
+ * fires, a {@code block} wins over an {@code allow} and scores add up; the checks find:
  *
  * <ul>
  *   <li>{@link Finding.Kind#NEVER_FIRES} (error): a condition whose field tests contradict each
@@ -20,6 +20,13 @@ import dev.baton.engine.rulepack.internal.check.Checker;
  *   <li>{@link Finding.Kind#GAP} (warning): values of a fact type's enumeration, boolean or
  *       numeric fields for which no rule about that fact type fires.
  * </ul>
+ *
+ * <p>Under {@code first} and {@code priority} at most one rule fires, so rules matching the same
+ * facts are resolved by the policy: no subsumption, overlap or conflict is reported (an allow
+ * below a block simply loses where the block matches). Instead {@link Finding.Kind#SHADOWED}
+ * (error): a rule that the rules winning over it (earlier ones; for priority higher ones, or
+ * equal and earlier) together match wherever it matches can never fire. Contradictions and
+ * gaps are found as under {@code collect}.
  *
  * <p>A rule is "about" the fact type of its first condition (its subject); rules about the same
  * fact type make one decision, and only they are compared. Field tests are read as sets of

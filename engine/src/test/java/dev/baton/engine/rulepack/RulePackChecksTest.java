@@ -235,6 +235,116 @@ class RulePackChecksTest {
             List.of("Req", "channel ∈ {SMS, VOICE}, amount < 100")));
   }
 
+  private static CheckReport check(String policy, String rules) {
+    return RulePackChecks.check(RulePacks.parse("p.yaml",
+        HEADER.replace("rules:\n", "hitPolicy: " + policy + "\nrules:\n") + rules));
+  }
+
+  private static String rule(String id, int priority, String when, String then) {
+    return rule(id, when, then).replace("\n    when:", "\n    priority: " + priority
+        + "\n    when:");
+  }
+
+  @Test
+  void shouldReportARuleAnEarlierRuleCoversAsShadowedUnderFirst() {
+    // when: the same rules as a collect pack would report as subsumed and overlapping
+    CheckReport report = check("first",
+        rule("all", req("{}"), EMIT_A)
+        + rule("email", req("{channel: EMAIL}"), EMIT_A)
+        + rule("large", req("{amount: {gt: 100}}"), EMIT_B));
+    // then: under first the earlier, wider rule wins everywhere
+    assertThat(summary(report)).containsExactly(
+        tuple(Kind.SHADOWED, Severity.ERROR, List.of("email", "all"), null,
+            List.of("email", "all", "Req")),
+        tuple(Kind.SHADOWED, Severity.ERROR, List.of("large", "all"), null,
+            List.of("large", "all", "Req")));
+    assertThat(report.findings().get(0).message()).isEqualTo("Rule 'email' can never fire:"
+        + " the hit policy is first, and the earlier rule(s) 'all' match every Req fact it"
+        + " matches. Move rule 'email' above them, narrow them, or remove rule 'email'.");
+    assertThat(report.findings().get(0).message(Locale.SIMPLIFIED_CHINESE)).isEqualTo(
+        "规则“email”永远不会触发：命中策略为 first，排在它前面的规则“all”会匹配它所匹配的每个 Req 事实。"
+            + "请把规则“email”移到它们之前、收窄它们，或删除规则“email”。");
+  }
+
+  @Test
+  void shouldReportNoOverlapSubsumptionOrConflictUnderFirstWhenTheNarrowRuleComesFirst() {
+    // when: exceptions before the general rule, as in a first decision table
+    CheckReport report = check("first",
+        rule("email", req("{channel: EMAIL}"), EMIT_A)
+        + rule("vip-allowed", req("{vip: true}"), "      - allow: {reason: VIP}\n")
+        + rule("block-all", req("{}"), "      - block: {reason: Closed}\n")
+        + rule("all", req("{}"), EMIT_A));
+    // then: the policy decides between them; only the last, fully covered rule is reported
+    assertThat(summary(report)).containsExactly(tuple(Kind.SHADOWED, Severity.ERROR,
+        List.of("all", "block-all"), null, List.of("all", "block-all", "Req")));
+    // and the same rules under collect are reported as today
+    CheckReport collect = check("collect",
+        rule("email", req("{channel: EMAIL}"), EMIT_A)
+        + rule("vip-allowed", req("{vip: true}"), "      - allow: {reason: VIP}\n")
+        + rule("block-all", req("{}"), "      - block: {reason: Closed}\n")
+        + rule("all", req("{}"), EMIT_A));
+    assertThat(collect.findings()).extracting(Finding::kind).containsExactly(
+        Kind.SUBSUMED, Kind.CONFLICT);
+    assertThat(collect.findings()).isEqualTo(check(
+        rule("email", req("{channel: EMAIL}"), EMIT_A)
+        + rule("vip-allowed", req("{vip: true}"), "      - allow: {reason: VIP}\n")
+        + rule("block-all", req("{}"), "      - block: {reason: Closed}\n")
+        + rule("all", req("{}"), EMIT_A)).findings());
+  }
+
+  @Test
+  void shouldReportARuleEarlierRulesCoverTogetherAsShadowed() {
+    // when: neither earlier rule covers 'mid' alone, together they cover every amount
+    CheckReport report = check("first",
+        rule("low", req("{amount: {lt: 50}}"), EMIT_A)
+        + rule("high", req("{amount: {gte: 50}}"), EMIT_B)
+        + rule("mid", req("{amount: {between: [10, 90]}}"), EMIT_A));
+    // then
+    assertThat(summary(report)).containsExactly(tuple(Kind.SHADOWED, Severity.ERROR,
+        List.of("mid", "low", "high"), null, List.of("mid", "low, high", "Req")));
+  }
+
+  @Test
+  void shouldNotReportARuleAsShadowedWhenAMissingValueIsLeftToIt() {
+    // when: a Req without amount passes neither 'low' nor 'high'
+    CheckReport report = check("first",
+        rule("low", req("{amount: {lt: 50}}"), EMIT_A)
+        + rule("high", req("{amount: {gte: 50}}"), EMIT_B)
+        + rule("rest", req("{}"), EMIT_A));
+    // then
+    assertThat(report.findings()).isEmpty();
+  }
+
+  @Test
+  void shouldReportTheRuleThatLosesOnPriorityAsShadowed() {
+    // when: the wide rule comes last but has the highest priority; ties go to the earlier rule
+    CheckReport report = check("priority",
+        rule("email", 1, req("{channel: EMAIL}"), EMIT_A)
+        + rule("sms", 5, req("{channel: SMS}"), EMIT_A)
+        + rule("sms-again", 5, req("{channel: SMS, vip: true}"), EMIT_B)
+        + rule("texts", 3, req("{channel: {in: [EMAIL, SMS]}}"), EMIT_B));
+    // then: 'email' loses to 'texts' (3 > 1), 'sms-again' to the earlier 'sms' (equal 5)
+    assertThat(summary(report)).containsExactly(
+        tuple(Kind.SHADOWED, Severity.ERROR, List.of("email", "texts"), null,
+            List.of("email", "texts", "Req")),
+        tuple(Kind.SHADOWED, Severity.ERROR, List.of("sms-again", "sms"), null,
+            List.of("sms-again", "sms", "Req")),
+        tuple(Kind.GAP, Severity.WARNING, List.of(), "channel",
+            List.of("Req", "channel = VOICE")));
+    assertThat(report.findings().get(0).message()).contains("hit policy is priority");
+  }
+
+  @Test
+  void shouldNotLetARuleWithOtherConditionsShadowOne() {
+    // when: 'granted' needs a Consent that 'any' does not
+    CheckReport report = check("first",
+        rule("granted", req("{}")
+            + "      - Consent: {customerId: $r.customerId, status: GRANTED}\n", EMIT_A)
+        + rule("any", req("{}"), EMIT_B));
+    // then
+    assertThat(report.findings()).isEmpty();
+  }
+
   @Test
   void shouldGiveEveryFindingInChineseWhenAsked() {
     // when
@@ -261,7 +371,8 @@ class RulePackChecksTest {
     // then
     assertThat(zh.keySet()).isEqualTo(en.keySet());
     assertThat(en.keySet()).containsExactlyInAnyOrder("check.neverFires", "check.subsumed",
-        "check.overlap", "check.conflict", "check.conflictAlways", "check.gap");
+        "check.overlap", "check.conflict", "check.conflictAlways", "check.gap",
+        "check.shadowedFirst", "check.shadowedPriority");
   }
 
   @Test

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The static checks against the engine itself: a value the checks call a gap fires no rule, a
@@ -55,9 +57,46 @@ class RulePackChecksAgreeWithEngineTest {
       """;
 
   @Test
-  void shouldFireNoRuleExactlyForTheValuesTheChecksCallAGap() {
-    // given
-    RulePack pack = RulePacks.parse("p.yaml", PACK);
+  void shouldNeverFireTheRuleTheChecksCallShadowedUnderFirst() {
+    // given: under first, 'any-email' comes after 'small' and 'large-email', which cover it
+    RulePack pack = RulePacks.parse("p.yaml", PACK
+        .replace("rules:\n", "hitPolicy: first\nrules:\n")
+        .replace("{amount: {gt: $params.limit}, channel: {in: [EMAIL, SMS]}}",
+            "{amount: {gte: 100}, channel: {in: [EMAIL, SMS]}}")
+        + """
+          - id: any-email
+            title: {en: Any email, zh-CN: 任意邮件}
+            when:
+              - Req as r: {channel: EMAIL, amount: {gt: 0}}
+            then:
+              - emit: {action: D, customerId: $r.customerId}
+        """);
+    CheckReport report = RulePackChecks.check(pack);
+    assertThat(report.findings()).filteredOn(f -> f.kind() == Finding.Kind.SHADOWED)
+        .extracting(Finding::ruleIds)
+        .containsExactly(List.of("any-email", "small", "large-text"));
+    for (String amount : List.of("0.01", "50", "99.99", "100", "5000")) {
+      // when
+      Decision d = ENGINE.evaluate(Evaluation.of(List.of(pack), List.of(new Fact("Req",
+          Map.of("customerId", "C1", "channel", "EMAIL", "amount", new BigDecimal(amount)))),
+          NOW));
+      // then
+      assertThat(d.firedRuleIds()).as(amount).hasSize(1).doesNotContain("any-email");
+    }
+    // and under collect it fires
+    RulePack collect = pack.withHitPolicy(dev.baton.engine.rulepack.HitPolicy.COLLECT);
+    assertThat(ENGINE.evaluate(Evaluation.of(List.of(collect), List.of(new Fact("Req",
+        Map.of("customerId", "C1", "channel", "EMAIL", "amount", BigDecimal.TEN))), NOW))
+        .firedRuleIds()).contains("any-email");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"collect", "first", "priority"})
+  void shouldFireNoRuleExactlyForTheValuesTheChecksCallAGap(String policy) {
+    // given: the rules do not overlap, so every hit policy gives the same findings
+    RulePack pack = RulePacks.parse("p.yaml",
+        PACK.replace("rules:\n", "hitPolicy: " + policy + "\nrules:\n"));
+    assertThat(pack.hitPolicy().label()).isEqualTo(policy);
     CheckReport report = RulePackChecks.check(pack);
     assertThat(report.findings()).extracting(Finding::kind, Finding::args).containsExactly(
         org.assertj.core.groups.Tuple.tuple(Finding.Kind.NEVER_FIRES,

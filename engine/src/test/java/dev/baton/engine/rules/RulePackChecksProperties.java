@@ -28,28 +28,37 @@ import net.jqwik.api.Provide;
  * the checks cut the fields into. A rule the checks say can never fire fires for no fact, every
  * other rule fires for some fact, and some fact fires no rule exactly when the checks report a
  * gap (unless no rule can fire at all); two rules proposing the same action are reported as
- * overlapping (or one subsumed) exactly when some fact fires both.
+ * overlapping (or one subsumed) exactly when some fact fires both. Packs come with each hit
+ * policy: under first and priority (random priorities) each fact is evaluated on its own, since
+ * at most one rule fires per evaluation, facts without a field are added, a rule fires for some
+ * fact exactly when the checks call it neither never-firing nor shadowed, and no overlap,
+ * subsumption or conflict is reported.
  */
 class RulePackChecksProperties {
   private static final RulesEngine ENGINE = RulesEngine.create();
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
   private static final List<String> CHANNELS = List.of("EMAIL", "SMS", "VOICE");
+  /** The facts with every field: each channel, 15 amounts, 9 seats. */
+  private static final int GRID = CHANNELS.size() * 15 * 9;
 
   @Property(tries = 40)
   void shouldAgreeWithTheEngineOnWhichRulesCanFireAndWhetherThereIsAGap(
-      @ForAll("rules") List<String> rules) {
+      @ForAll("rules") List<String> rules, @ForAll("policies") String policy,
+      @ForAll("priorities") List<Integer> priorities) {
     // given
     StringBuilder yaml = new StringBuilder("""
         id: t
         version: 1.0.0
         kind: custom
         title: {en: T, zh-CN: 测试}
+        hitPolicy: %s
         facts:
           Req: {customerId: string, channel: {enum: [EMAIL, SMS, VOICE]}, amount: number, seats: integer}
         rules:
-        """);
+        """.formatted(policy));
     for (int i = 0; i < rules.size(); i++) {
       yaml.append("  - id: r").append(i).append("\n    title: {en: R, zh-CN: 规则}\n")
+          .append("    priority: ").append(priorities.get(i)).append('\n')
           .append("    when:\n      - Req as r: ").append(rules.get(i)).append('\n')
           .append("    then:\n      - emit: {action: A").append(i % 2)
           .append(", customerId: $r.customerId}\n");
@@ -65,8 +74,39 @@ class RulePackChecksProperties {
         }
       }
     }
+    boolean singleHit = !policy.equals("collect");
+    if (singleHit) {
+      // and every combination with some fields missing
+      List<String> channels = new ArrayList<>(CHANNELS);
+      channels.add(null);
+      for (String channel : channels) {
+        for (int twice = -2; twice <= 13; twice++) {
+          for (int seats = -1; seats <= 8; seats++) {
+            if (channel != null && twice <= 12 && seats <= 7) {
+              continue;
+            }
+            Map<String, Object> values = new java.util.HashMap<>();
+            values.put("customerId", "C" + facts.size());
+            if (channel != null) {
+              values.put("channel", channel);
+            }
+            if (twice <= 12) {
+              values.put("amount", BigDecimal.valueOf(twice).divide(BigDecimal.valueOf(2)));
+            }
+            if (seats <= 7) {
+              values.put("seats", seats);
+            }
+            facts.add(new Fact("Req", values));
+          }
+        }
+      }
+    }
     // when
     CheckReport report = RulePackChecks.check(pack);
+    if (singleHit) {
+      singleHit(rules, facts, pack, report);
+      return;
+    }
     Decision d = ENGINE.evaluate(Evaluation.of(List.of(pack), facts, NOW));
     // then
     Set<String> neverFires = new HashSet<>();
@@ -106,6 +146,52 @@ class RulePackChecksProperties {
       assertThat(gapReported).as(rules + " " + report.findings())
           .isEqualTo(someFactFiresNothing);
     }
+  }
+
+  /** First or priority: one evaluation per fact, each firing at most one rule. */
+  private static void singleHit(List<String> rules, List<Fact> facts, RulePack pack,
+      CheckReport report) {
+    Set<String> fired = new HashSet<>();
+    boolean someFactFiresNothing = false;
+    boolean gridFactFiresNothing = false;
+    for (int i = 0; i < facts.size(); i++) {
+      Decision d = ENGINE.evaluate(Evaluation.of(List.of(pack), List.of(facts.get(i)), NOW));
+      assertThat(d.firedRuleIds()).as(facts.get(i) + " " + rules).hasSizeLessThanOrEqualTo(1);
+      fired.addAll(d.firedRuleIds());
+      someFactFiresNothing |= d.firedRuleIds().isEmpty();
+      // the facts with every field present: missing fields are left to empty rules, no gap
+      gridFactFiresNothing |= i < GRID && d.firedRuleIds().isEmpty();
+    }
+    Set<String> cannotFire = new HashSet<>();
+    report.findings().stream().filter(f -> f.kind() == Finding.Kind.NEVER_FIRES
+        || f.kind() == Finding.Kind.SHADOWED).forEach(f -> cannotFire.add(f.ruleId()));
+    for (int i = 0; i < rules.size(); i++) {
+      String id = "r" + i;
+      assertThat(fired.contains(id)).as(pack.hitPolicy() + " " + id + ": " + rules + " "
+          + pack.rules().stream().map(r -> r.priority()).toList() + " " + report.findings())
+          .isEqualTo(!cannotFire.contains(id));
+    }
+    assertThat(report.findings()).extracting(Finding::kind).doesNotContain(
+        Finding.Kind.OVERLAP, Finding.Kind.SUBSUMED, Finding.Kind.CONFLICT);
+    boolean gapReported = report.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.GAP);
+    if (report.findings().stream().filter(f -> f.kind() == Finding.Kind.NEVER_FIRES).count()
+        < rules.size()) {
+      assertThat(gapReported).as(rules + " " + report.findings())
+          .isEqualTo(gridFactFiresNothing);
+    } else {
+      assertThat(someFactFiresNothing).isTrue();
+      assertThat(gapReported).isFalse();
+    }
+  }
+
+  @Provide
+  Arbitrary<String> policies() {
+    return Arbitraries.of("collect", "first", "priority");
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> priorities() {
+    return Arbitraries.integers().between(0, 2).list().ofSize(3);
   }
 
   @Provide

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -32,6 +33,8 @@ import dev.baton.designer.designer.model.TableSheet;
 import dev.baton.engine.Problem;
 import dev.baton.engine.rulepack.Fact;
 import dev.baton.engine.rulepack.FieldType;
+import dev.baton.engine.rulepack.CheckReport;
+import dev.baton.engine.rulepack.Finding;
 import dev.baton.engine.rulepack.HitPolicy;
 import dev.baton.engine.rulepack.Operator;
 import dev.baton.engine.rulepack.RulePack;
@@ -88,6 +91,8 @@ public class DecisionTableView extends VerticalLayout {
   /** What was typed in the simulator: kept over redraws (undo, a hit policy change). */
   private final transient Map<String, String> simulatorValues = new HashMap<>();
   private final transient Map<String, VerticalLayout> rowHeaders = new HashMap<>();
+  /** The static checks' findings on the pack as last validated, or null. */
+  private transient CheckReport checks;
   private long renders;
 
   public DecisionTableView(EditorContext ctx, Evaluator evaluator) {
@@ -320,6 +325,7 @@ public class DecisionTableView extends VerticalLayout {
     v.setId("dtable-row-" + id);
     rowHeaders.put(id, v);
     markFired(id, v);
+    markFindings(id, v);
     if (ctx.editable()) {
       HorizontalLayout buttons = new HorizontalLayout(
           small(VaadinIcon.ARROW_UP, "dtable.moveUp", "up-" + id, () -> {
@@ -352,6 +358,33 @@ public class DecisionTableView extends VerticalLayout {
       header.addComponentAtIndex(2, mark);
     }
     header.setClassName("dtable-row-fired", on);
+  }
+
+  /**
+   * Shows the static checks' findings on the rows of the rules they name (the rule a finding is
+   * about and the other rules it names); null (the pack is not valid yet) clears them.
+   */
+  public void showFindings(CheckReport report) {
+    checks = report;
+    rowHeaders.forEach(this::markFindings);
+  }
+
+  private void markFindings(String id, VerticalLayout header) {
+    header.getChildren().filter(c -> c instanceof Div d && d.hasClassName("dtable-finding"))
+        .toList().forEach(header::remove);
+    if (checks == null) {
+      return;
+    }
+    for (Finding f : checks.forRule(id)) {
+      Icon icon = (f.severity() == Finding.Severity.ERROR ? VaadinIcon.EXCLAMATION_CIRCLE
+          : VaadinIcon.WARNING).create();
+      icon.addClassName("dtable-finding-icon");
+      Div mark = new Div(icon, new Span(f.message(ctx.texts().locale())));
+      mark.addClassNames("dtable-finding", f.severity() == Finding.Severity.ERROR
+          ? "dtable-finding-error" : "dtable-finding-warning");
+      mark.getElement().setAttribute("data-kind", f.kind().name());
+      header.add(mark);
+    }
   }
 
   private Component priorityCell(Integer rule) {

@@ -492,6 +492,9 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       card.showFindings(report == null ? List.of() : report.forRule(card.ruleId()), t.locale());
     }
     testPanel.showFindings(report);
+    if (tableView != null) {
+      tableView.showFindings(report);
+    }
     findingBadges.forEach((ruleId, badge) -> {
       List<dev.baton.engine.rulepack.Finding> found = report == null ? List.of()
           : report.forRule(ruleId);

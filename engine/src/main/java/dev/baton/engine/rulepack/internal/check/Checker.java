@@ -6,6 +6,7 @@ import dev.baton.engine.rulepack.Condition;
 import dev.baton.engine.rulepack.Constraint;
 import dev.baton.engine.rulepack.FactType;
 import dev.baton.engine.rulepack.FieldType;
+import dev.baton.engine.rulepack.HitPolicy;
 import dev.baton.engine.rulepack.Finding;
 import dev.baton.engine.rulepack.Finding.Kind;
 import dev.baton.engine.rulepack.Finding.Severity;
@@ -46,9 +47,13 @@ public final class Checker {
   public List<Finding> findings() {
     findings.clear();
     pack.rules().forEach(this::contradictions);
-    for (int i = 0; i < shapes.size(); i++) {
-      for (int j = i + 1; j < shapes.size(); j++) {
-        pair(shapes.get(i), shapes.get(j));
+    if (pack.hitPolicy().singleHit()) {
+      shadows();
+    } else {
+      for (int i = 0; i < shapes.size(); i++) {
+        for (int j = i + 1; j < shapes.size(); j++) {
+          pair(shapes.get(i), shapes.get(j));
+        }
       }
     }
     Gaps.find(shapes, findings);
@@ -142,6 +147,32 @@ public final class Checker {
     }
   }
 
+  // ------------------------------------------------------------------ single hit
+
+  /**
+   * First or priority: at most one rule fires, so rules that match the same facts are what the
+   * policy resolves (no overlap, subsumption or conflict); a rule the rules winning over it
+   * match wherever it does can never fire.
+   */
+  private void shadows() {
+    List<Shape> order = Shadows.winningOrder(shapes, pack.hitPolicy());
+    for (Shape s : shapes) {
+      if (s.boxes == null || s.boxes.isEmpty()) {
+        continue;
+      }
+      List<Shape> by = Shadows.coveredBy(s, order.subList(0, order.indexOf(s)));
+      if (by.isEmpty()) {
+        continue;
+      }
+      List<String> ids = new ArrayList<>(List.of(s.rule.id()));
+      by.forEach(w -> ids.add(w.rule.id()));
+      String winners = String.join(", ", by.stream().map(w -> w.rule.id()).toList());
+      findings.add(new Finding(Kind.SHADOWED, Severity.ERROR, ids, s.subject.type(), null,
+          pack.hitPolicy() == HitPolicy.FIRST ? "check.shadowedFirst" : "check.shadowedPriority",
+          List.of(s.rule.id(), winners, s.subject.type())));
+    }
+  }
+
   // ------------------------------------------------------------------ rule pairs
 
   private void pair(Shape a, Shape b) {
@@ -193,7 +224,7 @@ public final class Checker {
   }
 
   /** True when every fact combination {@code inner} matches, {@code outer} matches too. */
-  private static boolean contains(Shape outer, Shape inner) {
+  static boolean contains(Shape outer, Shape inner) {
     List<Condition> rest = new ArrayList<>(inner.rest);
     for (Condition c : outer.rest) {
       if (!rest.remove(c)) {
