@@ -30,7 +30,6 @@ import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.base.ui.UnloadGuard;
 import dev.baton.designer.base.ui.UnsavedWork;
 import dev.baton.designer.designer.WorkingCopies;
-import dev.baton.designer.designer.WorkingCopy;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import dev.baton.designer.designer.model.Blocks;
 import dev.baton.designer.designer.model.EditHistory;
@@ -326,7 +325,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     if (autosave == null) {
       return;
     }
-    WorkingCopy kept;
+    dev.baton.designer.designer.WorkingCopy kept;
     try {
       kept = workingCopies.find(CurrentUser.name(), packId).orElse(null);
     } catch (RuntimeException e) {
