@@ -377,6 +377,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     discard.addThemeVariants(ButtonVariant.LUMO_SMALL);
     restoreOffer.add(text, restore, discard);
     restoreOffer.addClassName("block-warning");
+    restoreOffer.getStyle().set("display", "flex").set("flex-wrap", "wrap")
+        .set("align-items", "center").set("gap", "var(--lumo-space-s)");
     restoreOffer.setVisible(true);
   }
 
