@@ -14,7 +14,10 @@ import dev.baton.designer.designer.WorkingCopies;
 import dev.baton.designer.designer.WorkingCopy;
 import dev.baton.designer.designer.model.PackModel;
 import dev.baton.engine.repository.PackSource;
+import dev.baton.designer.security.UserAccounts;
 import dev.baton.engine.runtime.Baton;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,6 +46,13 @@ class AnalystAutosaveBrowserTest extends BrowserTestBase {
 
   @Autowired Baton baton;
   @Autowired WorkingCopies copies;
+  @Autowired UserAccounts accounts;
+
+  @AfterEach
+  void englishAgain() {
+    // the language is stored per user: leave the analyst in English for the other tests
+    accounts.setLocale("analyst", Locale.ENGLISH);
+  }
 
   @BeforeEach
   void seedPack() {
@@ -217,5 +227,43 @@ class AnalystAutosaveBrowserTest extends BrowserTestBase {
     idle(again);
     assertThat(again.locator("#restore-offer")).isHidden();
     again.context().close();
+  }
+
+  @Test
+  @Order(4)
+  void shouldCarryTheEditsOverALanguageSwitchAndDropTheCopyWhenTheyAreDiscarded() {
+    // given: an unsaved title edit, kept as a working copy
+    String saved = savedTitle();
+    String edited = "Push the content pack (language switch)";
+    Page page = signIn("analyst");
+    openRule(page, PACK, RULE);
+    editTitle(page, edited);
+    await(() -> copies.find("analyst", PACK).filter(c -> c.content().contains(edited)),
+        "the working copy");
+
+    // when: the language is switched, keeping the edits
+    page.locator("#language").click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("中文")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+        .setName("Keep my edits and switch")).click();
+    // then: the edits are back in Chinese at once; no restore is offered for them
+    assertThat(page.locator("#save-draft")).hasText("保存草稿");
+    assertThat(page.locator("#unsaved-mark")).hasAttribute("data-unsaved", "true");
+    assertThat(page.locator(TITLE_FIELD)).hasValue(edited);
+    assertThat(page.locator("#restore-offer")).isHidden();
+    shot(page, "w07-switched-edits-kept");
+
+    // when: switched back, discarding the edits
+    page.locator("#language").click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("English")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("放弃编辑并切换"))
+        .click();
+    // then: English, nothing unsaved, nothing offered, no working copy, the draft as saved
+    assertThat(page.locator("#save-draft")).hasText("Save draft");
+    assertThat(page.locator("#unsaved-mark")).hasAttribute("data-unsaved", "false");
+    assertThat(page.locator("#restore-offer")).isHidden();
+    assertThat(copies.find("analyst", PACK)).isEmpty();
+    assertThat(savedTitle()).isEqualTo(saved);
+    page.context().close();
   }
 }
