@@ -164,6 +164,23 @@ class AnalystAutosaveBrowserTest extends BrowserTestBase {
     assertThat(copies.find("analyst", PACK)).isEmpty();
     page.context().close();
 
+    // given: a copy that is YAML of the pack, but not in the shape of a pack
+    copies.save("analyst", PACK, 1, "id: " + PACK + "\nrules: not a list\n");
+    Page shapeless = signIn("analyst");
+    shapeless.locator("#open-" + PACK).click();
+    // when: the analyst restores it
+    shapeless.locator("#restore-working-copy").click();
+    idle(shapeless);
+    // then: refused with the notice; the saved draft stays open and usable, the copy is gone
+    assertThat(shapeless.locator("vaadin-notification-card").last()).containsText(
+        "could not be read and were discarded");
+    assertThat(shapeless.locator("#problem-count")).hasText("No problems");
+    assertThat(shapeless.locator("#unsaved-mark")).hasAttribute("data-unsaved", "false");
+    assertThat(shapeless.locator("#details-" + RULE)).isVisible();
+    shot(shapeless, "w04b-shapeless-copy-refused");
+    assertThat(copies.find("analyst", PACK)).isEmpty();
+    shapeless.context().close();
+
     // given: a readable copy with another title
     PackModel other = PackModel.of(baton.packs().draft(PACK).orElseThrow().pack());
     other.rules().get(0).put("title", java.util.Map.of("en", "Other title", "zh-CN", "另一个"));

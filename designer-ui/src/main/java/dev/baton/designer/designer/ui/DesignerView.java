@@ -335,6 +335,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     if (kept == null) {
       return;
     }
+    java.time.Instant keptAt = kept.savedAt();
     PackModel stored;
     try {
       stored = PackModel.parseYaml(kept.content());
@@ -356,15 +357,29 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     text.setId("restore-offer-text");
     Button restore = new Button(t.t("designer.workingCopy.restore"), e -> {
       closeOffer();
-      restoring = true;
+      Map<String, Object> before = model.copy().root();
       try {
-        model.replaceRoot(stored.root());
-        version.setValue(model.version());
-      } finally {
-        restoring = false;
+        restoring = true;
+        try {
+          model.replaceRoot(stored.root());
+          version.setValue(model.version());
+        } finally {
+          restoring = false;
+        }
+        changed(EditorContext.Change.STRUCTURE);
+        Notices.ok(t.t("designer.workingCopy.restored"));
+      } catch (RuntimeException shapeless) {
+        // YAML, but not in the shape of a pack the editor can show: back to what was open
+        restoring = true;
+        try {
+          model.replaceRoot(before);
+          version.setValue(model.version());
+        } finally {
+          restoring = false;
+        }
+        changed(EditorContext.Change.STRUCTURE); // also replaces the stored copy
+        Notices.error(t.t("designer.workingCopy.corrupt", t.time(keptAt)));
       }
-      changed(EditorContext.Change.STRUCTURE);
-      Notices.ok(t.t("designer.workingCopy.restored"));
     });
     restore.setId("restore-working-copy");
     restore.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
