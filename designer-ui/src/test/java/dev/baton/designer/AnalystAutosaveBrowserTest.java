@@ -177,6 +177,7 @@ class AnalystAutosaveBrowserTest extends BrowserTestBase {
     assertThat(shapeless.locator("#problem-count")).hasText("No problems");
     assertThat(shapeless.locator("#unsaved-mark")).hasAttribute("data-unsaved", "false");
     assertThat(shapeless.locator("#details-" + RULE)).isVisible();
+    assertThat(shapeless.locator("#undo")).isDisabled(); // nothing to undo into
     shot(shapeless, "w04b-shapeless-copy-refused");
     assertThat(copies.find("analyst", PACK)).isEmpty();
     shapeless.context().close();

@@ -358,27 +358,25 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     Button restore = new Button(t.t("designer.workingCopy.restore"), e -> {
       closeOffer();
       Map<String, Object> before = model.copy().root();
+      // the history records the restored tree only once the editor could show it
+      restoring = true;
       try {
-        restoring = true;
-        try {
-          model.replaceRoot(stored.root());
-          version.setValue(model.version());
-        } finally {
-          restoring = false;
-        }
+        model.replaceRoot(stored.root());
+        version.setValue(model.version());
         changed(EditorContext.Change.STRUCTURE);
+        restoring = false;
+        history.record(model.root());
+        updateUnsaved();
         Notices.ok(t.t("designer.workingCopy.restored"));
       } catch (RuntimeException shapeless) {
         // YAML, but not in the shape of a pack the editor can show: back to what was open
         restoring = true;
-        try {
-          model.replaceRoot(before);
-          version.setValue(model.version());
-        } finally {
-          restoring = false;
-        }
+        model.replaceRoot(before);
+        version.setValue(model.version());
         changed(EditorContext.Change.STRUCTURE); // also replaces the stored copy
         Notices.error(t.t("designer.workingCopy.corrupt", t.time(keptAt)));
+      } finally {
+        restoring = false;
       }
     });
     restore.setId("restore-working-copy");
