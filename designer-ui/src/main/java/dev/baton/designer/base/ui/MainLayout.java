@@ -91,6 +91,27 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     UI.getCurrent().getPage().reload();
   }
 
+  /** Signs out; with unsaved edits in the view, asks first: keep editing, or discard. */
+  private void signOut(Texts t) {
+    if (getContent() instanceof UnsavedWork w && w.hasUnsavedChanges()) {
+      ConfirmDialog ask = new ConfirmDialog();
+      ask.setId("logout-dialog");
+      ask.setHeader(t.t("layout.logout.unsaved.title"));
+      ask.setText(t.t("layout.logout.unsaved.text"));
+      ask.setConfirmText(t.t("layout.logout.unsaved.discard"));
+      ask.setConfirmButtonTheme("error primary");
+      ask.addConfirmListener(c -> {
+        w.discardWorkingCopy();
+        auth.logout();
+      });
+      ask.setCancelable(true);
+      ask.setCancelText(t.t("layout.logout.unsaved.keep"));
+      ask.open();
+      return;
+    }
+    auth.logout();
+  }
+
   private void buildChrome(Texts t) {
     Span title = new Span(t.t("app.name"));
     title.addClassName("baton-title");
@@ -119,7 +140,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
           });
           ask.setRejectable(true);
           ask.setRejectText(t.t("layout.unsaved.discard"));
-          ask.addRejectListener(r -> switchLanguage(e.getValue()));
+          ask.addRejectListener(r -> {
+            w.discardWorkingCopy();
+            switchLanguage(e.getValue());
+          });
           ask.setCancelable(true);
           ask.setCancelText(t.t("layout.unsaved.stay"));
           ask.addCancelListener(c -> language.setValue(e.getOldValue()));
@@ -129,7 +153,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         switchLanguage(e.getValue());
       }
     });
-    Button logout = new Button(t.t("layout.logout"), e -> auth.logout());
+    Button logout = new Button(t.t("layout.logout"), e -> signOut(t));
     logout.setId("logout");
     logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, user, language,

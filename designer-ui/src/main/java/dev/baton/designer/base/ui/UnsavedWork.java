@@ -10,4 +10,7 @@ public interface UnsavedWork {
 
   /** Keeps the working copy in the session so that the view restores it after a reload. */
   void keepWorkingCopy();
+
+  /** Drops the unsaved edits and any working copy kept of them (the user chose to discard). */
+  default void discardWorkingCopy() {}
 }

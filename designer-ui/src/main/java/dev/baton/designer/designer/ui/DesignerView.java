@@ -27,7 +27,9 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.VaadinSession;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
+import dev.baton.designer.base.ui.UnloadGuard;
 import dev.baton.designer.base.ui.UnsavedWork;
+import dev.baton.designer.designer.WorkingCopies;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import dev.baton.designer.designer.model.Blocks;
 import dev.baton.designer.designer.model.EditHistory;
@@ -99,9 +101,15 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private final Button redo = new Button();
   private final Span unsaved = new Span();
   private boolean restoring;
+  private final transient WorkingCopies workingCopies;
+  private transient WorkingCopies.Autosave autosave;
+  private final Div restoreOffer = new Div();
+  private boolean handedOver;
+  private Boolean guardShown;
 
-  public DesignerView(RulePackService service) {
+  public DesignerView(RulePackService service, WorkingCopies workingCopies) {
     this.service = service;
+    this.workingCopies = workingCopies;
     setSizeFull();
     setPadding(true);
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo the last designer edit
@@ -129,9 +137,13 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     model = PackModel.of(d.pack());
     ctx = new EditorContext(model, t, CurrentUser.hasAnyRole(Role.ANALYST));
     ctx.onChange(this::changed);
+    // an analyst's edits are kept as a working copy a moment after each edit (autosave)
+    autosave = ctx.editable() ? workingCopies.autosave(CurrentUser.name(), packId) : null;
     removeAll();
     translationWarnings.setId("translation-warnings");
-    add(toolbar(), headerProblems, translationWarnings);
+    restoreOffer.setId("restore-offer");
+    restoreOffer.setVisible(false);
+    add(toolbar(), restoreOffer, headerProblems, translationWarnings);
     palette = new Palette(ctx);
     palette.addAddListener(e -> {
       List<Object> when = model.when(e.rule());
@@ -182,7 +194,9 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     renderRules();
     history.reset(model.root());
     validate();
-    restoreWorkingCopy();
+    if (!restoreWorkingCopy()) {
+      offerStoredCopy();
+    }
     updateUnsaved();
   }
 
@@ -226,6 +240,9 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     ask.setConfirmButtonTheme("error primary");
     ask.addConfirmListener(e -> {
       history.reset(model.root());
+      if (autosave != null) {
+        autosave.clear();
+      }
       action.proceed();
     });
     ask.setCancelable(true);
@@ -248,17 +265,36 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     if (hasUnsavedChanges()) {
       VaadinSession.getCurrent().setAttribute(workingCopyKey(), new WorkingCopy(revision,
           model.toYaml(), new java.util.HashSet<>(openRules)));
+      // the view after the reload takes over; this one writes no more working copies
+      if (autosave != null) {
+        autosave.flush(revision, model.toYaml());
+      }
+      handedOver = true;
+      UnloadGuard.set(UI.getCurrent(), false);
     }
+  }
+
+  /** Drops the unsaved edits and the working copy kept of them (sign-out, language switch). */
+  @Override
+  public void discardWorkingCopy() {
+    if (model == null) {
+      return;
+    }
+    history.reset(model.root());
+    if (autosave != null) {
+      autosave.clear();
+    }
+    updateUnsaved();
   }
 
   private String workingCopyKey() {
     return "designer.workingCopy." + packId;
   }
 
-  private void restoreWorkingCopy() {
+  private boolean restoreWorkingCopy() {
     VaadinSession session = VaadinSession.getCurrent();
     if (session == null || !ctx.editable()) {
-      return;
+      return false;
     }
     Object kept = session.getAttribute(workingCopyKey());
     session.setAttribute(workingCopyKey(), null);
@@ -274,7 +310,117 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       history.record(model.root());
       changed(EditorContext.Change.STRUCTURE);
       Notices.ok(t.t("designer.restored"));
+      return true;
     }
+    return false;
+  }
+
+  /**
+   * Offers the working copy kept of this pack (the tab was closed or the server stopped with
+   * unsaved edits): restore it or discard it. A copy that cannot be read is discarded, and said.
+   */
+  private void offerStoredCopy() {
+    restoreOffer.removeAll();
+    restoreOffer.setVisible(false);
+    if (autosave == null) {
+      return;
+    }
+    dev.baton.designer.designer.WorkingCopy kept;
+    try {
+      kept = workingCopies.find(CurrentUser.name(), packId).orElse(null);
+    } catch (RuntimeException e) {
+      Notices.error(t, e);
+      return;
+    }
+    if (kept == null) {
+      return;
+    }
+    java.time.Instant keptAt = kept.savedAt();
+    PackModel stored;
+    try {
+      stored = PackModel.parseYaml(kept.content());
+      if (stored.root() == null || !packId.equals(String.valueOf(stored.root().get("id")))) {
+        throw new IllegalArgumentException("not a working copy of " + packId);
+      }
+    } catch (RuntimeException e) {
+      autosave.clear();
+      Notices.error(t.t("designer.workingCopy.corrupt", t.time(kept.savedAt())));
+      return;
+    }
+    if (stored.toYaml().equals(model.toYaml())) {
+      autosave.clear(); // nothing differs from the draft
+      return;
+    }
+    String older = kept.baseRevision() == revision ? ""
+        : " " + t.t("designer.workingCopy.older", kept.baseRevision(), revision);
+    Span text = new Span(t.t("designer.workingCopy.offer", t.time(kept.savedAt())) + older);
+    text.setId("restore-offer-text");
+    Button restore = new Button(t.t("designer.workingCopy.restore"), e -> {
+      closeOffer();
+      Map<String, Object> before = model.copy().root();
+      // the history records the restored tree only once the editor could show it
+      restoring = true;
+      try {
+        model.replaceRoot(stored.root());
+        version.setValue(model.version());
+        changed(EditorContext.Change.STRUCTURE);
+        restoring = false;
+        history.record(model.root());
+        updateUnsaved();
+        Notices.ok(t.t("designer.workingCopy.restored"));
+      } catch (RuntimeException shapeless) {
+        // YAML, but not in the shape of a pack the editor can show: back to what was open
+        restoring = true;
+        model.replaceRoot(before);
+        version.setValue(model.version());
+        changed(EditorContext.Change.STRUCTURE); // also replaces the stored copy
+        Notices.error(t.t("designer.workingCopy.corrupt", t.time(keptAt)));
+      } finally {
+        restoring = false;
+      }
+    });
+    restore.setId("restore-working-copy");
+    restore.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+    Button discard = new Button(t.t("designer.workingCopy.discard"), e -> {
+      closeOffer();
+      autosave(); // keeps what was edited since the draft opened, deletes the old copy
+      Notices.ok(t.t("designer.workingCopy.discarded"));
+    });
+    discard.setId("discard-working-copy");
+    discard.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    restoreOffer.add(text, restore, discard);
+    restoreOffer.addClassName("block-warning");
+    restoreOffer.getStyle().set("display", "flex").set("flex-wrap", "wrap")
+        .set("align-items", "center").set("gap", "var(--lumo-space-s)");
+    restoreOffer.setVisible(true);
+  }
+
+  private void closeOffer() {
+    restoreOffer.removeAll();
+    restoreOffer.setVisible(false);
+  }
+
+  /** Writes the working copy a moment later, or deletes it when nothing is unsaved. */
+  private void autosave() {
+    if (autosave == null || handedOver) {
+      return;
+    }
+    if (hasUnsavedChanges()) {
+      autosave.edited(revision, model.toYaml());
+    } else {
+      autosave.clear();
+    }
+  }
+
+  @Override
+  protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+    super.onDetach(event);
+    // the tab closed or the view was left: what is unsaved is written now
+    if (autosave != null && !handedOver && hasUnsavedChanges()) {
+      autosave.flush(revision, model.toYaml());
+    }
+    UnloadGuard.set(event.getUI(), false);
+    guardShown = null;
   }
 
   /** Unsaved edits kept over a reload, with the draft revision they were made on. */
@@ -285,6 +431,10 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     boolean dirty = hasUnsavedChanges();
     unsaved.setText(dirty ? t.t("designer.unsaved") : "");
     unsaved.getElement().setAttribute("data-unsaved", String.valueOf(dirty));
+    if (ctx.editable() && !Boolean.valueOf(dirty).equals(guardShown)) {
+      UnloadGuard.set(UI.getCurrent(), dirty); // the browser asks before closing the tab
+      guardShown = dirty;
+    }
     undo.setEnabled(ctx.editable() && history.canUndo());
     redo.setEnabled(ctx.editable() && history.canRedo());
   }
@@ -431,6 +581,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     clearDecision();
     validate();
     updateUnsaved();
+    autosave();
   }
 
   /** Runs the reader on the tree and shows each problem on its block. */
@@ -545,6 +696,9 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
         restoring = false;
       }
       history.markSaved(model.root());
+      if (autosave != null) {
+        autosave.clear();
+      }
       updateUnsaved();
       String filledNote = missing.isEmpty() ? "" : " " + t.t("designer.translationsFilled",
           missing.size());
