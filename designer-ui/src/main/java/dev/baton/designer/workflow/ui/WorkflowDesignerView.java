@@ -216,7 +216,8 @@ public class WorkflowDesignerView extends VerticalLayout {
     deployed.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     deployed.addColumn(DeployedProcess::bpmnProcessId).setHeader(t.t("wf.processId"));
     deployed.addColumn(DeployedProcess::version).setHeader(t.t("wf.version"));
-    deployed.addColumn(DeployedProcess::processDefinitionKey).setHeader(t.t("wf.key"));
+    deployed.addColumn(DeployedProcess::processDefinitionKey).setHeader(t.t("wf.key"))
+        .setAutoWidth(true); // a long number does not wrap
     deployed.addColumn(DeployedProcess::resourceName).setHeader(t.t("wf.resource"));
     deployed.addColumn(d -> d.deployedAt() == null ? "" : t.time(d.deployedAt()))
         .setHeader(t.t("wf.deployedAt"));
