@@ -128,7 +128,13 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
       Map.entry(Pattern.compile(".*：[A-Z_]+ .*, [\\d.]+ at [\\d.]+% discount"),
           "engine battlepack.internal.DeterministicGenerator (deal evidence)"),
       Map.entry(Pattern.compile(".*：Cycle \\d+: .*"),
-          "engine battlepack.internal.DeterministicGenerator (purchase-cycle evidence)"));
+          "engine battlepack.internal.DeterministicGenerator (purchase-cycle evidence)"),
+      // nearest misses in the audit record: "<pack> / <rule>: " before the explanation, which
+      // the engine stores as one English sentence (no structure the UI could translate)
+      Map.entry(Pattern.compile("[\\w.-]+ / [\\w.-]+: \\w+(\\(\\w+\\))?( #\\d+)?: [\\w.]+ is .*,"
+          + " needs .*"), "engine rules.internal.Explainer (failed condition)"),
+      Map.entry(Pattern.compile("[\\w.-]+ / [\\w.-]+: no \\w+ fact"),
+          "engine rules.internal.Explainer (missing fact)"));
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.@/:\\-]+");
   private static final Pattern LETTERS = Pattern.compile("[A-Za-z]");

@@ -218,7 +218,8 @@ public class WorkflowDesignerView extends VerticalLayout {
     deployed.addColumn(DeployedProcess::version).setHeader(t.t("wf.version"));
     deployed.addColumn(DeployedProcess::processDefinitionKey).setHeader(t.t("wf.key"))
         .setAutoWidth(true); // a long number does not wrap
-    deployed.addColumn(DeployedProcess::resourceName).setHeader(t.t("wf.resource"));
+    deployed.addColumn(DeployedProcess::resourceName).setHeader(t.t("wf.resource"))
+        .setAutoWidth(true); // a file name does not wrap
     deployed.addColumn(d -> d.deployedAt() == null ? "" : t.time(d.deployedAt()))
         .setHeader(t.t("wf.deployedAt"));
     deployed.setAllRowsVisible(true);
