@@ -216,7 +216,7 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
 
   private void configureGrid() {
     grid.setId("consent-grid");
-    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addComponentColumn(s -> badge(s.rating())).setHeader(t.t("consent.col.rating"))
         .setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(s -> s.customer().id()).setHeader(t.t("consent.col.customer"))
@@ -227,7 +227,8 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
     grid.addColumn(s -> orDash(s.customer().owner())).setHeader(t.t("consent.col.owner"))
         .setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(s -> s.reasons().isEmpty() ? t.t("consent.reasons.none")
-        : String.join("; ", s.reasons().stream().map(r -> r.pair() + " "
+        : String.join("; ", s.reasons().stream().map(r -> t.t("consent.channel."
+            + r.pair().channel()) + " · " + t.t("consent.purpose." + r.pair().purpose()) + " "
             + t.t("consent.kind." + r.kind().name())).toList()))
         .setHeader(t.t("consent.col.reasons")).setFlexGrow(2);
     grid.setClassNameGenerator(s -> "rating-" + s.rating().name().toLowerCase(Locale.ROOT));

@@ -181,7 +181,8 @@ public class ReviewCard extends Div {
 
   private void addPack(BattlePack pack, Texts t) {
     add(new Span(t.t("review.card.meta", pack.repId(), pack.visitRequestId(), pack.decisionId(),
-        pack.generator())));
+        dev.baton.engine.battlepack.BattlePackGenerators.DETERMINISTIC.equals(pack.generator())
+            ? t.t("review.generator.deterministic") : pack.generator())));
     Div strategies = new Div();
     strategies.addClassName("review-strategies");
     strategies.add(new H4(t.t("review.strategies", pack.pricingStrategies().size())));

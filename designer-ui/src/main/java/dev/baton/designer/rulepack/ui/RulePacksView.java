@@ -91,7 +91,7 @@ public class RulePacksView extends VerticalLayout implements HasDynamicTitle {
 
   private void configureGrid() {
     grid.setId("packs-grid");
-    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(PackSummary::id).setHeader(t.t("packs.col.id")).setAutoWidth(true);
     grid.addColumn(p -> p.title() == null ? "" : p.title().in(t.locale()))
         .setHeader(t.t("packs.col.title")).setFlexGrow(2);

@@ -91,7 +91,7 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
   private void configureVersions() {
     versions.setId("versions-grid");
     versions.setAllRowsVisible(true);
-    versions.addThemeVariants(GridVariant.LUMO_COMPACT);
+    versions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     versions.addColumn(PublishedVersion::version).setHeader(t.t("versions.col.version"));
     // exactly one version is the active one (after a rollback too)
     versions.addColumn(v -> v.version().equals(activeVersion) ? t.t("versions.active") : "")
@@ -99,7 +99,8 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
     versions.setPartNameGenerator(v -> v.version().equals(activeVersion) ? "active-version"
         : null);
     versions.addColumn(v -> t.t("state." + v.state().name())).setHeader(t.t("packs.col.state"));
-    versions.addColumn(v -> t.time(v.publishedAt())).setHeader(t.t("versions.col.at"));
+    versions.addColumn(v -> t.time(v.publishedAt())).setHeader(t.t("versions.col.at"))
+        .setAutoWidth(true).setFlexGrow(0);
     versions.addColumn(PublishedVersion::publishedBy).setHeader(t.t("versions.col.by"));
     versions.addColumn(v -> v.note() == null ? "" : v.note()).setHeader(t.t("versions.col.note"))
         .setFlexGrow(2);
@@ -108,8 +109,9 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
   private void configureHistory() {
     history.setId("history-grid");
     history.setAllRowsVisible(true);
-    history.addThemeVariants(GridVariant.LUMO_COMPACT);
-    history.addColumn(e -> t.time(e.at())).setHeader(t.t("versions.col.at"));
+    history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    history.addColumn(e -> t.time(e.at())).setHeader(t.t("versions.col.at"))
+        .setAutoWidth(true).setFlexGrow(0);
     history.addColumn(e -> t.t("event." + e.type().name())).setHeader(t.t("versions.col.event"));
     history.addColumn(PackEvent::version).setHeader(t.t("versions.col.version"));
     history.addColumn(e -> e.revision() == 0 ? "" : String.valueOf(e.revision()))

@@ -72,6 +72,13 @@ import java.util.stream.Collectors;
 @PageTitle("Baton · Operations")
 @RolesAllowed({"OPS", "DEVELOPER", "ADMIN"})
 public class OperationsView extends VerticalLayout {
+  /** Zeebe's element types that have a message {@code ops.elementType.<type>}. */
+  private static final java.util.Set<String> ELEMENT_TYPES = java.util.Set.of("PROCESS",
+      "SUB_PROCESS", "EVENT_SUB_PROCESS", "AD_HOC_SUB_PROCESS", "START_EVENT",
+      "INTERMEDIATE_CATCH_EVENT", "INTERMEDIATE_THROW_EVENT", "BOUNDARY_EVENT", "END_EVENT",
+      "SERVICE_TASK", "RECEIVE_TASK", "USER_TASK", "MANUAL_TASK", "TASK", "EXCLUSIVE_GATEWAY",
+      "PARALLEL_GATEWAY", "EVENT_BASED_GATEWAY", "INCLUSIVE_GATEWAY", "SEQUENCE_FLOW",
+      "MULTI_INSTANCE_BODY", "CALL_ACTIVITY", "BUSINESS_RULE_TASK", "SCRIPT_TASK", "SEND_TASK");
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = 20;
@@ -365,11 +372,16 @@ public class OperationsView extends VerticalLayout {
     return box;
   }
 
+  /** The element type in the user's language; a type without a message shows as its code. */
+  private String elementType(String type) {
+    return ELEMENT_TYPES.contains(type) ? t.t("ops.elementType." + type) : type;
+  }
+
   private Grid<ElementInstanceView> pathGrid() {
     path.setId("ops-path");
     path.addColumn(ElementInstanceView::elementId).setHeader(t.t("ops.element"))
         .setAutoWidth(true);
-    path.addColumn(ElementInstanceView::elementType).setHeader(t.t("ops.elementType"))
+    path.addColumn(e -> elementType(e.elementType())).setHeader(t.t("ops.elementType"))
         .setAutoWidth(true);
     path.addColumn(e -> t.t("ops.elementState." + e.state())).setHeader(t.t("ops.state"));
     path.addColumn(e -> key(e.elementInstanceKey())).setHeader(t.t("ops.elementKey"))

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
@@ -201,6 +202,7 @@ public class WorkflowDesignerView extends VerticalLayout {
 
   private VerticalLayout lists() {
     versions.setId("wf-versions");
+    versions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     versions.addColumn(WorkflowVersion::processId).setHeader(t.t("wf.processId"));
     versions.addColumn(WorkflowVersion::version).setHeader(t.t("wf.version"));
     versions.addColumn(WorkflowVersion::savedBy).setHeader(t.t("wf.savedBy"));
@@ -211,10 +213,13 @@ public class WorkflowDesignerView extends VerticalLayout {
     })).setHeader("");
     versions.setAllRowsVisible(true);
     deployed.setId("wf-deployed");
+    deployed.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     deployed.addColumn(DeployedProcess::bpmnProcessId).setHeader(t.t("wf.processId"));
     deployed.addColumn(DeployedProcess::version).setHeader(t.t("wf.version"));
-    deployed.addColumn(DeployedProcess::processDefinitionKey).setHeader(t.t("wf.key"));
-    deployed.addColumn(DeployedProcess::resourceName).setHeader(t.t("wf.resource"));
+    deployed.addColumn(DeployedProcess::processDefinitionKey).setHeader(t.t("wf.key"))
+        .setAutoWidth(true); // a long number does not wrap
+    deployed.addColumn(DeployedProcess::resourceName).setHeader(t.t("wf.resource"))
+        .setAutoWidth(true); // a file name does not wrap
     deployed.addColumn(d -> d.deployedAt() == null ? "" : t.time(d.deployedAt()))
         .setHeader(t.t("wf.deployedAt"));
     deployed.setAllRowsVisible(true);
