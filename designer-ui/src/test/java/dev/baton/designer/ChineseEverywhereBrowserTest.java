@@ -333,6 +333,7 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
     open(admin, "/dashboard", "dashboard");
     open(admin, "/consent", "consent");
     open(admin, "/visit-requests/new", "visit-form");
+    open(admin, "/campaigns", "campaigns");
     admin.context().close();
 
     // and: the roles that land on their own work

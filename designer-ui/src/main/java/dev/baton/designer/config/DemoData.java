@@ -3,7 +3,6 @@ package dev.baton.designer.config;
 import dev.baton.designer.TemplateCatalogue;
 import dev.baton.designer.rulepack.PackZips;
 import dev.baton.designer.security.UserAccounts;
-import dev.baton.engine.audit.DecisionQuery;
 import dev.baton.engine.repository.PackSource;
 import dev.baton.engine.repository.PackSummary;
 import dev.baton.engine.rulepack.Fact;
@@ -97,7 +96,9 @@ public class DemoData implements ApplicationRunner {
 
   /** Decisions of the CMI pack for 48 demo customers with every mix of behaviour signals. */
   private void demoDecisions() {
-    if (baton.decisions().count(DecisionQuery.all()) > 0) {
+    // its own first record, not "any record": the liquid organisation's demo records formation
+    // decisions too, and may run first
+    if (baton.decisions().byRequestId("DEMO-C-2001").isPresent()) {
       return;
     }
     RulePack cmi = baton.packs().active("cmi-threshold").orElse(null);
