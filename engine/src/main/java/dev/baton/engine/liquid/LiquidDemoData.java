@@ -38,7 +38,7 @@ public final class LiquidDemoData {
     }
     liquid.directory().savePeople(people());
     Instant q1 = Instant.parse("2026-02-10T01:00:00Z");
-    Campaign storage = new Campaign(Q1_CAMPAIGN, "储能项目攻坚 (Q1 energy-storage bid)", "C-1001",
+    Campaign storage = new Campaign(Q1_CAMPAIGN, "储能项目攻坚", "C-1001",
         "华东", List.of(
             new DemandRole("ACCOUNT_MANAGER", 1, "key-account", 3, ""),
             new DemandRole("SOLUTION_ARCHITECT", 1, "energy-storage", 3, ""),
@@ -74,7 +74,7 @@ public final class LiquidDemoData {
     afterQ1.dissolve(unitQ1.id());
 
     Instant q2 = Instant.parse("2026-04-08T02:00:00Z");
-    Campaign handbook = new Campaign(Q2_CAMPAIGN, "光伏行业销售手册 (Q2 PV sales handbook)", null,
+    Campaign handbook = new Campaign(Q2_CAMPAIGN, "光伏行业销售手册", null,
         "华东", List.of(
             new DemandRole("KNOWLEDGE_EVANGELIST", 2, "sales-methodology", 3, ""),
             new DemandRole("SOLUTION_ARCHITECT", 1, "photovoltaics", 3, "")),
@@ -93,7 +93,7 @@ public final class LiquidDemoData {
               : "CASE_LIBRARY_USE", List.of("光伏项目复盘"), List.of("销售手册第 " + n + " 章"),
           m.role().equals("KNOWLEDGE_EVANGELIST") ? "培训部" : null), "demo");
     }
-    liquid.postCampaign(new Campaign(OPEN_CAMPAIGN, "车队客户攻坚 (Q4 fleet customers)", "C-2002",
+    liquid.postCampaign(new Campaign(OPEN_CAMPAIGN, "车队客户攻坚", "C-2002",
         "华南", List.of(
             new DemandRole("ACCOUNT_MANAGER", 2, "key-account", 3, ""),
             new DemandRole("RISK_EXPERT", 1, "credit-risk", 4, "CRM-RISK"),

@@ -54,8 +54,18 @@ final class CandidateCard extends Div {
   /** A reason in the user's language: the code's text and the values compared. */
   static String reason(Reason r, Texts t) {
     String values = r.values().entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        .map(e -> valueName(e.getKey(), t) + " " + e.getValue())
+        .collect(Collectors.joining(", "));
     String code = t.t("liquid.reason." + r.code().toUpperCase(Locale.ROOT).replace(':', '_'));
     return values.isEmpty() ? code : code + " (" + values + ")";
+  }
+
+  /**
+   * The name of a compared value in the user's language; a name a pack author added without a
+   * text shows as written (a pack's own parameter name).
+   */
+  static String valueName(String name, Texts t) {
+    String text = t.t("liquid.compared." + name);
+    return text.startsWith("!") ? name : text;
   }
 }
