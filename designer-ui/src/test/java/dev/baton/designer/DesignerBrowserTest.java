@@ -5,10 +5,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.baton.engine.runtime.Baton;
+import dev.baton.engine.audit.DecisionQuery;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The designer as people use it, in headless Chromium: an analyst changes the consent-check
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DesignerBrowserTest extends BrowserTestBase {
   private static final String RULE = "outreach-refused-first-fallback";
+
+  @Autowired Baton baton;
 
   private static void choose(Page page, String selectId, String option) {
     page.locator("#" + selectId).click();
@@ -110,11 +115,16 @@ class DesignerBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#versions-grid")).containsText("Voice fallback only");
     shot(page, "08-ops-published");
 
-    // when: the draft of cmi-threshold is backtested against the demo decisions
+    // when: the draft of cmi-threshold is backtested against the recorded decisions that used it
+    // (the 48 demo decisions, and those of visit requests that earlier tests of this context
+    // filed)
+    long recorded = baton.decisions().count(DecisionQuery.all().pack("cmi-threshold"));
+    org.assertj.core.api.Assertions.assertThat(recorded).isGreaterThanOrEqualTo(48);
     page.navigate(url("/packs/cmi-threshold/versions"));
     page.locator("#run-backtest").click();
     // then
-    assertThat(page.locator("#backtest-result")).containsText("48 decisions re-evaluated");
+    assertThat(page.locator("#backtest-result"))
+        .containsText(recorded + " decisions re-evaluated");
     assertThat(page.locator("#flip-chart")).hasAttribute("data-bars", "0");
     shot(page, "09-ops-backtest");
     page.context().close();
