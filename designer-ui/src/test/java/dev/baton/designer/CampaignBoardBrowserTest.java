@@ -48,7 +48,7 @@ class CampaignBoardBrowserTest extends BrowserTestBase {
     org.assertj.core.api.Assertions.assertThat(before).doesNotContain(person);
     below.dragTo(page.locator("#role-ACCOUNT_MANAGER"));
     assertThat(page.locator("#role-ACCOUNT_MANAGER")).hasAttribute("data-members",
-        java.util.regex.Pattern.compile(".*" + java.util.regex.Pattern.quote(person) + ".*"));
+        java.util.regex.Pattern.compile("(^|,)" + person + "(,|$)"));
     String assigned = page.locator("#role-ACCOUNT_MANAGER").getAttribute("data-members");
     page.locator("#liquid-form").click();
     // then
