@@ -104,19 +104,8 @@ public class ReviewService {
    */
   @RolesAllowed({REVIEWER_, ADMIN_})
   public void claim(String packId, ReviewRole role) {
-    if (!myRoles().contains(role)) {
-      throw new AccessDeniedException("User " + CurrentUser.name() + " does not review for "
-          + role.wire());
-    }
-    ReviewItem item = runtime.services().reviews().item(packId, role)
-        .filter(i -> i.status().open())
-        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
-            "No open " + role.wire() + " review of " + packId + " to claim."));
-    UserTask task = ReviewTasks.of(runtime.client(), item.processInstanceKey(), role)
-        .filter(t -> t.getState() == UserTaskState.CREATED)
-        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
-            "The " + role.wire() + " review of " + packId + " has no open task to claim (its"
-                + " workflow runs an earlier version); decide it directly."));
+    UserTask task = openTask(packId, role, "claim",
+        " (its workflow runs an earlier version); decide it directly");
     ReviewTasks.claim(runtime.client(), task.getUserTaskKey(), CurrentUser.name());
   }
 
@@ -131,18 +120,7 @@ public class ReviewService {
    */
   @RolesAllowed({REVIEWER_, ADMIN_})
   public void unclaim(String packId, ReviewRole role) {
-    if (!myRoles().contains(role)) {
-      throw new AccessDeniedException("User " + CurrentUser.name() + " does not review for "
-          + role.wire());
-    }
-    ReviewItem item = runtime.services().reviews().item(packId, role)
-        .filter(i -> i.status().open())
-        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
-            "No open " + role.wire() + " review of " + packId + " to give back."));
-    UserTask task = ReviewTasks.of(runtime.client(), item.processInstanceKey(), role)
-        .filter(t -> t.getState() == UserTaskState.CREATED)
-        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
-            "The " + role.wire() + " review of " + packId + " has no open task to give back."));
+    UserTask task = openTask(packId, role, "give back", "");
     String holder = task.getAssignee();
     if (holder != null && !holder.equalsIgnoreCase(CurrentUser.name())
         && !CurrentUser.hasAnyRole(Role.ADMIN)) {
@@ -150,6 +128,28 @@ public class ReviewService {
           + " is claimed by " + holder + ", not by " + CurrentUser.name());
     }
     ReviewTasks.unclaim(runtime.client(), task.getUserTaskKey());
+  }
+
+  /**
+   * The open user task of a review in one of the user's queues, for a claim or a give-back.
+   *
+   * @param action what the user wants to do with it, as the refusal names it
+   * @param noTaskHint what the refusal adds when the review has no open task
+   */
+  private UserTask openTask(String packId, ReviewRole role, String action, String noTaskHint) {
+    if (!myRoles().contains(role)) {
+      throw new AccessDeniedException("User " + CurrentUser.name() + " does not review for "
+          + role.wire());
+    }
+    ReviewItem item = runtime.services().reviews().item(packId, role)
+        .filter(i -> i.status().open())
+        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
+            "No open " + role.wire() + " review of " + packId + " to " + action + "."));
+    return ReviewTasks.of(runtime.client(), item.processInstanceKey(), role)
+        .filter(t -> t.getState() == UserTaskState.CREATED)
+        .orElseThrow(() -> new ReviewRefusedException(ReviewRefusedException.Reason.UNKNOWN_ITEM,
+            "The " + role.wire() + " review of " + packId + " has no open task to " + action
+                + noTaskHint + "."));
   }
 
   /**
