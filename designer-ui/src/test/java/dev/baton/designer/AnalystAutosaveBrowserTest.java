@@ -1,5 +1,6 @@
 package dev.baton.designer;
 
+import dev.baton.designer.packs.TemplateCatalogue;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.baton.designer.AnalystEditingBrowserTest.idle;
 import static dev.baton.designer.AnalystEditingBrowserTest.openRule;
@@ -10,9 +11,9 @@ import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.baton.designer.designer.WorkingCopies;
-import dev.baton.designer.designer.WorkingCopy;
-import dev.baton.designer.designer.model.PackModel;
+import dev.baton.designer.rules.WorkingCopies;
+import dev.baton.designer.rules.WorkingCopy;
+import dev.baton.designer.packs.model.PackModel;
 import dev.baton.engine.repository.PackSource;
 import dev.baton.designer.security.UserAccounts;
 import dev.baton.engine.runtime.Baton;

@@ -103,7 +103,7 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
       Map.entry(Pattern.compile("template [\\w.-]+@[\\w.-]+"),
           "designer config.DemoData, engine repository.internal.JdbcPackRepository"),
       Map.entry(Pattern.compile("examples of template [\\w.-]+@[\\w.-]+"),
-          "designer config.DemoData, designer rulepack.RulePackService"),
+          "designer config.DemoData, designer packs.RulePackService"),
       // the battle pack of the deterministic generator: strategy titles (before the localized
       // discount and price), rationales, risk titles (before the localized level), risk texts
       // and evidence

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.baton.designer.designer.model.PackModel;
+import dev.baton.designer.packs.model.PackModel;
 import dev.baton.engine.repository.PackSource;
 import dev.baton.engine.rulepack.Fact;
 import dev.baton.engine.rulepack.RulePack;

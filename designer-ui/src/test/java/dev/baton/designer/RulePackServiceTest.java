@@ -3,7 +3,7 @@ package dev.baton.designer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.baton.designer.rulepack.RulePackService;
+import dev.baton.designer.packs.RulePackService;
 import dev.baton.engine.repository.ConcurrentEditException;
 import dev.baton.engine.repository.Draft;
 import dev.baton.engine.repository.PackRefusedException;

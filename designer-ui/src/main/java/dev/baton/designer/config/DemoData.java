@@ -1,7 +1,7 @@
 package dev.baton.designer.config;
 
-import dev.baton.designer.TemplateCatalogue;
-import dev.baton.designer.rulepack.PackZips;
+import dev.baton.designer.packs.PackZips;
+import dev.baton.designer.packs.TemplateCatalogue;
 import dev.baton.designer.security.UserAccounts;
 import dev.baton.engine.repository.PackSource;
 import dev.baton.engine.repository.PackSummary;

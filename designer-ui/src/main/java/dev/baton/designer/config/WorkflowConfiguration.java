@@ -1,6 +1,6 @@
 package dev.baton.designer.config;
 
-import dev.baton.designer.TemplateCatalogue;
+import dev.baton.designer.packs.TemplateCatalogue;
 import dev.baton.designer.security.CachingBasicAuthenticationProvider;
 import dev.baton.designer.security.VerifiedCredentials;
 import dev.baton.engine.battlepack.BattlePackRuntime;

@@ -1,5 +1,6 @@
 package dev.baton.designer.api;
 
+import dev.baton.designer.packs.EvaluateApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.baton.designer.DesignerApplication;
-import dev.baton.designer.api.ApiTokens;
+import dev.baton.designer.security.ApiTokens;
 import dev.baton.designer.security.Role;
 import dev.baton.designer.security.UserAccounts;
 import dev.baton.engine.battlepack.VisitRequests;

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import dev.baton.designer.designer.model.ProblemTexts;
+import dev.baton.designer.i18n.ProblemTexts;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.engine.BatonException;
 import dev.baton.engine.ValidationException;
