@@ -26,6 +26,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -34,8 +35,10 @@ import dev.baton.designer.audit.AuditFilter;
 import dev.baton.designer.audit.AuditService;
 import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.MainLayout;
+import dev.baton.designer.base.ui.MenuRoles;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.i18n.Texts;
+import dev.baton.designer.security.Role;
 import dev.baton.engine.audit.DecisionRecord;
 import dev.baton.engine.audit.ExportFormat;
 import dev.baton.engine.audit.Masking;
@@ -55,6 +58,8 @@ import java.util.stream.Collectors;
  * with personal data masked by keyed pseudonyms.
  */
 @Route(value = "audit", layout = MainLayout.class)
+@Menu(title = "nav.audit", order = 3)
+@MenuRoles({Role.AUDITOR})
 @StyleSheet("context://styles/review.css")
 @RolesAllowed({"AUDITOR", "ADMIN"})
 public class AuditView extends VerticalLayout implements HasDynamicTitle {

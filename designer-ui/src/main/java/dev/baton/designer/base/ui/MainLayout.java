@@ -16,27 +16,23 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import dev.baton.designer.audit.ui.AuditView;
-import dev.baton.designer.consent.ui.ConsentView;
-import dev.baton.designer.dashboard.ui.DashboardView;
 import dev.baton.designer.i18n.Messages;
 import dev.baton.designer.i18n.Texts;
-import dev.baton.designer.packs.ui.RulePacksView;
-import dev.baton.designer.review.ui.ReviewInboxView;
-import dev.baton.designer.review.ui.VisitRequestView;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
 import dev.baton.designer.security.UserAccounts;
-import dev.baton.designer.workflow.ui.OperationsView;
-import dev.baton.designer.workflow.ui.WorkflowDesignerView;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * The chrome around every view: title, navigation, the signed-in user with roles, the language
- * switch (stored per user) and sign-out.
+ * switch (stored per user) and sign-out. The navigation is read from the route registry (the
+ * views' {@code @Menu}: a message key as title, and the order), so the layout imports no view.
  */
 @PermitAll
 @StyleSheet("context://styles/designer.css")
@@ -164,32 +160,29 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     header.addClassName("baton-header");
     addToNavbar(header);
     SideNav nav = new SideNav();
-    nav.addItem(new SideNavItem(t.t("nav.packs"), RulePacksView.class));
-    if (CurrentUser.hasAnyRole(Role.REVIEWER)) {
-      nav.addItem(new SideNavItem(t.t("nav.reviews"), ReviewInboxView.class));
-    }
-    if (CurrentUser.hasAnyRole(Role.AUDITOR)) {
-      nav.addItem(new SideNavItem(t.t("nav.audit"), AuditView.class));
-    }
-    if (CurrentUser.hasAnyRole(Role.DEVELOPER, Role.ADMIN)) {
-      nav.addItem(new SideNavItem(t.t("nav.workflows"), WorkflowDesignerView.class));
-    }
-    if (CurrentUser.hasAnyRole(Role.OPS, Role.DEVELOPER, Role.ADMIN)) {
-      nav.addItem(new SideNavItem(t.t("nav.operations"), OperationsView.class));
-    }
-    if (CurrentUser.hasAnyRole(Role.ANALYST, Role.OPS, Role.AUDITOR, Role.DEVELOPER)) {
-      nav.addItem(new SideNavItem(t.t("nav.dashboard"), DashboardView.class));
-    }
-    if (CurrentUser.hasAnyRole(Role.OPS, Role.ANALYST, Role.AUDITOR)) {
-      nav.addItem(new SideNavItem(t.t("nav.consent"), ConsentView.class));
-    }
-    if (CurrentUser.hasAnyRole(Role.OPS, Role.DEVELOPER, Role.ADMIN)) {
-      nav.addItem(new SideNavItem(t.t("nav.visitRequest"), VisitRequestView.class));
-    }
-    if (CurrentUser.hasAnyRole(Role.OPS, Role.ANALYST, Role.ADMIN)) {
-      nav.addItem(new SideNavItem(t.t("nav.campaigns"),
-          dev.baton.designer.liquid.ui.CampaignBoardView.class));
+    for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+      if (shownToCurrentUser(entry.menuClass())) {
+        nav.addItem(new SideNavItem(t.t(entry.title()), entry.path()));
+      }
     }
     addToDrawer(nav);
+  }
+
+  /**
+   * Whether the menu shows a view to the signed-in user: to the roles of its {@link MenuRoles}
+   * if it has one, else to those of its {@code @RolesAllowed}, else (with {@code @PermitAll}) to
+   * everyone signed in. The route registry already left out the views the user may not open.
+   */
+  private static boolean shownToCurrentUser(Class<?> view) {
+    MenuRoles menuRoles = view.getAnnotation(MenuRoles.class);
+    if (menuRoles != null) {
+      return CurrentUser.hasAnyRole(menuRoles.value());
+    }
+    RolesAllowed allowed = view.getAnnotation(RolesAllowed.class);
+    if (allowed == null) {
+      return view.isAnnotationPresent(PermitAll.class);
+    }
+    return java.util.Arrays.stream(allowed.value()).map(Role::valueOf)
+        .anyMatch(CurrentUser::hasAnyRole);
   }
 }

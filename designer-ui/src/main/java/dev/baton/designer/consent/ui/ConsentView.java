@@ -23,11 +23,13 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.EChart;
 import dev.baton.designer.base.ui.MainLayout;
+import dev.baton.designer.base.ui.MenuRoles;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.consent.ChannelBreakdown;
 import dev.baton.designer.consent.ConsentOverview;
@@ -58,6 +60,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * refused file listed by line and column.
  */
 @Route(value = "consent", layout = MainLayout.class)
+@Menu(title = "nav.consent", order = 7)
+@MenuRoles({Role.OPS, Role.ANALYST, Role.AUDITOR})
 @StyleSheet("context://styles/insights.css")
 @RolesAllowed({"OPS", "ANALYST", "AUDITOR", "ADMIN"})
 public class ConsentView extends VerticalLayout implements HasDynamicTitle {

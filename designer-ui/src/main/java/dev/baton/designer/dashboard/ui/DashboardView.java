@@ -9,13 +9,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.baton.designer.base.ui.EChart;
 import dev.baton.designer.base.ui.MainLayout;
+import dev.baton.designer.base.ui.MenuRoles;
 import dev.baton.designer.dashboard.DashboardService;
 import dev.baton.designer.dashboard.DurationText;
 import dev.baton.designer.dashboard.Kpis;
 import dev.baton.designer.i18n.Texts;
+import dev.baton.designer.security.Role;
 import dev.baton.engine.liquid.LiquidServices;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +34,8 @@ import java.util.stream.Collectors;
  * chart) and the median time from visit request to release. For every role but pure reviewers.
  */
 @Route(value = "dashboard", layout = MainLayout.class)
+@Menu(title = "nav.dashboard", order = 6)
+@MenuRoles({Role.ANALYST, Role.OPS, Role.AUDITOR, Role.DEVELOPER})
 @StyleSheet("context://styles/insights.css")
 @RolesAllowed({"ANALYST", "OPS", "AUDITOR", "DEVELOPER", "ADMIN"})
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.baton.designer.base.ui.EChart;
 import dev.baton.designer.base.ui.MainLayout;
@@ -49,6 +50,7 @@ import java.util.stream.Collectors;
  * points with their reasons as a table.
  */
 @Route(value = "campaigns", layout = MainLayout.class)
+@Menu(title = "nav.campaigns", order = 9)
 @RolesAllowed({"OPS", "ANALYST", "ADMIN"})
 public class CampaignBoardView extends VerticalLayout implements HasDynamicTitle {
   private static final long serialVersionUID = 1L;

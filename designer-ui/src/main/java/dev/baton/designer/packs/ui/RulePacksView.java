@@ -16,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
@@ -39,6 +40,7 @@ import java.util.Map;
 
 /** The rule packs: list, import a template or a file, create, open. */
 @Route(value = "packs", layout = MainLayout.class)
+@Menu(title = "nav.packs", order = 1)
 @RouteAlias(value = "", layout = MainLayout.class)
 @RolesAllowed({"ANALYST", "OPS", "REVIEWER", "AUDITOR", "DEVELOPER", "ADMIN"})
 public class RulePacksView extends VerticalLayout implements HasDynamicTitle {

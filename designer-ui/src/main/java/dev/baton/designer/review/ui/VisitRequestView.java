@@ -13,6 +13,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.baton.designer.api.ApiException;
 import dev.baton.designer.base.ui.MainLayout;
@@ -35,6 +36,7 @@ import java.util.UUID;
  * click) starts one workflow.
  */
 @Route(value = "visit-requests/new", layout = MainLayout.class)
+@Menu(title = "nav.visitRequest", order = 8)
 @RolesAllowed({"OPS", "DEVELOPER", "ADMIN"})
 public class VisitRequestView extends VerticalLayout implements HasDynamicTitle {
   private static final long serialVersionUID = 1L;

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.baton.designer.base.ui.MainLayout;
@@ -69,6 +70,7 @@ import java.util.stream.Collectors;
  * identifiers.
  */
 @Route(value = "operations", layout = MainLayout.class)
+@Menu(title = "nav.operations", order = 5)
 @PageTitle("Baton · Operations")
 @RolesAllowed({"OPS", "DEVELOPER", "ADMIN"})
 public class OperationsView extends VerticalLayout {

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -55,6 +56,7 @@ import java.util.List;
  * deployed versions are listed below; {@code .bpmn} files go in and out unchanged.
  */
 @Route(value = "workflows", layout = MainLayout.class)
+@Menu(title = "nav.workflows", order = 4)
 @PageTitle("Baton · Workflows")
 @RolesAllowed({"DEVELOPER", "ADMIN"})
 public class WorkflowDesignerView extends VerticalLayout {
