@@ -26,7 +26,6 @@ import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.packs.RulePackService;
 import dev.baton.designer.packs.TemplateCatalogue;
-import dev.baton.designer.rules.ui.DesignerView;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
 import dev.baton.engine.repository.MergeResult;
@@ -106,7 +105,7 @@ public class RulePacksView extends VerticalLayout implements HasDynamicTitle {
         .setAutoWidth(true);
     grid.addComponentColumn(p -> {
       Button open = new Button(t.t("packs.open"), e -> UI.getCurrent().navigate(
-          DesignerView.class, new RouteParameters("packId", p.id())));
+          PackRoutes.design(p.id())));
       open.setId("open-" + p.id());
       open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
       Button versions = new Button(t.t("packs.versions"), e -> UI.getCurrent().navigate(
@@ -255,8 +254,7 @@ public class RulePacksView extends VerticalLayout implements HasDynamicTitle {
         var ref = service.create(id.getValue().trim(), kind.getValue().label(), en.getValue(),
             zh.getValue());
         d.close();
-        UI.getCurrent().navigate(DesignerView.class, new RouteParameters("packId",
-            ref.packId()));
+        UI.getCurrent().navigate(PackRoutes.design(ref.packId()));
       } catch (RuntimeException ex) {
         Notices.error(t, ex);
       }

@@ -20,13 +20,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.packs.RulePackService;
-import dev.baton.designer.rules.ui.DesignerView;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
 import dev.baton.engine.audit.BacktestReport;
@@ -44,7 +42,7 @@ import java.util.List;
  * draft), publish with a note, roll back, and a backtest of the draft against recorded decisions
  * with progress and a chart of the flips.
  */
-@Route(value = "packs/:packId/versions", layout = MainLayout.class)
+@Route(value = PackRoutes.VERSIONS, layout = MainLayout.class)
 @RolesAllowed({"ANALYST", "OPS", "REVIEWER", "AUDITOR", "DEVELOPER", "ADMIN"})
 public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
     HasDynamicTitle {
@@ -76,7 +74,7 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
     packId = event.getRouteParameters().get("packId").orElse("");
     removeAll();
     Button design = new Button(t.t("versions.openDesigner"), e -> UI.getCurrent().navigate(
-        DesignerView.class, new RouteParameters("packId", packId)));
+        PackRoutes.design(packId)));
     HorizontalLayout top = new HorizontalLayout(new H3(t.t("versions.title", packId)), design);
     top.setAlignItems(Alignment.BASELINE);
     add(top);

@@ -41,6 +41,7 @@ import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.packs.RulePackService;
 import dev.baton.designer.security.CurrentUser;
 import dev.baton.designer.security.Role;
+import dev.baton.designer.packs.ui.PackRoutes;
 import dev.baton.designer.packs.ui.VersionsView;
 import dev.baton.engine.Problem;
 import dev.baton.engine.repository.Draft;
@@ -62,7 +63,7 @@ import java.util.regex.Pattern;
  * test panel, the decision table, fact types and the YAML. Analysts edit and save drafts; the
  * other roles read.
  */
-@Route(value = "packs/:packId/design", layout = MainLayout.class)
+@Route(value = PackRoutes.DESIGN, layout = MainLayout.class)
 @RolesAllowed({"ANALYST", "OPS", "REVIEWER", "AUDITOR", "DEVELOPER", "ADMIN"})
 public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
     BeforeLeaveObserver, HasDynamicTitle, UnsavedWork {
