@@ -101,9 +101,9 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
           + " \\(sequence flow '.*'\\)"), "engine workflow.internal.Feel"),
       // the note a version was published with, stored as written (the demo's and a template's)
       Map.entry(Pattern.compile("template [\\w.-]+@[\\w.-]+"),
-          "designer config.DemoData, engine repository.internal.JdbcPackRepository"),
+          "designer config.StartupData, engine repository.internal.JdbcPackRepository"),
       Map.entry(Pattern.compile("examples of template [\\w.-]+@[\\w.-]+"),
-          "designer config.DemoData, designer packs.RulePackService"),
+          "designer config.StartupData, designer packs.RulePackService"),
       // the battle pack of the deterministic generator: strategy titles (before the localized
       // discount and price), rationales, risk titles (before the localized level), risk texts
       // and evidence

@@ -22,8 +22,8 @@ public final class Problems {
   private Problems() {}
 
   /** The problems of one refusal; ids that are not elements of {@code knownIds} are skipped. */
-  public static List<Problem> parse(String message, Set<String> knownIds) {
-    List<Problem> out = new ArrayList<>();
+  public static List<ElementProblem> parse(String message, Set<String> knownIds) {
+    List<ElementProblem> out = new ArrayList<>();
     String body = message == null ? "" : message;
     for (String part : body.split(";\\s+|\\n")) {
       Set<String> ids = new LinkedHashSet<>();
@@ -39,7 +39,7 @@ public final class Problems {
       if (ids.isEmpty()) {
         continue;
       }
-      ids.forEach(id -> out.add(new Problem(id, text)));
+      ids.forEach(id -> out.add(new ElementProblem(id, text)));
     }
     return out;
   }

@@ -70,7 +70,7 @@ public final class WorkflowLint {
     });
     for (String problem : WorkflowModelCheck.problems("diagram.bpmn",
         xml.getBytes(StandardCharsets.UTF_8))) {
-      List<Problem> placed = Problems.parse(problem, ids);
+      List<ElementProblem> placed = Problems.parse(problem, ids);
       if (placed.isEmpty()) {
         out.add(new LintFinding("", true, "wf.lint.engine", List.of(problem)));
       } else if (placed.stream().noneMatch(p -> flagged.contains(p.elementId()))) {

@@ -33,7 +33,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
 import dev.baton.designer.workflow.LintFinding;
-import dev.baton.designer.workflow.Problem;
+import dev.baton.designer.workflow.ElementProblem;
 import dev.baton.designer.workflow.WorkflowLint;
 import dev.baton.designer.workflow.TaskTypes;
 import dev.baton.designer.workflow.WorkflowRefusedException;
@@ -406,7 +406,7 @@ public class WorkflowDesignerView extends VerticalLayout {
       refresh();
     } catch (WorkflowRefusedException e) {
       ArrayNode problems = JSON.createArrayNode();
-      for (Problem p : e.problems()) {
+      for (ElementProblem p : e.problems()) {
         problems.addObject().put("id", p.elementId()).put("message", p.message());
       }
       canvas.showProblems(problems.toString());

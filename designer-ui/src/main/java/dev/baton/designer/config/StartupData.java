@@ -27,13 +27,14 @@ import org.springframework.stereotype.Component;
  * What the designer finds on first start: the template packs imported as drafts (with their
  * examples); on the embedded defaults (or with {@code baton.demo.enabled=true}) also the demo
  * users, the templates published as their first versions and demo decisions recorded on them,
- * so that a backtest has something to compare against.
+ * so that a backtest has something to compare against. (The battle pack's demo customers are
+ * the engine's {@code battlepack.DemoData}.)
  */
 @Component
-public class DemoData implements ApplicationRunner {
+public class StartupData implements ApplicationRunner {
   /** Who the start-up imports are recorded as. */
   public static final String SYSTEM_ACTOR = "baton-setup";
-  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StartupData.class);
   private static final Instant DEMO_NOW = Instant.parse("2026-11-27T09:00:00Z");
   private static final List<String> SIGNALS = List.of("WEBSITE_HEATMAP", "COMMUNITY_KEYWORD",
       "COMPETITOR_COMPARISON_DOWNLOAD", "RATING_CHANGE");
@@ -43,7 +44,7 @@ public class DemoData implements ApplicationRunner {
   private final UserAccounts users;
   private final boolean demo;
 
-  public DemoData(Baton baton, TemplateCatalogue catalogue, UserAccounts users,
+  public StartupData(Baton baton, TemplateCatalogue catalogue, UserAccounts users,
       @Value("${baton.db.url:}") String dbUrl, @Value("${baton.demo.enabled:}") String demo) {
     this.baton = baton;
     this.catalogue = catalogue;
