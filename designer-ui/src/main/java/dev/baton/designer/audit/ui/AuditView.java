@@ -35,10 +35,8 @@ import dev.baton.designer.audit.AuditFilter;
 import dev.baton.designer.audit.AuditService;
 import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.MainLayout;
-import dev.baton.designer.base.ui.MenuRoles;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.i18n.Texts;
-import dev.baton.designer.security.Role;
 import dev.baton.engine.audit.DecisionRecord;
 import dev.baton.engine.audit.ExportFormat;
 import dev.baton.engine.audit.Masking;
@@ -59,7 +57,6 @@ import java.util.stream.Collectors;
  */
 @Route(value = "audit", layout = MainLayout.class)
 @Menu(title = "nav.audit", order = 3)
-@MenuRoles({Role.AUDITOR})
 @StyleSheet("context://styles/review.css")
 @RolesAllowed({"AUDITOR", "ADMIN"})
 public class AuditView extends VerticalLayout implements HasDynamicTitle {

@@ -169,20 +169,17 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
   }
 
   /**
-   * Whether the menu shows a view to the signed-in user: to the roles of its {@link MenuRoles}
-   * if it has one, else to those of its {@code @RolesAllowed}, else (with {@code @PermitAll}) to
-   * everyone signed in. The route registry already left out the views the user may not open.
+   * Whether the menu shows a view to the signed-in user: when the user may open it, by the roles
+   * of its {@code @RolesAllowed} (an administrator has every role), else (with
+   * {@code @PermitAll}) to everyone signed in. The same rule as navigation's, checked here too
+   * so that the menu never offers a view that would be refused.
    */
   private static boolean shownToCurrentUser(Class<?> view) {
-    MenuRoles menuRoles = view.getAnnotation(MenuRoles.class);
-    if (menuRoles != null) {
-      return CurrentUser.hasAnyRole(menuRoles.value());
-    }
     RolesAllowed allowed = view.getAnnotation(RolesAllowed.class);
     if (allowed == null) {
       return view.isAnnotationPresent(PermitAll.class);
     }
-    return java.util.Arrays.stream(allowed.value()).map(Role::valueOf)
-        .anyMatch(CurrentUser::hasAnyRole);
+    return CurrentUser.hasAnyRole(java.util.Arrays.stream(allowed.value()).map(Role::valueOf)
+        .toArray(Role[]::new));
   }
 }

@@ -29,7 +29,6 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.EChart;
 import dev.baton.designer.base.ui.MainLayout;
-import dev.baton.designer.base.ui.MenuRoles;
 import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.consent.ChannelBreakdown;
 import dev.baton.designer.consent.ConsentOverview;
@@ -61,7 +60,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @Route(value = "consent", layout = MainLayout.class)
 @Menu(title = "nav.consent", order = 7)
-@MenuRoles({Role.OPS, Role.ANALYST, Role.AUDITOR})
 @StyleSheet("context://styles/insights.css")
 @RolesAllowed({"OPS", "ANALYST", "AUDITOR", "ADMIN"})
 public class ConsentView extends VerticalLayout implements HasDynamicTitle {

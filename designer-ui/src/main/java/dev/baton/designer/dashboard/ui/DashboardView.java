@@ -13,12 +13,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import dev.baton.designer.base.ui.EChart;
 import dev.baton.designer.base.ui.MainLayout;
-import dev.baton.designer.base.ui.MenuRoles;
 import dev.baton.designer.dashboard.DashboardService;
 import dev.baton.designer.dashboard.DurationText;
 import dev.baton.designer.dashboard.Kpis;
 import dev.baton.designer.i18n.Texts;
-import dev.baton.designer.security.Role;
 import dev.baton.engine.liquid.LiquidServices;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +33,6 @@ import java.util.stream.Collectors;
  */
 @Route(value = "dashboard", layout = MainLayout.class)
 @Menu(title = "nav.dashboard", order = 6)
-@MenuRoles({Role.ANALYST, Role.OPS, Role.AUDITOR, Role.DEVELOPER})
 @StyleSheet("context://styles/insights.css")
 @RolesAllowed({"ANALYST", "OPS", "AUDITOR", "DEVELOPER", "ADMIN"})
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {

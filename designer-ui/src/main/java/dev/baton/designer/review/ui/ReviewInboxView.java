@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import dev.baton.designer.base.ui.MenuRoles;
 import dev.baton.designer.review.ReviewHistoryEntry;
 import dev.baton.designer.security.CurrentUser;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -22,7 +21,6 @@ import dev.baton.designer.base.ui.Notices;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.designer.review.InboxEntry;
 import dev.baton.designer.review.ReviewService;
-import dev.baton.designer.security.Role;
 import dev.baton.engine.battlepack.ReviewRefusedException;
 import dev.baton.engine.battlepack.ReviewRole;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +37,6 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @Route(value = "reviews", layout = MainLayout.class)
 @Menu(title = "nav.reviews", order = 2)
-@MenuRoles({Role.REVIEWER})
 @StyleSheet("context://styles/review.css")
 @RolesAllowed({"REVIEWER", "ADMIN"})
 public class ReviewInboxView extends VerticalLayout implements HasDynamicTitle {
