@@ -102,4 +102,25 @@ class MenuBrowserTest extends BrowserTestBase {
     assertThat(page.locator("body")).not().containsText("Could not navigate");
     page.context().close();
   }
+
+  @Test
+  void shouldLeadFromThePackListToTheDesignerAndItsVersionsAndBackByRoute() {
+    // given
+    Page page = signIn(account("menu-analyst", Role.ANALYST));
+    // when: the pack list opens a pack (packs links to the rules feature by route)
+    page.locator("#open-consent-check").click();
+    // then
+    page.waitForURL(Pattern.compile(".*/packs/consent-check/design$"));
+    assertThat(page.locator("#save-draft")).isVisible();
+    // when: the designer opens the pack's versions, and they open the designer again
+    page.locator("#designer-versions").click();
+    page.waitForURL(Pattern.compile(".*/packs/consent-check/versions$"));
+    page.locator("vaadin-button").filter(new Locator.FilterOptions()
+        .setHasText("Open in the designer")).click();
+    // then
+    page.waitForURL(Pattern.compile(".*/packs/consent-check/design$"));
+    assertThat(page.locator("#save-draft")).isVisible();
+    assertThat(page.locator("body")).not().containsText("Could not navigate");
+    page.context().close();
+  }
 }
