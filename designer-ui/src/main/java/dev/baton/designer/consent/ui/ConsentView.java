@@ -311,7 +311,8 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private String reason(StatusReason r) {
-    return t.t("consent.reason." + r.kind().name(), r.pair().toString(),
+    return t.t("consent.reason." + r.kind().name(), t.t("consent.channel." + r.pair().channel())
+        + " · " + t.t("consent.purpose." + r.pair().purpose()),
         t.t("consent.effective." + r.status().name()), r.at() == null ? "—" : t.time(r.at()),
         r.evidenceId() == null ? "—" : r.evidenceId());
   }
