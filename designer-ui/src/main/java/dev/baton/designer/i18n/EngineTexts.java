@@ -134,6 +134,11 @@ public record EngineTexts(Texts t) {
       if (a.startsWith(PackText.STAGE_PREFIX)) {
         return named("pack.stage.", a.substring(PackText.STAGE_PREFIX.length()));
       }
+      if (NUMBER.matcher(a).matches()) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(t.locale());
+        f.setMaximumFractionDigits(2);
+        return f.format(new java.math.BigDecimal(a));
+      }
       if (DAY.matcher(a).matches()) {
         try {
           return t.date(java.time.LocalDate.parse(a));
@@ -146,6 +151,7 @@ public record EngineTexts(Texts t) {
     return t.t(p.key(), args);
   }
 
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
   private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   /** The name of a code from the bundle ({@code prefix + code}), or the code if it has none. */

@@ -696,7 +696,8 @@ public class OperationsView extends VerticalLayout {
     incidents.setId("ops-incidents");
     incidents.addColumn(i -> key(i.processInstanceKey())).setHeader(t.t("ops.key"))
         .setAutoWidth(true);
-    incidents.addColumn(IncidentView::elementId).setHeader(t.t("ops.element"));
+    incidents.addColumn(IncidentView::elementId).setHeader(t.t("ops.element"))
+        .setAutoWidth(true);
     incidents.addColumn(IncidentView::errorType).setHeader(t.t("ops.errorType"))
         .setAutoWidth(true);
     incidents.addComponentColumn(i -> new dev.baton.designer.i18n.EngineTexts(t)
