@@ -261,7 +261,10 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
       reasons.add(new ListItem(t.t("consent.reasons.green")));
     }
     for (StatusReason r : s.reasons()) {
-      reasons.add(new ListItem(reason(r)));
+      ListItem item = new ListItem(reason(r));
+      // the pair's codes for scripts and tests; the text names channel and purpose
+      item.getElement().setAttribute("data-pair", r.pair().toString());
+      reasons.add(item);
     }
     Grid<CurrentConsent> current = new Grid<>();
     current.setId("consent-current");
