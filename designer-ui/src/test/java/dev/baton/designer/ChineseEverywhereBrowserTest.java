@@ -28,7 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Walks every view of the menu in Simplified Chinese, in headless Chromium, as the demo users
  * whose roles together see all of them (admin has every role; ops, legal, analyst and auditor
  * land on their own work), and opens the main detail panes: a pack in the designer and its
- * versions, an audit record, an operations instance with an incident, a review card. On each
+ * versions, an audit record, an operations instance with an incident, a consent customer, a
+ * review card. On each
  * page it collects the text a user can see (light DOM and open shadow roots, rendered nodes
  * only) and fails on
  * <ul>
