@@ -29,9 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * whose roles together see all of them (admin has every role; ops, legal, analyst and auditor
  * land on their own work), and opens the main detail panes: a pack in the designer and its
  * versions, an audit record, an operations instance with an incident, a consent customer, a
- * review card. On each
- * page it collects the text a user can see (light DOM and open shadow roots, rendered nodes
- * only) and fails on
+ * review card. On each page it collects the text a user can see (light DOM and open shadow
+ * roots, rendered nodes only) and fails on
  * <ul>
  *   <li>any English word that is not an identifier (see {@link #isIdentifier}); the engine's
  *       texts (nearest misses, incidents, battle packs, version notes) included: they are shown
