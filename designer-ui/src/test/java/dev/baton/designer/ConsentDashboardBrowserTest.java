@@ -101,7 +101,9 @@ class ConsentDashboardBrowserTest extends BrowserTestBase {
     // then: consents in force and the ledger history with evidence ids
     Locator detail = page.locator("#consent-detail");
     assertThat(detail).hasAttribute("data-customer", "C-1001");
-    assertThat(page.locator("#consent-reasons")).containsText("SMS+SALES_FOLLOW_UP");
+    // the reason names channel and purpose in the reader's language, the codes in data-pair
+    assertThat(page.locator("#consent-reasons li[data-pair='SMS+SALES_FOLLOW_UP']"))
+        .containsText("SMS · Sales follow-up");
     assertThat(page.locator("#consent-history")).containsText("EV-2026-1008-VOICE");
     assertThat(page.locator("#consent-history")).containsText("Withdrawn");
     assertThat(page.locator("#consent-current")).containsText("EV-2026-0915-EMAIL");

@@ -305,9 +305,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         n -> n.path("pack").asText() + " / " + n.path("rule").asText() + " — "
             + d.ruleTitle(n.path("pack").asText(), n.path("rule").asText(),
                 n.path("title").asText(), t.locale()))));
-    why.add(section("audit.detail.misses", "audit-misses", list(decision.path("nearestMisses"),
-        n -> n.path("pack").asText() + " / " + n.path("rule").asText() + ": "
-            + n.path("explanation").asText())));
+    why.add(section("audit.detail.misses", "audit-misses", misses(decision.path("nearestMisses"))));
     why.add(section("audit.detail.proofs", "audit-proofs", list(decision.path("proofs"),
         JsonNode::toString)));
     Grid<WorkflowStep> steps = new Grid<>();
@@ -368,6 +366,23 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
       d.add(new Span(t.t("audit.detail.none")));
     }
     return d;
+  }
+
+  /** Nearest misses in the reader's language, from the stored explanation (old records too). */
+  private UnorderedList misses(JsonNode array) {
+    UnorderedList l = new UnorderedList();
+    dev.baton.designer.i18n.EngineTexts texts = new dev.baton.designer.i18n.EngineTexts(t);
+    if (array != null && array.isArray()) {
+      array.forEach(n -> {
+        ListItem item = new ListItem(n.path("pack").asText() + " / " + n.path("rule").asText()
+            + t.t("audit.detail.missSeparator"));
+        item.add(texts.missComponent(dev.baton.engine.rules.MissReason.of(
+            n.path("explanation").asText())));
+        item.getElement().setAttribute("title", n.path("explanation").asText());
+        l.add(item);
+      });
+    }
+    return l;
   }
 
   private static UnorderedList list(JsonNode array,

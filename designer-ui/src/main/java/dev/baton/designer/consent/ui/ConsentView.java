@@ -263,7 +263,10 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
       reasons.add(new ListItem(t.t("consent.reasons.green")));
     }
     for (StatusReason r : s.reasons()) {
-      reasons.add(new ListItem(reason(r)));
+      ListItem item = new ListItem(reason(r));
+      // the pair's codes for scripts and tests; the text names channel and purpose
+      item.getElement().setAttribute("data-pair", r.pair().toString());
+      reasons.add(item);
     }
     Grid<CurrentConsent> current = new Grid<>();
     current.setId("consent-current");
@@ -313,7 +316,8 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private String reason(StatusReason r) {
-    return t.t("consent.reason." + r.kind().name(), r.pair().toString(),
+    return t.t("consent.reason." + r.kind().name(), t.t("consent.channel." + r.pair().channel())
+        + " · " + t.t("consent.purpose." + r.pair().purpose()),
         t.t("consent.effective." + r.status().name()), r.at() == null ? "—" : t.time(r.at()),
         r.evidenceId() == null ? "—" : r.evidenceId());
   }

@@ -113,7 +113,8 @@ public class CampaignBoardView extends VerticalLayout implements HasDynamicTitle
     events.addColumn(EventPoints::eventId).setHeader(t.t("liquid.value.event")).setAutoWidth(true);
     events.addColumn(EventPoints::personId).setHeader(t.t("liquid.value.person"))
         .setAutoWidth(true);
-    events.addColumn(p -> p.role() == null ? "-" : p.role()).setHeader(t.t("liquid.value.role"))
+    events.addColumn(p -> p.role() == null ? "-"
+        : new dev.baton.designer.i18n.EngineTexts(t).named("liquid.role.", p.role())).setHeader(t.t("liquid.value.role"))
         .setAutoWidth(true);
     events.addColumn(EventPoints::kind).setHeader(t.t("liquid.value.kind")).setAutoWidth(true);
     events.addColumn(p -> p.points().toPlainString()).setHeader(t.t("liquid.value.points"))
@@ -153,7 +154,8 @@ public class CampaignBoardView extends VerticalLayout implements HasDynamicTitle
           .set("borderRadius", "8px").set("minHeight", "8em");
       List<String> people = assignment.getOrDefault(d.role(), List.of());
       column.getElement().setAttribute("data-members", String.join(",", people));
-      column.add(new H4(t.t("liquid.board.role", d.role(), people.size(), d.count())));
+      column.add(new H4(t.t("liquid.board.role", new dev.baton.designer.i18n.EngineTexts(t)
+          .named("liquid.role.", d.role()), people.size(), d.count())));
       column.add(new Paragraph(t.t("liquid.board.threshold", d.requiredSkill(),
           d.minSkillLevel(), d.requiredCertification().isEmpty() ? "-"
               : d.requiredCertification())));
@@ -177,7 +179,7 @@ public class CampaignBoardView extends VerticalLayout implements HasDynamicTitle
           : forRole.reasons().stream().map(r -> CandidateCard.reason(r, t))
               .collect(Collectors.joining("; "));
       Notification n = Notification.show(t.t("liquid.board.refused", dragged.name(),
-          role.role(), why), 6000, Notification.Position.MIDDLE);
+          new dev.baton.designer.i18n.EngineTexts(t).named("liquid.role.", role.role()), why), 6000, Notification.Position.MIDDLE);
       n.addThemeVariants(NotificationVariant.LUMO_ERROR);
       n.setId("liquid-refused");
       return;

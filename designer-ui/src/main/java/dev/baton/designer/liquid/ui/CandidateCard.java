@@ -29,7 +29,8 @@ final class CandidateCard extends Div {
     Span name = new Span(verdict.name() + " (" + verdict.personId() + ")");
     name.addClassName("kpi-title");
     name.getStyle().set("fontWeight", "700");
-    Span state = new Span(verdict.role() + ": " + t.t("liquid.verdict."
+    Span state = new Span(new dev.baton.designer.i18n.EngineTexts(t).named("liquid.role.",
+        verdict.role()) + ": " + t.t("liquid.verdict."
         + verdict.verdict().name(), verdict.points().stripTrailingZeros().toPlainString()));
     state.getStyle().set("fontWeight", "600");
     state.addClassName("kpi-state");

@@ -100,7 +100,8 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
     versions.addColumn(v -> t.time(v.publishedAt())).setHeader(t.t("versions.col.at"))
         .setAutoWidth(true).setFlexGrow(0);
     versions.addColumn(PublishedVersion::publishedBy).setHeader(t.t("versions.col.by"));
-    versions.addColumn(v -> v.note() == null ? "" : v.note()).setHeader(t.t("versions.col.note"))
+    versions.addColumn(v -> new dev.baton.designer.i18n.EngineTexts(t).note(v.note()))
+        .setHeader(t.t("versions.col.note"))
         .setFlexGrow(2);
   }
 
@@ -115,7 +116,8 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
     history.addColumn(e -> e.revision() == 0 ? "" : String.valueOf(e.revision()))
         .setHeader(t.t("packs.col.revision"));
     history.addColumn(PackEvent::actor).setHeader(t.t("versions.col.by"));
-    history.addColumn(e -> e.why() == null ? "" : e.why()).setHeader(t.t("versions.col.note"))
+    history.addColumn(e -> new dev.baton.designer.i18n.EngineTexts(t).note(e.why()))
+        .setHeader(t.t("versions.col.note"))
         .setFlexGrow(2);
   }
 

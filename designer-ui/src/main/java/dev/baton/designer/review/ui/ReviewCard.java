@@ -183,14 +183,17 @@ public class ReviewCard extends Div {
     add(new Span(t.t("review.card.meta", pack.repId(), pack.visitRequestId(), pack.decisionId(),
         dev.baton.engine.battlepack.BattlePackGenerators.DETERMINISTIC.equals(pack.generator())
             ? t.t("review.generator.deterministic") : pack.generator())));
+    // the generator's texts in the reader's language (stored as generated, in English)
+    dev.baton.designer.i18n.EngineTexts texts = new dev.baton.designer.i18n.EngineTexts(t);
     Div strategies = new Div();
     strategies.addClassName("review-strategies");
     strategies.add(new H4(t.t("review.strategies", pack.pricingStrategies().size())));
     for (PricingStrategy s : pack.pricingStrategies()) {
       Div box = new Div();
       box.addClassName("review-strategy");
-      box.add(new Span(t.t("review.strategy", s.name(), s.discountPct(), s.price())));
-      box.add(new Div(new Span(localTimes(s.rationale(), t))));
+      box.add(new Span(t.t("review.strategy", texts.packTitle(s.name()), s.discountPct(),
+          s.price())));
+      box.add(new Div(new Span(localTimes(texts.packSentences(s.rationale()), t))));
       box.add(evidence(s.evidence(), t));
       strategies.add(box);
     }
@@ -201,8 +204,9 @@ public class ReviewCard extends Div {
       Div box = new Div();
       box.addClassName("review-hint");
       box.getElement().setAttribute("data-severity", h.severity());
-      box.add(new Span(t.t("review.hint", h.title(), t.t("review.severity." + h.severity()))));
-      box.add(new Div(new Span(localTimes(h.detail(), t))));
+      box.add(new Span(t.t("review.hint", texts.packTitle(h.title()),
+          t.t("review.severity." + h.severity()))));
+      box.add(new Div(new Span(localTimes(texts.packSentences(h.detail()), t))));
       box.add(evidence(h.evidence(), t));
       hints.add(box);
     }
@@ -238,7 +242,8 @@ public class ReviewCard extends Div {
     list.addClassName("review-evidence");
     for (Evidence e : evidence) {
       list.add(new ListItem(t.t("review.evidence", t.t("review.evidence." + e.kind().name()),
-          e.id(), localTimes(e.summary(), t))));
+          e.id(), localTimes(new dev.baton.designer.i18n.EngineTexts(t).pack(
+              dev.baton.engine.battlepack.PackText.evidence(e)), t))));
     }
     return list;
   }

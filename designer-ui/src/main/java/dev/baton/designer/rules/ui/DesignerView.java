@@ -744,7 +744,8 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
         if (String.valueOf(model.rule(i).get("id")).equals(miss.rule())) {
           List<BlockFrame> b = blocks.get("r" + i + ".when" + (miss.condition() - 1));
           if (b != null) {
-            b.get(0).showMiss(t.t("designer.miss", miss.explanation()));
+            b.get(0).showMiss(t.t("designer.miss", new dev.baton.designer.i18n.EngineTexts(t)
+                .miss(dev.baton.engine.rules.MissReason.of(miss))));
           }
         }
       }

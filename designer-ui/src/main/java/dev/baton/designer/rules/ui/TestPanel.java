@@ -248,7 +248,8 @@ public class TestPanel extends VerticalLayout {
           .toList())));
     }
     d.nearestMisses().forEach(m -> decision.add(line("test.miss", m.rule() + ": "
-        + m.explanation())));
+        + new dev.baton.designer.i18n.EngineTexts(t).miss(
+            dev.baton.engine.rules.MissReason.of(m)))));
     show.accept(d);
   }
 

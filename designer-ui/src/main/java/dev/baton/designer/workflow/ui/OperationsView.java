@@ -624,10 +624,19 @@ public class OperationsView extends VerticalLayout {
     Span head = new Span(t.t(i.resolved() ? "ops.incidentResolved" : "ops.incidentOpen",
         i.elementId(), i.errorType(), t.time(i.createdAt()), t.time(i.resolvedAt())));
     head.getStyle().set("font-weight", "600");
+    // the message in the reader's language, then the engine's original (what the Camunda API
+    // returns, to search for)
+    Div reason = new Div(new dev.baton.designer.i18n.EngineTexts(t).incidentComponent(i, false));
+    reason.addClassName("ops-incident-reason");
+    reason.getStyle().set("margin-top", "var(--lumo-space-xs)");
+    Span original = new Span(t.t("ops.incidentOriginal"));
+    original.addClassName("ops-incident-original");
+    original.getStyle().set("font-size", "var(--lumo-font-size-s)")
+        .set("color", "var(--lumo-secondary-text-color)");
     Pre message = new Pre(i.errorMessage());
     message.addClassName("ops-incident-message");
     message.getStyle().set("white-space", "pre-wrap").set("margin", "var(--lumo-space-xs) 0");
-    card.add(head, message);
+    card.add(head, reason, original, message);
     if (i.jobKey() != 0) {
       Span job = new Span(ops.job(i.jobKey()).map(j -> t.t("ops.job", key(j.jobKey()),
           j.type(), Integer.toString(j.retries()), j.worker().isEmpty() ? "-" : j.worker(),
@@ -689,11 +698,13 @@ public class OperationsView extends VerticalLayout {
     incidents.setId("ops-incidents");
     incidents.addColumn(i -> key(i.processInstanceKey())).setHeader(t.t("ops.key"))
         .setAutoWidth(true);
-    incidents.addColumn(IncidentView::elementId).setHeader(t.t("ops.element"));
+    incidents.addColumn(IncidentView::elementId).setHeader(t.t("ops.element"))
+        .setAutoWidth(true);
     incidents.addColumn(IncidentView::errorType).setHeader(t.t("ops.errorType"))
         .setAutoWidth(true);
-    incidents.addColumn(IncidentView::errorMessage).setHeader(t.t("ops.error"))
-        .setFlexGrow(3);
+    incidents.addComponentColumn(i -> new dev.baton.designer.i18n.EngineTexts(t)
+        .incidentComponent(i, true)).setHeader(t.t("ops.error")).setTooltipGenerator(
+            IncidentView::errorMessage).setFlexGrow(3);
     incidents.addColumn(i -> t.time(i.createdAt())).setHeader(t.t("ops.created"));
     incidents.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
     incidents.setAllRowsVisible(true);
