@@ -99,12 +99,12 @@ class DropEverywhereBrowserTest extends BrowserTestBase {
     targets.put("action drop area", "#drop-then-" + HIGH);
     targets.put("empty place", "#designer-title");
     Tally tally = dropEverything(page, targets, List.of(FULL, FULL_HEADER),
-        List.of(FULL, FULL_HEADER));
+        List.of(FULL));
     shot(page, "x02-drop-cmi-done");
     page.context().close();
     // every kind of outcome happened: additions and explained refusals
-    assertThat(tally.added).isGreaterThan(60);
-    assertThat(tally.refused).isGreaterThan(10);
+    assertThat(tally.added).isGreaterThan(50);
+    assertThat(tally.refused).isGreaterThan(8);
     // and nothing was saved
     assertThat(baton.packs().draft("drop-cmi").orElseThrow().pack().rules()).hasSize(8);
   }
@@ -171,6 +171,9 @@ class DropEverywhereBrowserTest extends BrowserTestBase {
     List<String> items = (List<String>) page.locator(".palette-chip").evaluateAll(
         "els => els.map(e => e.id)");
     assertThat(items).contains("palette-COMPARISON", "palette-EMIT", "palette-ANY");
+    // -Dbaton.drops.all=true: every item on every target; by default a sample of the kinds on
+    // the targets other than the everyItem ones (what those do depends only on the kind)
+    boolean all = Boolean.getBoolean("baton.drops.all");
     List<String> oneOfEach = new ArrayList<>();
     items.stream().filter(i -> i.startsWith("palette-type-")).findFirst()
         .ifPresent(oneOfEach::add);
@@ -178,14 +181,22 @@ class DropEverywhereBrowserTest extends BrowserTestBase {
     java.util.Set<String> types = new java.util.HashSet<>();
     items.stream().filter(i -> i.startsWith("palette-field-"))
         .filter(i -> types.add(i.substring(0, i.lastIndexOf('-')))).forEach(oneOfEach::add);
-    items.stream().filter(i -> !i.startsWith("palette-type-") && !i.startsWith("palette-field-"))
-        .forEach(oneOfEach::add);
+    if (all) {
+      items.stream().filter(i -> !i.startsWith("palette-type-")
+          && !i.startsWith("palette-field-")).forEach(oneOfEach::add);
+    } else {
+      List<String> typeAndField = new ArrayList<>(oneOfEach.subList(0,
+          Math.min(2, oneOfEach.size())));
+      oneOfEach.clear();
+      oneOfEach.addAll(typeAndField);
+      oneOfEach.addAll(List.of("palette-COMPARISON", "palette-NOT", "palette-EMIT"));
+    }
     Tally tally = new Tally();
     long started = System.nanoTime();
     for (Map.Entry<String, String> target : targets.entrySet()) {
       Locator where = page.locator(target.getValue());
       boolean checkYaml = strict.contains(target.getKey());
-      for (String item : everyItem.contains(target.getKey()) ? items : oneOfEach) {
+      for (String item : all || everyItem.contains(target.getKey()) ? items : oneOfEach) {
         String what = item + " on " + target.getKey() + " (" + target.getValue() + ")";
         page.evaluate("() => document.querySelectorAll('vaadin-notification')"
             + ".forEach(n => n.opened = false)");

@@ -38,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Then the result is checked for consistency: every rule that uses the threshold moved (no
  * literal threshold is left), the published version is the active one, and a customer with
  * CMI 60 gets only the content pack from it (with the template's 70 only the sales task).
- * Screenshots {@code t01}–.
+ * Screenshots {@code h01}–.
  */
 class ThresholdTaskBrowserTest extends BrowserTestBase {
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
@@ -91,6 +91,7 @@ class ThresholdTaskBrowserTest extends BrowserTestBase {
     return PackModel.parseYaml("""
         id: cmi-sixty-points
         version: 1.0.0
+        kind: custom
         title: {en: Sixty CMI points, zh-CN: 六十 CMI 分}
         scores: [CMI]
         facts:
@@ -128,6 +129,7 @@ class ThresholdTaskBrowserTest extends BrowserTestBase {
 
   private void task(String pack, String browserLocale, Locale locale, String confirm,
       String oneChange) throws IOException {
+    boolean zh = locale.getLanguage().equals("zh");
     // given: the template published with threshold 70; CMI 60 gets the sales task only
     RulePack before = seedPublished(pack);
     assertThat(actions(cmi60(before))).containsExactly("CREATE_SALES_TASK");
@@ -152,15 +154,32 @@ class ThresholdTaskBrowserTest extends BrowserTestBase {
         "high-cmi-push-content-pack");
     assertThat(page.locator("#parameter-cmiThreshold-used")).containsText(
         "low-cmi-create-sales-task");
-    shot(page, "t01-" + pack + "-threshold-60");
+    shot(page, "h01-" + pack + "-threshold-60");
     analyst.click(page.locator("#tab-test"));
     analyst.click(page.locator("#run-examples"));
     assertThat(page.locator("#examples-summary")).hasAttribute("data-failed", "0");
-    shot(page, "t02-" + pack + "-examples");
+    shot(page, "h02-" + pack + "-examples");
     analyst.click(page.locator("#save-draft"));
     assertThat(page.locator("#unsaved-mark")).hasAttribute("data-unsaved", "false");
     double analystSeconds = (System.nanoTime() - start) / 1e9;
-    shot(page, "t03-" + pack + "-saved");
+    shot(page, "h03-" + pack + "-saved");
+    // and (not counted) the first example's decision reads as cards in the UI's language: the
+    // fired rule with its title, the nearest miss with its reason, marked on the rule list
+    page.locator("#evaluate-facts").click();
+    idle(page);
+    Locator fired = page.locator("#decision .decision-fired-rule");
+    assertThat(fired).containsText("low-cmi-create-sales-task");
+    assertThat(fired).containsText(zh ? "CMI 低于阈值" : "CMI below the threshold");
+    assertThat(page.locator("#decision .decision-missed-rule").first()).containsText(
+        "high-cmi-push-content-pack");
+    assertThat(page.locator("#decision .decision-missed-rule").first()).containsText("60");
+    shot(page, "h03b-" + pack + "-decision-cards");
+    page.locator("#tab-rules").click();
+    idle(page);
+    assertThat(page.locator("#details-high-cmi-push-content-pack")).hasClass(
+        java.util.regex.Pattern.compile(".*missed.*"));
+    assertThat(page.locator("#details-low-cmi-create-sales-task")).hasClass(
+        java.util.regex.Pattern.compile(".*fired.*"));
     page.context().close();
 
     // when: ops reviews the diff, writes the note, publishes and confirms
@@ -174,13 +193,13 @@ class ThresholdTaskBrowserTest extends BrowserTestBase {
     ops.type(page, "CMI threshold 60");
     ops.click(page.locator("#publish"));
     assertThat(page.locator("#publish-confirm").first()).isAttached();
-    shot(page, "t04-" + pack + "-confirm");
+    shot(page, "h04-" + pack + "-confirm");
     ops.click(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(confirm)
         .setExact(true)));
     assertThat(page.locator("#versions-grid")).containsText("1.0.1");
     double opsSeconds = (System.nanoTime() - start) / 1e9;
     assertThat(page.locator("#versions-grid")).containsText("●");
-    shot(page, "t05-" + pack + "-published");
+    shot(page, "h05-" + pack + "-published");
     page.context().close();
 
     // then: the published version is the active one and holds 60 in the parameter only
