@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.baton.designer.designer.model.PackModel;
+import dev.baton.designer.rulepack.PackZips;
 import dev.baton.designer.security.UserAccounts;
 import dev.baton.engine.repository.PackSource;
 import dev.baton.engine.rulepack.Fact;
@@ -16,7 +17,6 @@ import dev.baton.engine.rules.Decision;
 import dev.baton.engine.rules.Evaluation;
 import dev.baton.engine.runtime.Baton;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -77,10 +77,13 @@ class ThresholdTaskBrowserTest extends BrowserTestBase {
   /** A published copy of the template at version 1.0.0 (threshold 70). */
   private RulePack seedPublished(String id) {
     if (baton.packs().activeVersion(id).isEmpty()) {
-      PackModel m = PackModel.of(new TemplateCatalogue().packs().get("cmi-threshold"));
+      TemplateCatalogue.Template template = new TemplateCatalogue().template("cmi-threshold")
+          .orElseThrow();
+      PackModel m = PackModel.of(template.pack());
       m.root().put("id", id);
-      baton.packs().importDraft(PackSource.bytes("pack.yaml",
-          m.toYaml().getBytes(StandardCharsets.UTF_8)), "ops", "threshold task copy");
+      // the copy keeps the template's examples, which the analyst runs
+      baton.packs().importDraft(PackSource.bytes(id + ".zip", PackZips.of(m.toPack(),
+          template.examples())), "ops", "threshold task copy");
       baton.packs().publish(id, "ops", "template as imported");
     }
     return baton.packs().active(id).orElseThrow();
