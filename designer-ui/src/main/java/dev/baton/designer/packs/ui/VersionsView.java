@@ -139,7 +139,28 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
       ConfirmDialog ask = new ConfirmDialog();
       ask.setId("publish-confirm");
       ask.setHeader(t.t("versions.confirm.title", packId, draftVersion));
-      ask.setText(t.t("versions.confirm.text", diffSummary.getText(), note.getValue().trim()));
+      // the semantic diff that publishing makes active: from the active version to the draft
+      Div what = new Div();
+      String summary = diffSummary.getText();
+      Div changes = new Div();
+      changes.setId("publish-confirm-changes");
+      changes.addClassName("publish-confirm-changes");
+      if (activeVersion != null) {
+        try {
+          PackDiff pd = service.diff(packId, activeVersion, PackRepository.DRAFT);
+          summary = pd.isEmpty() ? t.t("versions.diff.none")
+              : t.t("versions.diff.count", pd.size());
+          rows(pd).forEach(r -> changes.add(new Div(r.where() + " — " + r.kind()
+              + (r.before() == null && r.after() == null ? ""
+                  : ": " + (r.before() == null ? "—" : r.before()) + " → "
+                      + (r.after() == null ? "—" : r.after())))));
+        } catch (RuntimeException ex) {
+          Notices.error(t, ex);
+          return;
+        }
+      }
+      what.add(new Div(t.t("versions.confirm.text", summary, note.getValue().trim())), changes);
+      ask.setText(what);
       ask.setCancelable(true);
       ask.setCancelText(t.t("common.cancel"));
       ask.setConfirmText(t.t("versions.confirm.publish"));
@@ -226,24 +247,29 @@ public class VersionsView extends VerticalLayout implements BeforeEnterObserver,
     }
     try {
       PackDiff d = service.diff(packId, from.getValue(), to.getValue());
-      List<Row> rows = new ArrayList<>();
-      d.header().forEach(c -> rows.add(row(t.t("versions.diff.header"), c)));
-      d.parameters().forEach(c -> rows.add(row(t.t("versions.diff.parameters"), c)));
-      d.facts().forEach(c -> rows.add(row(t.t("versions.diff.facts"), c)));
-      d.rulesAdded().forEach(r -> rows.add(new Row(t.t("versions.diff.rule", r.id()),
-          t.t("versions.diff.ruleAdded"), null, r.title() == null ? r.id()
-              : r.title().in(t.locale()))));
-      d.rulesRemoved().forEach(r -> rows.add(new Row(t.t("versions.diff.rule", r.id()),
-          t.t("versions.diff.ruleRemoved"), r.title() == null ? r.id()
-              : r.title().in(t.locale()), null)));
-      d.rulesChanged().forEach(rc -> rc.changes().forEach(c -> rows.add(
-          row(t.t("versions.diff.rule", rc.id()), c))));
-      diff.setItems(rows);
+      diff.setItems(rows(d));
       diffSummary.setText(d.isEmpty() ? t.t("versions.diff.none")
           : t.t("versions.diff.count", d.size()));
     } catch (RuntimeException e) {
       Notices.error(t, e);
     }
+  }
+
+  /** The diff's changes as rows: where, what kind, before, after (in the UI's language). */
+  private List<Row> rows(PackDiff d) {
+    List<Row> rows = new ArrayList<>();
+    d.header().forEach(c -> rows.add(row(t.t("versions.diff.header"), c)));
+    d.parameters().forEach(c -> rows.add(row(t.t("versions.diff.parameters"), c)));
+    d.facts().forEach(c -> rows.add(row(t.t("versions.diff.facts"), c)));
+    d.rulesAdded().forEach(r -> rows.add(new Row(t.t("versions.diff.rule", r.id()),
+        t.t("versions.diff.ruleAdded"), null, r.title() == null ? r.id()
+            : r.title().in(t.locale()))));
+    d.rulesRemoved().forEach(r -> rows.add(new Row(t.t("versions.diff.rule", r.id()),
+        t.t("versions.diff.ruleRemoved"), r.title() == null ? r.id()
+            : r.title().in(t.locale()), null)));
+    d.rulesChanged().forEach(rc -> rc.changes().forEach(c -> rows.add(
+        row(t.t("versions.diff.rule", rc.id()), c))));
+    return rows;
   }
 
   private Row row(String where, PackDiff.Change c) {

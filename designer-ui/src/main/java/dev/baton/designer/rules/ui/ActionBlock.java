@@ -86,6 +86,8 @@ public class ActionBlock extends BlockFrame {
           then.add(index, Blocks.newAction(ctx.model(), ctx.model().rules().indexOf(
               ruleOf(then)), p.kind()));
           ctx.changed(EditorContext.Change.STRUCTURE);
+        } else if (d instanceof PaletteItem p) {
+          DropRefusal.show(ctx, p); // a condition among the actions: said, nothing changed
         }
       }));
     }

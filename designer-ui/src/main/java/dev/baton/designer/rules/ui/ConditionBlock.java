@@ -85,6 +85,8 @@ public class ConditionBlock extends BlockFrame {
       if (p.kind().isFieldTest()) {
         dev.baton.designer.base.ui.Notices.ok(ctx.t("designer.droppedAsNew"));
       }
+    } else if (data instanceof PaletteItem p) {
+      DropRefusal.show(ctx, p); // an action among the conditions: said, nothing changed
     } else if (data instanceof Moving m && !m.action() && !m.rule() && m.list() == list) {
       if (PackModel.move(list, m.index(), index)) {
         ctx.changed(EditorContext.Change.STRUCTURE);
@@ -153,6 +155,8 @@ public class ConditionBlock extends BlockFrame {
       drop.addDropListener(e -> e.getDragData().ifPresent(d -> {
         if (d instanceof PaletteItem p && Blocks.addToGroup(ctx.model(), when, item, p)) {
           ctx.changed(EditorContext.Change.STRUCTURE);
+        } else if (d instanceof PaletteItem p) {
+          DropRefusal.show(ctx, p);
         }
       }));
       addBody(zone);

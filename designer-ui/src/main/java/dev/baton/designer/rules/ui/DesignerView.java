@@ -723,6 +723,7 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
   private void clearDecision() {
     firedRules.clear();
     ruleDetails.values().forEach(d -> d.removeClassName("fired"));
+    ruleDetails.values().forEach(d -> d.removeClassName("missed"));
     cards.forEach(c -> c.setFired(false));
     blocks.values().forEach(l -> l.forEach(b -> b.showMiss(null)));
   }
@@ -739,6 +740,13 @@ public class DesignerView extends VerticalLayout implements BeforeEnterObserver,
       }
     });
     cards.forEach(c -> c.setFired(fired.contains(c.ruleId())));
+    // and whether it was a nearest miss, also when its card is closed
+    d.nearestMisses().forEach(m -> {
+      Details det = ruleDetails.get(m.rule());
+      if (det != null && !fired.contains(m.rule())) {
+        det.addClassName("missed");
+      }
+    });
     for (Decision.NearestMiss miss : d.nearestMisses()) {
       for (int i = 0; i < model.rules().size(); i++) {
         if (String.valueOf(model.rule(i).get("id")).equals(miss.rule())) {

@@ -114,6 +114,9 @@ public class RuleCard extends Div {
       drop.addDropListener(e -> e.getDragData().ifPresent(d -> {
         if (d instanceof Moving m && m.rule()) {
           move(ctx, rules, m.index(), index, null, null);
+        } else if (d instanceof PaletteItem p && Blocks.addToRule(ctx.model(), index, p)) {
+          // a palette item dropped on the card's head joins the rule's conditions or actions
+          ctx.changed(EditorContext.Change.STRUCTURE);
         }
       }));
     }
@@ -210,6 +213,8 @@ public class RuleCard extends Div {
           Object item = m.list().remove(m.index());
           target.add(item);
           ctx.changed(EditorContext.Change.STRUCTURE);
+        } else if (d instanceof PaletteItem p) {
+          DropRefusal.show(ctx, p);
         }
       }));
     }

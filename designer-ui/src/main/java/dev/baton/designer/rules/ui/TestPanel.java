@@ -228,8 +228,15 @@ public class TestPanel extends VerticalLayout {
     last = d;
     decision.removeAll();
     decision.add(new H4(t.t("test.decision")));
-    decision.add(line("test.fired", d.firedRuleIds().isEmpty() ? t.t("test.none")
-        : String.join(", ", d.firedRuleIds())));
+    // the rules that fired as cards: the rule and its title in the UI's language
+    Div fired = new Div(new Span(t.t("test.fired") + ": "));
+    fired.addClassName("decision-fired");
+    if (d.fired().isEmpty()) {
+      fired.add(new Span(t.t("test.none")));
+    }
+    d.fired().forEach(f -> fired.add(ruleCard(f.rule(), title(f.rule(), f.title()),
+        "decision-fired-rule")));
+    decision.add(fired);
     // each action as a card: its name, then its parameters as "name: value" lines
     Div actions = new Div();
     actions.addClassName("decision-actions");
@@ -239,17 +246,35 @@ public class TestPanel extends VerticalLayout {
     }
     d.actions().forEach(a -> actions.add(actionCard(a, null)));
     decision.add(actions);
-    d.vetoed().forEach(v -> decision.add(actionCard(v.action(), t.t("test.vetoed", v.rule(),
-        v.reason() == null ? "" : v.reason()))));
+    d.vetoed().forEach(v -> {
+      Div card = actionCard(v.action(), t.t("test.vetoed", v.rule(),
+          v.reason() == null ? "" : v.reason()));
+      if (v.proof() != null) {
+        // what the veto rests on (e.g. the consent record), so the analyst can check it
+        Div proof = new Div(t.t("test.proof", v.proof() instanceof Map<?, ?>
+            || v.proof() instanceof java.util.Collection<?>
+            ? dev.baton.designer.packs.model.PackModel.inline(v.proof())
+            : String.valueOf(v.proof())));
+        proof.addClassName("decision-proof");
+        card.add(proof);
+      }
+      decision.add(card);
+    });
     decision.add(line("test.blocked", t.t(d.blocked() ? "value.true" : "value.false")));
     if (!d.scores().isEmpty()) {
       decision.add(line("test.scores", String.join(", ", d.scores().entrySet().stream()
           .map(e -> e.getKey() + " = " + e.getValue().stripTrailingZeros().toPlainString())
           .toList())));
     }
-    d.nearestMisses().forEach(m -> decision.add(line("test.miss", m.rule() + ": "
-        + new dev.baton.designer.i18n.EngineTexts(t).miss(
-            dev.baton.engine.rules.MissReason.of(m)))));
+    // each nearest miss as a card: the rule, and why it did not fire
+    if (!d.nearestMisses().isEmpty()) {
+      Div misses = new Div(new Span(t.t("test.miss") + ": "));
+      misses.addClassName("decision-miss");
+      d.nearestMisses().forEach(m -> misses.add(ruleCard(m.rule(),
+          t.t("designer.miss", new dev.baton.designer.i18n.EngineTexts(t).miss(
+              dev.baton.engine.rules.MissReason.of(m))), "decision-missed-rule")));
+      decision.add(misses);
+    }
     show.accept(d);
   }
 
@@ -267,6 +292,33 @@ public class TestPanel extends VerticalLayout {
         .inline(v) : String.valueOf(v)))));
     if (vetoed != null) {
       card.add(new Div(vetoed));
+    }
+    return card;
+  }
+
+  /** The rule's title in the UI's language (the other language stands in), else the given. */
+  private String title(String rule, String fallback) {
+    boolean zh = "zh".equals(t.locale().getLanguage());
+    for (Map<String, Object> r : model.get().rules()) {
+      if (rule.equals(String.valueOf(r.get("id"))) && r.get("title") instanceof Map<?, ?> m) {
+        Object mine = m.get(zh ? "zh-CN" : "en");
+        Object other = m.get(zh ? "en" : "zh-CN");
+        return mine != null ? String.valueOf(mine) : other != null ? String.valueOf(other)
+            : fallback;
+      }
+    }
+    return fallback;
+  }
+
+  private static Div ruleCard(String rule, String text, String className) {
+    Div card = new Div();
+    card.addClassName("decision-rule");
+    card.addClassName(className);
+    Span name = new Span(rule);
+    name.addClassName("decision-rule-name");
+    card.add(name);
+    if (text != null && !text.isBlank()) {
+      card.add(new Div(text));
     }
     return card;
   }
