@@ -365,8 +365,8 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
           continue;
         }
         sequence++;
-        String inputs = LiquidJson.write(e.inputs());
-        String outputs = LiquidJson.write(e.outputs());
+        String inputs = LiquidJson.strings(e.inputs());
+        String outputs = LiquidJson.strings(e.outputs());
         String hash = EventHash.link(previous, sequence, recordedAtText,
             contentHash(e, inputs, outputs, p.actor()));
         ins.setLong(1, sequence);
