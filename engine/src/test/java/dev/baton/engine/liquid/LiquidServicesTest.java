@@ -56,6 +56,12 @@ class LiquidServicesTest {
           .isEqualTo(Verdict.RANKED_BELOW_PICKS);
       assertThat(f.verdict("P-AM-2", "ACCOUNT_MANAGER").orElseThrow().verdict())
           .isEqualTo(Verdict.RANKED_BELOW_PICKS);
+      // the engine's reason says the compared values in one order, whichever the JVM
+      List<Reason> below = f.verdict("P-AM-2", "ACCOUNT_MANAGER").orElseThrow().reasons();
+      assertThat(below.get(below.size() - 1).values()).containsOnlyKeys("points",
+          "lowestPicked", "places");
+      assertThat(below.get(below.size() - 1).values().keySet()).containsExactly("points",
+          "lowestPicked", "places");
       assertThat(f.decisionId()).isNotNull();
       assertThat(baton.decisions().verify().ok()).isTrue();
       assertThat(liquid.directory().unit(formed.unit().id()).orElseThrow().members()).hasSize(3);

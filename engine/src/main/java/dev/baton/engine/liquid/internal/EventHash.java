@@ -41,6 +41,14 @@ final class EventHash {
   }
 
   static String link(String previousHash, long sequence, Instant recordedAt, String content) {
+    return link(previousHash, sequence, recordedAt.toString(), content);
+  }
+
+  /**
+   * As {@link #link(String, long, Instant, String)} with the recorded time already as text
+   * ({@code Instant.toString()}): a batch shares one recorded time, formatted once.
+   */
+  static String link(String previousHash, long sequence, String recordedAt, String content) {
     MessageDigest sha = SHA.get();
     sha.reset();
     String text = previousHash + ":" + sequence + ":" + recordedAt + ":" + content;

@@ -35,8 +35,15 @@ public final class FormationFacts {
 
   private FormationFacts() {}
 
-  /** The candidates by role, in demand order; names by person id. */
-  public record Pool(List<Fact> facts, Map<String, String> names) {}
+  /**
+   * The facts, in demand order; names by person id; the candidates' person ids by role, in fact
+   * order (what {@link #formation} reads back without going through the facts again).
+   */
+  public record Pool(List<Fact> facts, Map<String, String> names,
+      Map<String, List<String>> candidates) {}
+
+  /** A candidate for a role: the key under which the pack's actions about them are collected. */
+  private record Key(String role, String personId) {}
 
   /**
    * The facts of a formation.
@@ -60,6 +67,7 @@ public final class FormationFacts {
     }
     List<Fact> facts = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
+    Map<String, List<String>> candidates = new LinkedHashMap<>();
     String region = campaign.region() == null ? "" : campaign.region();
     for (DemandRole d : campaign.demand()) {
       Map<String, Object> dv = new LinkedHashMap<>();
@@ -71,21 +79,27 @@ public final class FormationFacts {
       dv.put("count", d.count());
       dv.put("region", region);
       facts.add(new Fact("DemandRole", dv));
-      Set<String> seen = new HashSet<>();
-      List<Person> pool = new ArrayList<>(byRole.getOrDefault(d.role(), List.of()));
-      pool.addAll(bySkill.getOrDefault(d.requiredSkill(), List.of()));
+      List<Person> holders = byRole.getOrDefault(d.role(), List.of());
+      List<Person> skilled = bySkill.getOrDefault(d.requiredSkill(), List.of());
+      Set<String> seen = new HashSet<>(2 * (holders.size() + skilled.size()));
+      List<Person> pool = new ArrayList<>(holders.size() + skilled.size());
+      pool.addAll(holders);
+      pool.addAll(skilled);
+      List<String> ids = candidates.computeIfAbsent(d.role(), k -> new ArrayList<>());
+      boolean certificationRequired = !d.requiredCertification().isEmpty();
       for (Person p : pool) {
         if (!seen.add(p.id())) {
           continue;
         }
         names.put(p.id(), p.name());
-        Map<String, Object> cv = new LinkedHashMap<>();
+        ids.add(p.id());
+        Map<String, Object> cv = new LinkedHashMap<>(16);
         cv.put("personId", p.id());
         cv.put("name", p.name());
         cv.put("role", d.role());
         cv.put("holdsRole", p.passport().roles().contains(d.role()));
         cv.put("skillLevel", p.passport().level(d.requiredSkill()));
-        cv.put("certified", d.requiredCertification().isEmpty()
+        cv.put("certified", !certificationRequired
             || p.passport().certified(d.requiredCertification(), now));
         cv.put("activeUnits", activeUnits.getOrDefault(p.id(), 0));
         cv.put("region", p.region() == null ? "" : p.region());
@@ -93,45 +107,48 @@ public final class FormationFacts {
         facts.add(new Fact("Candidate", cv));
       }
     }
-    return new Pool(facts, names);
+    return new Pool(facts, names, candidates);
   }
 
   /** Reads the decision back into picks and verdicts. */
   public static Formation formation(Campaign campaign, Pool pool, Decision decision,
       String packRef, String decisionId) {
-    // per role: candidate person ids in fact order, refusals and ranking reasons
-    Map<String, List<String>> candidates = new LinkedHashMap<>();
-    for (Fact f : pool.facts()) {
-      if (f.type().equals("Candidate")) {
-        candidates.computeIfAbsent((String) f.values().get("role"), k -> new ArrayList<>())
-            .add((String) f.values().get("personId"));
-      }
-    }
-    Map<String, List<Reason>> refusals = new HashMap<>();
-    Map<String, List<Reason>> ranks = new HashMap<>();
-    Map<String, BigDecimal> points = new HashMap<>();
+    // per candidate: refusals and ranking reasons, from the pack's actions
+    Map<Key, List<Reason>> refusals = new HashMap<>();
+    Map<Key, List<Reason>> ranks = new HashMap<>();
+    Map<Key, BigDecimal> points = new HashMap<>();
     for (Decision.DecidedAction a : decision.actions()) {
-      Object person = a.params().get("personId");
-      Object role = a.params().get("role");
+      boolean refusal = a.action().equals(NOT_ELIGIBLE);
+      if (!refusal && !a.action().equals(RANK)) {
+        continue;
+      }
+      Map<String, Object> params = a.params();
+      Object person = params.get("personId");
+      Object role = params.get("role");
       if (person == null || role == null) {
         continue;
       }
-      String key = role + "\u0000" + person;
-      Map<String, Object> values = new LinkedHashMap<>(a.params());
-      values.remove("personId");
-      values.remove("role");
-      if (a.action().equals(NOT_ELIGIBLE)) {
-        Object code = values.remove("reason");
-        refusals.computeIfAbsent(key, k -> new ArrayList<>()).add(
+      Key key = new Key(role.toString(), person.toString());
+      // the values compared: the parameters but the candidate and the code (basis, reason)
+      String codeKey = refusal ? "reason" : "basis";
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : params.entrySet()) {
+        String name = e.getKey();
+        if (!name.equals("personId") && !name.equals("role") && !name.equals(codeKey)) {
+          values.put(name, e.getValue());
+        }
+      }
+      Object code = params.get(codeKey);
+      if (refusal) {
+        refusals.computeIfAbsent(key, k -> new ArrayList<>(2)).add(
             new Reason(code == null ? NOT_ELIGIBLE : code.toString(), values, a.rule()));
-      } else if (a.action().equals(RANK)) {
-        Object basis = values.remove("basis");
-        BigDecimal p = number(values.get("points"));
-        points.merge(key, p, BigDecimal::add);
-        ranks.computeIfAbsent(key, k -> new ArrayList<>()).add(
-            new Reason(basis == null ? RANK : basis.toString(), values, a.rule()));
+      } else {
+        points.merge(key, number(values.get("points")), BigDecimal::add);
+        ranks.computeIfAbsent(key, k -> new ArrayList<>(4)).add(
+            new Reason(code == null ? RANK : code.toString(), values, a.rule()));
       }
     }
+    Map<String, List<String>> candidates = pool.candidates();
     Set<String> taken = new HashSet<>();
     Map<String, String> takenFor = new HashMap<>();
     List<RoleStaffing> roles = new ArrayList<>();
@@ -140,7 +157,7 @@ public final class FormationFacts {
       List<CandidateVerdict> eligible = new ArrayList<>();
       List<CandidateVerdict> refused = new ArrayList<>();
       for (String person : candidates.getOrDefault(d.role(), List.of())) {
-        String key = d.role() + "\u0000" + person;
+        Key key = new Key(d.role(), person);
         BigDecimal p = points.getOrDefault(key, BigDecimal.ZERO);
         List<Reason> no = refusals.get(key);
         if (no != null) {
@@ -170,9 +187,12 @@ public final class FormationFacts {
           verdicts.add(c);
         } else {
           List<Reason> rs = new ArrayList<>(c.reasons());
-          rs.add(new Reason("RANKED_BELOW_PICKS", Map.of("points", c.points(),
-              "lowestPicked", lastPicked == null ? BigDecimal.ZERO : lastPicked, "places",
-              d.count()), null));
+          // in this order every time (Map.of's order changes from one JVM to the next)
+          Map<String, Object> values = new LinkedHashMap<>();
+          values.put("points", c.points());
+          values.put("lowestPicked", lastPicked == null ? BigDecimal.ZERO : lastPicked);
+          values.put("places", d.count());
+          rs.add(new Reason("RANKED_BELOW_PICKS", values, null));
           verdicts.add(new CandidateVerdict(c.personId(), c.name(), c.role(),
               Verdict.RANKED_BELOW_PICKS, c.points(), rs));
         }

@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JdbcCollaborationLedger implements CollaborationLedger {
   private static final int MAX_BATCH = 256;
+  /** The longest a batch waits for callers answered by an earlier commit to come back. */
+  private static final long LINGER_MICROS = 500;
   private static final String SELECT = "select sequence, recorded_at, actor, event_id,"
       + " occurred_at, person_id, campaign_id, customer_id, kind, inputs, outputs,"
       + " counterpart_department, hash from baton_liquid_event";
@@ -47,6 +49,9 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
         return t;
       });
   private volatile boolean closed;
+  /** Callers answered by a commit who have not appended again yet (see {@link #collect}). */
+  private final java.util.concurrent.atomic.AtomicInteger returning =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private record Pending(List<CollaborationEvent> events, String actor,
       CompletableFuture<List<RecordedEvent>> done) {}
@@ -72,6 +77,9 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
       throw new StoreException("The collaboration ledger is closed.");
     }
     Pending p = new Pending(List.copyOf(events), actor, new CompletableFuture<>());
+    if (returning.get() > 0) {
+      returning.updateAndGet(n -> Math.max(0, n - 1));
+    }
     queue.add(p);
     try {
       return p.done().get();
@@ -91,7 +99,7 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
 
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>();
-    Connection connection = null;
+    Writer w = null;
     while (!closed || !queue.isEmpty()) {
       try {
         Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -100,31 +108,97 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
         }
         batch = new ArrayList<>();
         batch.add(first);
-        int n = first.events().size();
-        while (n < MAX_BATCH) {
-          Pending next = queue.poll();
-          if (next == null) {
-            break;
-          }
-          batch.add(next);
-          n += next.events().size();
+        collect(batch, first.events().size());
+        if (w == null) {
+          w = new Writer(store.dataSource().getConnection());
         }
-        if (connection == null) {
-          connection = store.dataSource().getConnection();
-          connection.setAutoCommit(false);
-        }
-        write(connection, batch);
+        write(w, batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       } catch (SQLException | RuntimeException e) {
-        closeQuietly(connection);
-        connection = null;
+        if (w != null) {
+          w.close();
+        }
+        w = null;
         fail(batch, e);
       }
     }
-    closeQuietly(connection);
+    if (w != null) {
+      w.close();
+    }
     durability.shutdown();
+  }
+
+  /**
+   * Takes what is queued into the batch; then, while callers answered by an earlier commit have
+   * not come back yet, lingers up to {@value #LINGER_MICROS} µs for them (a short group-commit
+   * delay, as PostgreSQL's {@code commit_delay} with siblings): otherwise the first caller back
+   * would be committed alone, and every commit is a checkpoint on H2.
+   */
+  private void collect(List<Pending> batch, int events) throws InterruptedException {
+    long lingerUntil = 0;
+    while (events < MAX_BATCH) {
+      Pending next = queue.poll();
+      if (next == null) {
+        if (returning.get() <= 0) {
+          break;
+        }
+        long now = System.nanoTime();
+        if (lingerUntil == 0) {
+          lingerUntil = now + TimeUnit.MICROSECONDS.toNanos(LINGER_MICROS);
+        } else if (now >= lingerUntil) {
+          returning.set(0); // the rest are not coming back soon: do not wait for them again
+          break;
+        }
+        next = queue.poll(lingerUntil - now, TimeUnit.NANOSECONDS);
+        if (next == null) {
+          returning.set(0);
+          break;
+        }
+      }
+      batch.add(next);
+      events += next.events().size();
+    }
+  }
+
+  /** The writer thread's connection and statements, prepared once and reused for every batch. */
+  private static final class Writer {
+    final Connection connection;
+    final PreparedStatement lockHead;
+    final PreparedStatement insert;
+    final PreparedStatement moveHead;
+    /** The head as this writer last committed it; -1 when it must be read (and locked). */
+    long sequence = -1;
+    String hash;
+
+    Writer(Connection connection) throws SQLException {
+      this.connection = connection;
+      try {
+        connection.setAutoCommit(false);
+        lockHead = connection.prepareStatement(
+            "select sequence, hash from baton_liquid_event_head where id = 1 for update");
+        insert = connection.prepareStatement("insert into baton_liquid_event (sequence,"
+            + " event_id, recorded_at, occurred_at, person_id, campaign_id, customer_id, kind,"
+            + " counterpart_department, inputs, outputs, actor, hash)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        moveHead = connection.prepareStatement("update baton_liquid_event_head set sequence = ?,"
+            + " hash = ? where id = 1 and sequence = ? and hash = ?");
+      } catch (SQLException | RuntimeException e) {
+        closeQuietly(connection);
+        throw e;
+      }
+    }
+
+    void rollback() throws SQLException {
+      sequence = -1;
+      connection.rollback();
+    }
+
+    void close() {
+      sequence = -1;
+      closeQuietly(connection);
+    }
   }
 
   /**
@@ -132,26 +206,31 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
    * durable (H2's checkpoint), and its callers are answered only once it is. A batch the database
    * refuses is written again caller by caller, so that one bad event fails only its own caller.
    */
-  private void write(Connection c, List<Pending> batch) throws SQLException {
+  private void write(Writer w, List<Pending> batch) throws SQLException {
     List<List<RecordedEvent>> results;
+    DurableConnection.PendingCommit pending;
     try {
-      results = appendBatch(c, batch);
+      results = appendBatch(w, batch);
+      long sequence = w.sequence;
+      String hash = w.hash;
+      w.sequence = -1; // unknown until the commit returned
+      pending = w.connection.unwrap(DurableConnection.class).commitAndContinue();
+      w.sequence = sequence;
+      w.hash = hash;
     } catch (SQLException | RuntimeException e) {
-      c.rollback();
+      w.rollback();
       if (batch.size() == 1) {
         throw e;
       }
       for (Pending p : batch) {
         try {
-          write(c, List.of(p));
+          write(w, List.of(p));
         } catch (SQLException | RuntimeException single) {
           fail(List.of(p), single);
         }
       }
       return;
     }
-    DurableConnection.PendingCommit pending =
-        c.unwrap(DurableConnection.class).commitAndContinue();
     durability.execute(() -> {
       try {
         pending.awaitDurable();
@@ -159,6 +238,7 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
         fail(batch, e);
         return;
       }
+      returning.addAndGet(batch.size());
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).done().complete(results.get(i));
       }
@@ -201,87 +281,117 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
    * refuses a repeated id, and then the batch is appended again with the look-up (idempotent
    * appends are rare; the look-up on every batch cost a query per commit).
    */
-  private List<List<RecordedEvent>> appendBatch(Connection c, List<Pending> batch)
+  private List<List<RecordedEvent>> appendBatch(Writer w, List<Pending> batch)
       throws SQLException {
     try {
-      return appendBatch(c, batch, false);
+      return appendBatch(w, batch, false);
     } catch (SQLException e) {
       if (!isDuplicate(e)) {
         throw e;
       }
-      c.rollback();
-      return appendBatch(c, batch, true);
+      w.rollback();
+      return appendBatch(w, batch, true);
     }
   }
 
-  private List<List<RecordedEvent>> appendBatch(Connection c, List<Pending> batch,
-      boolean lookUp) throws SQLException {
-    long sequence;
-    String previous;
-    try (PreparedStatement head = c.prepareStatement(
-        "select sequence, hash from baton_liquid_event_head where id = 1 for update");
-        ResultSet r = head.executeQuery()) {
-      r.next();
-      sequence = r.getLong(1);
-      previous = r.getString(2);
+  /**
+   * Chains the batch from the head this writer committed last and moves the head on only if it
+   * is still there ({@code where sequence = ? and hash = ?}, which also locks the head row until
+   * the commit); when another process appended in between, or the head is not known, the head is
+   * read under its lock and the batch chained again. Without a write the head is left alone.
+   */
+  private List<List<RecordedEvent>> appendBatch(Writer w, List<Pending> batch, boolean lookUp)
+      throws SQLException {
+    if (w.sequence < 0) {
+      readHead(w);
     }
-    Map<String, RecordedEvent> existing = lookUp ? existing(c, batch) : Map.of();
+    Chained chained = chain(w, batch, lookUp);
+    if (chained.wrote() && !moveHead(w, chained)) {
+      // another process appended since this writer's last commit: lock the head and chain again
+      readHead(w);
+      chained = chain(w, batch, lookUp);
+      if (!moveHead(w, chained)) {
+        throw new StoreException("The head of the collaboration ledger changed while it was"
+            + " locked; nothing of this batch was recorded: append again.");
+      }
+    }
+    if (chained.wrote()) {
+      w.insert.executeBatch();
+      w.sequence = chained.sequence();
+      w.hash = chained.hash();
+    }
+    return chained.results();
+  }
+
+  private static void readHead(Writer w) throws SQLException {
+    try (ResultSet r = w.lockHead.executeQuery()) {
+      r.next();
+      w.sequence = r.getLong(1);
+      w.hash = r.getString(2);
+    }
+  }
+
+  private static boolean moveHead(Writer w, Chained chained) throws SQLException {
+    w.moveHead.setLong(1, chained.sequence());
+    w.moveHead.setString(2, chained.hash());
+    w.moveHead.setLong(3, w.sequence);
+    w.moveHead.setString(4, w.hash);
+    return w.moveHead.executeUpdate() == 1;
+  }
+
+  /** A batch chained onto a head: the new head, the answers, whether any row is new. */
+  private record Chained(long sequence, String hash, List<List<RecordedEvent>> results,
+      boolean wrote) {}
+
+  /** Hashes the batch onto the writer's head and adds its new rows to the insert's batch. */
+  private Chained chain(Writer w, List<Pending> batch, boolean lookUp) throws SQLException {
+    w.insert.clearBatch();
+    long sequence = w.sequence;
+    String previous = w.hash;
+    Map<String, RecordedEvent> existing = lookUp ? existing(w.connection, batch) : Map.of();
     Map<String, RecordedEvent> inBatch = new HashMap<>();
     Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    List<List<RecordedEvent>> results = new ArrayList<>();
+    String recordedAtText = recordedAt.toString();
+    Timestamp recordedAtStamp = Timestamp.from(recordedAt);
+    List<List<RecordedEvent>> results = new ArrayList<>(batch.size());
     boolean wrote = false;
-    try (PreparedStatement ins = c.prepareStatement("insert into baton_liquid_event (sequence,"
-        + " event_id, recorded_at, occurred_at, person_id, campaign_id, customer_id, kind,"
-        + " counterpart_department, inputs, outputs, actor, hash)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Pending p : batch) {
-        List<RecordedEvent> out = new ArrayList<>();
-        for (CollaborationEvent e : p.events()) {
-          RecordedEvent known = existing.getOrDefault(e.eventId(), inBatch.get(e.eventId()));
-          if (known != null) {
-            out.add(known);
-            continue;
-          }
-          sequence++;
-          String inputs = LiquidJson.write(e.inputs());
-          String outputs = LiquidJson.write(e.outputs());
-          String hash = EventHash.link(previous, sequence, recordedAt,
-              contentHash(e, inputs, outputs, p.actor()));
-          ins.setLong(1, sequence);
-          ins.setString(2, e.eventId());
-          ins.setTimestamp(3, Timestamp.from(recordedAt));
-          ins.setTimestamp(4, Timestamp.from(e.occurredAt()));
-          ins.setString(5, e.personId());
-          ins.setString(6, e.campaignId());
-          ins.setString(7, e.customerId());
-          ins.setString(8, e.kind());
-          ins.setString(9, e.counterpartDepartment());
-          ins.setString(10, inputs);
-          ins.setString(11, outputs);
-          ins.setString(12, p.actor());
-          ins.setString(13, hash);
-          ins.addBatch();
-          RecordedEvent recorded = new RecordedEvent(sequence, recordedAt, p.actor(), e, hash);
-          inBatch.put(e.eventId(), recorded);
-          out.add(recorded);
-          previous = hash;
-          wrote = true;
+    PreparedStatement ins = w.insert;
+    for (Pending p : batch) {
+      List<RecordedEvent> out = new ArrayList<>(p.events().size());
+      for (CollaborationEvent e : p.events()) {
+        RecordedEvent known = existing.getOrDefault(e.eventId(), inBatch.get(e.eventId()));
+        if (known != null) {
+          out.add(known);
+          continue;
         }
-        results.add(out);
+        sequence++;
+        String inputs = LiquidJson.strings(e.inputs());
+        String outputs = LiquidJson.strings(e.outputs());
+        String hash = EventHash.link(previous, sequence, recordedAtText,
+            contentHash(e, inputs, outputs, p.actor()));
+        ins.setLong(1, sequence);
+        ins.setString(2, e.eventId());
+        ins.setTimestamp(3, recordedAtStamp);
+        ins.setTimestamp(4, Timestamp.from(e.occurredAt()));
+        ins.setString(5, e.personId());
+        ins.setString(6, e.campaignId());
+        ins.setString(7, e.customerId());
+        ins.setString(8, e.kind());
+        ins.setString(9, e.counterpartDepartment());
+        ins.setString(10, inputs);
+        ins.setString(11, outputs);
+        ins.setString(12, p.actor());
+        ins.setString(13, hash);
+        ins.addBatch();
+        RecordedEvent recorded = new RecordedEvent(sequence, recordedAt, p.actor(), e, hash);
+        inBatch.put(e.eventId(), recorded);
+        out.add(recorded);
+        previous = hash;
+        wrote = true;
       }
-      if (wrote) {
-        ins.executeBatch();
-      }
+      results.add(out);
     }
-    if (wrote) {
-      try (PreparedStatement up = c.prepareStatement(
-          "update baton_liquid_event_head set sequence = ?, hash = ? where id = 1")) {
-        up.setLong(1, sequence);
-        up.setString(2, previous);
-        up.executeUpdate();
-      }
-    }
-    return results;
+    return new Chained(sequence, previous, results, wrote);
   }
 
   private static Map<String, RecordedEvent> existing(Connection c, List<Pending> batch)
