@@ -107,6 +107,7 @@ public final class DecisionLogRatios {
           long commits = counter.commits.get() - commits0;
           double meanBatch = decisions / (double) Math.max(1, commits);
           line("record, peak, " + threads + " clients", peak, peakCpu);
+          double peakPerCpu = decisions / (peakCpu / 1e9);
           System.out.printf(Locale.ROOT, "%-40s %d commits, %.1f records per commit%n",
               "  writer transactions", commits, meanBatch);
 
@@ -114,8 +115,8 @@ public final class DecisionLogRatios {
           List<RawJdbcBaseline.RawRow> rows = renumbered(RawJdbcBaseline.readLast(pool,
               decisions));
           int sameBatch = Math.max(1, (int) Math.round(meanBatch));
-          double floorSame = floorWrite(url, h2, rows, sameBatch);
-          double floor64 = floorWrite(url, h2, rows, 64);
+          double[] floorSame = floorWrite(url, h2, rows, sameBatch);
+          double[] floor64 = floorWrite(url, h2, rows, 64);
 
           // paced at half the peak
           List<Evaluated> paced = evaluate(engine, pipeline, customers,
@@ -136,7 +137,8 @@ public final class DecisionLogRatios {
           System.out.printf(Locale.ROOT, "%-40s %10.0f /s   (%d records, %d identical)   %s%n",
               "replay", replayRate, replay.total(), replay.identical(),
               cpu(replay.total(), replaySeconds, replayCpu));
-          double explainRate = evaluateAndExplain(engine, pipeline, customers,
+          double replayPerCpu = replay.total() / (replayCpu / 1e9);
+          double[] explainRate = evaluateAndExplain(engine, pipeline, customers,
               (int) replay.total(), logOptions.replayThreads());
 
           // verify and its floor
@@ -144,6 +146,7 @@ public final class DecisionLogRatios {
           c = cpuNanos();
           VerifyReport verify = log.verify();
           double verifySeconds = (System.nanoTime() - t) / 1e9;
+          double verifyPerCpu = verify.checked() / ((cpuNanos() - c) / 1e9);
           double verifyRate = verify.checked() / verifySeconds;
           System.out.printf(Locale.ROOT, "%-40s %10.0f /s   (%d records, ok=%s)   %s%n",
               "verify", verifyRate, verify.checked(), verify.ok(),
@@ -151,29 +154,38 @@ public final class DecisionLogRatios {
           t = System.nanoTime();
           c = cpuNanos();
           double readRate = RawJdbcBaseline.readAndHash(pool, verify.checked(), cores, h2);
+          long readCpu = cpuNanos() - c;
+          double readPerCpu = verify.checked() / (readCpu / 1e9);
           System.out.printf(Locale.ROOT, "%-40s %10.0f /s   (%d rows, %d threads)   %s%n",
               "floor: read + SHA-256", readRate, verify.checked(), cores,
-              cpu(verify.checked(), (System.nanoTime() - t) / 1e9, cpuNanos() - c));
+              cpu(verify.checked(), (System.nanoTime() - t) / 1e9, readCpu));
 
           StringBuilder table = new StringBuilder();
           table.append(String.format(Locale.ROOT, "%n| round %d, %s, %d cores, load %s | Baton"
-              + " | floor (same run) | Baton / floor | target |%n| --- | ---: | ---: | ---: |"
-              + " --- |%n", round, h2 ? "H2 file" : "PostgreSQL", cores, loadAverage()));
+              + " | floor (same run) | Baton / floor | per CPU-s: Baton / floor | target |%n"
+              + "| --- | ---: | ---: | ---: | ---: | --- |%n", round, h2 ? "H2 file" : "PostgreSQL",
+              cores, loadAverage()));
           table.append(String.format(Locale.ROOT, "| decisions recorded durably/s (%d clients,"
               + " %.1f per commit) | %.0f | %.0f (plain JDBC, same rows and schema, %d per"
-              + " durable commit) | **%.2f** | ≥ 0.6 |%n", threads, meanBatch, peak.perSecond(),
-              floorSame, sameBatch, peak.perSecond() / floorSame));
+              + " durable commit) | **%.2f** | %.0f / %.0f = %.2f | ≥ 0.6 |%n", threads,
+              meanBatch, peak.perSecond(), floorSame[0], sameBatch,
+              peak.perSecond() / floorSame[0], peakPerCpu, floorSame[1],
+              peakPerCpu / floorSame[1]));
           table.append(String.format(Locale.ROOT, "| the same, against commits of 64 | %.0f |"
-              + " %.0f | %.2f | |%n", peak.perSecond(), floor64, peak.perSecond() / floor64));
+              + " %.0f | %.2f | %.0f / %.0f = %.2f | |%n", peak.perSecond(), floor64[0],
+              peak.perSecond() / floor64[0], peakPerCpu, floor64[1], peakPerCpu / floor64[1]));
           table.append(String.format(Locale.ROOT, "| p99 at half the peak (paced %.0f/s,"
-              + " achieved %.0f/s) | **%.2f ms** (p50 %.2f) | | | ≤ 10 ms |%n", rate,
+              + " achieved %.0f/s) | **%.2f ms** (p50 %.2f) | | | | ≤ 10 ms |%n", rate,
               half.perSecond(), half.p99(), half.p50()));
           table.append(String.format(Locale.ROOT, "| replay/s (%d threads) | %.0f | %.0f"
-              + " (evaluate + explain alone) | **%.2f** | ≥ 0.7 |%n",
-              logOptions.replayThreads(), replayRate, explainRate, replayRate / explainRate));
+              + " (evaluate + explain alone) | **%.2f** | %.0f / %.0f = %.2f | ≥ 0.7 |%n",
+              logOptions.replayThreads(), replayRate, explainRate[0],
+              replayRate / explainRate[0], replayPerCpu, explainRate[1],
+              replayPerCpu / explainRate[1]));
           table.append(String.format(Locale.ROOT, "| verify records/s | %.0f | %.0f (read +"
-              + " SHA-256 alone, %d threads) | **%.2f** | ≥ 0.9 |%n", verifyRate, readRate,
-              cores, verifyRate / readRate));
+              + " SHA-256 alone, %d threads) | **%.2f** | %.0f / %.0f = %.2f | ≥ 0.9 |%n",
+              verifyRate, readRate, cores, verifyRate / readRate, verifyPerCpu, readPerCpu,
+              verifyPerCpu / readPerCpu));
           System.out.print(table);
           tables.add(table.toString());
           if (replay.identical() != replay.total() || !verify.ok()) {
@@ -289,8 +301,8 @@ public final class DecisionLogRatios {
    * tables are emptied first), transactions of {@code batch} rows, each committed durably by the
    * durable data source; returns rows per second.
    */
-  private static double floorWrite(String url, boolean h2, List<RawJdbcBaseline.RawRow> rows,
-      int batch) throws Exception {
+  private static double[] floorWrite(String url, boolean h2,
+      List<RawJdbcBaseline.RawRow> rows, int batch) throws Exception {
     Path dir = h2 ? Files.createTempDirectory("baton-floor-") : null;
     try (HikariDataSource ds = Databases.pooled(h2 ? Databases.h2Url(dir) : url)) {
       BatonStore store = BatonStore.open(ds);
@@ -304,10 +316,11 @@ public final class DecisionLogRatios {
       // the durable data source checkpoints each commit: no extra CHECKPOINT (h2 = false)
       double rate = RawJdbcBaseline.write(store, rows, batch, false,
           RawJdbcBaseline.Indexes.ALL);
+      long used = cpuNanos() - c;
       System.out.printf(Locale.ROOT, "%-40s %10.0f /s   (%d rows)   %s%n",
           "floor: plain JDBC, " + batch + " per commit", rate, rows.size(),
-          cpu(rows.size(), (System.nanoTime() - t) / 1e9, cpuNanos() - c));
-      return rate;
+          cpu(rows.size(), (System.nanoTime() - t) / 1e9, used));
+      return new double[] {rate, rows.size() / (used / 1e9)};
     } finally {
       if (dir != null) {
         deleteTree(dir);
@@ -319,9 +332,10 @@ public final class DecisionLogRatios {
 
   /**
    * Evaluates and explains {@code count} decisions of the same inputs on {@code threads}
-   * threads, the facts in memory: what replay does at least per record; returns decisions/s.
+   * threads, the facts in memory: what replay does at least per record; returns decisions per
+   * second and per CPU-second of the process.
    */
-  private static double evaluateAndExplain(RulesEngine engine, List<RulePack> pipeline,
+  private static double[] evaluateAndExplain(RulesEngine engine, List<RulePack> pipeline,
       List<List<Fact>> customers, int count, int threads) throws Exception {
     AtomicLong next = new AtomicLong();
     long c = cpuNanos();
@@ -333,10 +347,10 @@ public final class DecisionLogRatios {
         engine.evaluate(ev).nearestMisses().size();
       }
     });
+    long used = cpuNanos() - c;
     System.out.printf(Locale.ROOT, "%-40s %10.0f /s   (%d decisions, %d threads)   %s%n",
-        "floor: evaluate + explain", r.perSecond(), count, threads,
-        cpu(count, r.seconds(), cpuNanos() - c));
-    return r.perSecond();
+        "floor: evaluate + explain", r.perSecond(), count, threads, cpu(count, r.seconds(), used));
+    return new double[] {r.perSecond(), count / (used / 1e9)};
   }
 
   // ------------------------------------------------------------------------------ helpers
