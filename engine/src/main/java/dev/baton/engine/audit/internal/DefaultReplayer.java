@@ -23,7 +23,9 @@ import dev.baton.engine.rules.Evaluation;
 import dev.baton.engine.rules.RulesEngine;
 import dev.baton.engine.store.BatonStore;
 import dev.baton.engine.store.StoreException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -264,13 +266,18 @@ final class DefaultReplayer implements Replayer {
     long done = 0;
     long reported = -1;
     try {
+      // two pages in flight: the pool starts on the next page while the last records of the
+      // current one are still evaluated, so no core waits for the slowest chunk of a page
+      Deque<CompletableFuture<List<T>>> inFlight = new ArrayDeque<>();
       List<StoredRow> page = cancellation.isCancelled() ? List.of()
           : rows.page(query, 0, last, PAGE);
-      while (!page.isEmpty()) {
-        CompletableFuture<List<T>> results = evaluate(page, work, pool, threads, cancellation);
-        List<StoredRow> next = page.size() < PAGE || cancellation.isCancelled() ? List.of()
-            : rows.page(query, page.get(page.size() - 1).sequence(), last, PAGE);
-        List<T> outcomes = Futures.join(results);
+      while (!page.isEmpty() || !inFlight.isEmpty()) {
+        while (inFlight.size() < 2 && !page.isEmpty()) {
+          inFlight.add(evaluate(page, work, pool, cancellation));
+          page = page.size() < PAGE || cancellation.isCancelled() ? List.of()
+              : rows.page(query, page.get(page.size() - 1).sequence(), last, PAGE);
+        }
+        List<T> outcomes = Futures.join(inFlight.poll());
         for (T outcome : outcomes) {
           if (cancellation.isCancelled()) {
             break; // evaluated already, but the caller asked to stop: not counted
@@ -285,7 +292,6 @@ final class DefaultReplayer implements Replayer {
         if (cancellation.isCancelled()) {
           break;
         }
-        page = next;
       }
       if (reported != done) {
         progress.onProgress(new Progress(done, total));
@@ -296,19 +302,20 @@ final class DefaultReplayer implements Replayer {
     }
   }
 
+  /** Records per task: small, so that the pool's threads finish a page at about the same time. */
+  private static final int CHUNK = 8;
+
   /** Results in page order; null from the first record skipped because of cancellation. */
   private static <T> CompletableFuture<List<T>> evaluate(List<StoredRow> page,
-      Function<DecisionRecord, T> work, ExecutorService pool, int threads,
-      Cancellation cancellation) {
+      Function<DecisionRecord, T> work, ExecutorService pool, Cancellation cancellation) {
     List<T> out = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       out.add(null);
     }
-    int chunk = (page.size() + threads - 1) / threads;
     List<CompletableFuture<Void>> parts = new ArrayList<>();
-    for (int from = 0; from < page.size(); from += chunk) {
+    for (int from = 0; from < page.size(); from += CHUNK) {
       int start = from;
-      int end = Math.min(page.size(), from + chunk);
+      int end = Math.min(page.size(), from + CHUNK);
       parts.add(CompletableFuture.runAsync(() -> {
         for (int i = start; i < end && !cancellation.isCancelled(); i++) {
           out.set(i, work.apply(page.get(i).toRecord()));

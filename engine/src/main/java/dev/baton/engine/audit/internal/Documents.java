@@ -1,6 +1,5 @@
 package dev.baton.engine.audit.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -16,6 +15,10 @@ final class Documents {
   private static final ThreadLocal<Deflater> DEFLATER =
       ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
   private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
+  private static final int INITIAL = 32 * 1024;
+  private static final int MAX_KEPT = 1 << 20;
+  private static final ThreadLocal<byte[]> BUFFER =
+      ThreadLocal.withInitial(() -> new byte[INITIAL]);
 
   private Documents() {}
 
@@ -41,21 +44,30 @@ final class Documents {
     Inflater inflater = INFLATER.get();
     inflater.reset();
     inflater.setInput(stored);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length * 5);
-    byte[] buf = new byte[8192];
+    // inflated straight into one per-thread buffer, grown when a document needs it: no stream,
+    // no copies but the one into the string
+    byte[] out = BUFFER.get();
+    int n = 0;
     try {
       while (!inflater.finished()) {
-        int n = inflater.inflate(buf);
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+          BUFFER.set(out);
+        }
+        int k = inflater.inflate(out, n, out.length - n);
+        if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
           throw new IllegalStateException("A stored decision document is truncated: the row"
               + " was changed after it was recorded; verify() names it.");
         }
-        out.write(buf, 0, n);
+        n += k;
       }
     } catch (DataFormatException e) {
       throw new IllegalStateException("A stored decision document is not zlib data: the row"
           + " was changed after it was recorded; verify() names it.", e);
     }
-    return out.toString(StandardCharsets.UTF_8);
+    if (out.length > MAX_KEPT) {
+      BUFFER.set(new byte[INITIAL]); // a rare huge document does not stay pinned to the thread
+    }
+    return new String(out, 0, n, StandardCharsets.UTF_8);
   }
 }

@@ -161,10 +161,25 @@ final class GroupCommitWriter {
     committed.add(batch);
   }
 
-  /** Writes a batch; when it fails, writes its records one by one so one bad record fails alone. */
+  /**
+   * Writes a batch; when it fails, writes its records one by one so one bad record fails alone.
+   *
+   * <p>A batch is first inserted without looking its request ids up: a request id recorded
+   * before violates the unique key on {@code request_id}, the transaction rolls back and the
+   * batch is written again with the lookup, which answers such retries with the earlier record.
+   * So a retry is never recorded twice, and a batch of new requests (nearly all of them) costs
+   * no lookup query.
+   */
   private void write(List<Pending> work) {
     try {
-      committed(commit(work));
+      committed(commit(work, false));
+      return;
+    } catch (RuntimeException | SQLException | Error optimistic) {
+      LOG.debug("A batch of {} decision records was not written without lookup ({});"
+          + " writing it again with the request-id lookup.", work.size(), optimistic.toString());
+    }
+    try {
+      committed(commit(work, true));
     } catch (RuntimeException | SQLException | Error e) {
       if (work.size() == 1) {
         fail(work.get(0), e);
@@ -174,7 +189,7 @@ final class GroupCommitWriter {
           work.size(), e.toString());
       for (Pending p : work) {
         try {
-          committed(commit(List.of(p)));
+          committed(commit(List.of(p), true));
         } catch (RuntimeException | SQLException | Error single) {
           fail(p, single);
         }
@@ -184,14 +199,19 @@ final class GroupCommitWriter {
 
   private record Outcome(Pending pending, RecordedDecision result) {}
 
-  private Committed commit(List<Pending> work) throws SQLException {
+  /**
+   * Writes a batch in one transaction and commits it; with {@code lookup}, request ids already
+   * stored are answered with their earlier record, without it they fail the transaction (unique
+   * key).
+   */
+  private Committed commit(List<Pending> work, boolean lookup) throws SQLException {
     List<Outcome> outcomes = new ArrayList<>(work.size());
     DurableConnection.PendingCommit pending;
     try (Connection c = store.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
         Head head = lockHead(c);
-        Map<String, RecordedDecision> known = existing(c, work);
+        Map<String, RecordedDecision> known = lookup ? existing(c, work) : new HashMap<>();
         List<Row> rows = new ArrayList<>(work.size());
         for (Pending p : work) {
           PreparedRecord r = p.record();
