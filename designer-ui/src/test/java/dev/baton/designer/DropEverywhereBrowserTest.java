@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.baton.designer.packs.TemplateCatalogue;
 import dev.baton.designer.packs.model.PackModel;
 import dev.baton.engine.repository.PackSource;
 import dev.baton.engine.runtime.Baton;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.baton.designer.packs.TemplateCatalogue;
 import dev.baton.designer.packs.model.PackModel;
 import dev.baton.designer.packs.PackZips;
 import dev.baton.designer.security.UserAccounts;
