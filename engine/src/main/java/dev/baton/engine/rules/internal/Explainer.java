@@ -13,7 +13,7 @@ import dev.baton.engine.rulepack.ValueType;
 import dev.baton.engine.rules.Decision;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -122,23 +122,52 @@ final class Explainer {
     }
   }
 
-  private record Env(Map<String, RtFact> facts, Map<String, Object> aggregates) {
+  /**
+   * The bindings made so far: a chain, newest first (a rule binds a handful of names, so a
+   * lookup walks a few links instead of each binding copying a map). A later binding of a name
+   * hides an earlier one, as a map's put would.
+   */
+  private static final class Env {
+    static final Env EMPTY = new Env(null, null, null, false);
+
+    private final Env parent;
+    private final String name;
+    private final Object value;
+    private final boolean aggregate;
+
+    private Env(Env parent, String name, Object value, boolean aggregate) {
+      this.parent = parent;
+      this.name = name;
+      this.value = value;
+      this.aggregate = aggregate;
+    }
+
     Env bind(String name, RtFact f) {
-      if (name == null) {
-        return this;
-      }
-      Map<String, RtFact> m = new HashMap<>(facts);
-      m.put(name, f);
-      return new Env(m, aggregates);
+      return name == null ? this : new Env(this, name, f, false);
     }
 
     Env bindAggregate(String name, Object v) {
-      if (name == null) {
-        return this;
+      return name == null ? this : new Env(this, name, v, true);
+    }
+
+    /** The fact bound to a name, or null. */
+    RtFact fact(String binding) {
+      for (Env e = this; e.name != null; e = e.parent) {
+        if (!e.aggregate && e.name.equals(binding)) {
+          return (RtFact) e.value;
+        }
       }
-      Map<String, Object> m = new HashMap<>(aggregates);
-      m.put(name, v);
-      return new Env(facts, m);
+      return null;
+    }
+
+    /** An aggregate's result bound to a name, or null. */
+    Object aggregate(String binding) {
+      for (Env e = this; e.name != null; e = e.parent) {
+        if (e.aggregate && e.name.equals(binding)) {
+          return e.value;
+        }
+      }
+      return null;
     }
   }
 
@@ -173,14 +202,14 @@ final class Explainer {
   boolean matches(Rule rule) {
     best = null;
     budget = BUDGET;
-    return search(rule.when(), 0, new Env(Map.of(), Map.of()));
+    return search(rule.when(), 0, Env.EMPTY);
   }
 
   /** The nearest miss of a rule that did not fire. */
   Decision.NearestMiss explain(String pack, Rule rule) {
     best = null;
     budget = BUDGET;
-    if (search(rule.when(), 0, new Env(Map.of(), Map.of()))) {
+    if (search(rule.when(), 0, Env.EMPTY)) {
       return new Decision.NearestMiss(pack, rule.id(), 0,
           "every condition holds, yet the rule did not fire", null, null, null, null);
     }
@@ -441,10 +470,10 @@ final class Explainer {
       return ft.scalar() == ValueType.DATE ? nowDay : nowMs;
     }
     if (o instanceof Operand.FieldRef r) {
-      RtFact bound = env.facts().get(r.binding());
+      RtFact bound = env.fact(r.binding());
       return bound == null ? null : bound.typed().get(r.field());
     }
-    return env.aggregates().get(((Operand.AggregateRef) o).binding());
+    return env.aggregate(((Operand.AggregateRef) o).binding());
   }
 
   /** The semantics of one test, as the generated DRL has them. */
@@ -541,7 +570,7 @@ final class Explainer {
   /** The tests of a pack's rules, by identity, with their types and constant arguments. */
   static Map<Constraint.Test, TestInfo> index(List<Rule> rules, Map<String, FactType> types,
       Map<String, Parameter> params) {
-    Map<Constraint.Test, TestInfo> out = new java.util.IdentityHashMap<>();
+    Map<Constraint.Test, TestInfo> out = new IdentityHashMap<>();
     Explainer constants = new Explainer(types, params, Map.of(), Map.of(), 0L);
     for (Rule r : rules) {
       constants.indexConditions(r.when(), out);
@@ -612,7 +641,7 @@ final class Explainer {
     List<Object> args = null;
     if (constant) {
       try {
-        args = java.util.Collections.unmodifiableList(args(t, ft, new Env(Map.of(), Map.of())));
+        args = java.util.Collections.unmodifiableList(args(t, ft, Env.EMPTY));
       } catch (RuntimeException e) {
         // left to the search, which fails the same way only if it reaches this test
         args = null;
