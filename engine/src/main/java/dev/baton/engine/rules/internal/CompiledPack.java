@@ -26,6 +26,7 @@ final class CompiledPack {
   private final Map<String, Object> paramValues = new HashMap<>();
   private final Map<String, FactType> explainTypes = new HashMap<>();
   private final Map<String, Parameter> parameters = new HashMap<>();
+  private volatile Map<dev.baton.engine.rulepack.Constraint.Test, Explainer.TestInfo> tests;
   private volatile CompiledPipeline alone;
 
   private CompiledPack(RulePack pack, String hash, DrlGenerator.Generated generated) {
@@ -90,6 +91,16 @@ final class CompiledPack {
   /** The pack's fact types and the built-in ones, by name, for the explainer. */
   Map<String, FactType> explainTypes() {
     return explainTypes;
+  }
+
+  /** The pack's rule tests with their types and constant arguments, for the explainer. */
+  Map<dev.baton.engine.rulepack.Constraint.Test, Explainer.TestInfo> explainTests() {
+    Map<dev.baton.engine.rulepack.Constraint.Test, Explainer.TestInfo> t = tests;
+    if (t == null) {
+      t = Explainer.index(pack.rules(), explainTypes, parameters);
+      tests = t;
+    }
+    return t;
   }
 
   /** The pack's parameters by name. */

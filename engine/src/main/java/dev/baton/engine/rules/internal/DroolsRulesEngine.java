@@ -514,6 +514,8 @@ public final class DroolsRulesEngine implements RulesEngine {
       Set<Integer> firedRules = new java.util.HashSet<>();
       List<Decision.DecidedAction> emitted = new ArrayList<>();
       Set<String> vetoedIds = new java.util.HashSet<>();
+      // A fact matched by several rules of the pack is made plain once (the decision copies it).
+      Map<Explainer.RtFact, Map<String, Object>> plainValues = new IdentityHashMap<>();
       for (Firings.Firing firing : firings.firings()) {
         DrlGenerator.RulePlan plan = cp.plans().get(firing.rule());
         firedRules.add(firing.rule());
@@ -528,7 +530,7 @@ public final class DroolsRulesEngine implements RulesEngine {
           }
           if (rt != null) {
             matched.add(new Decision.MatchedFact(plan.matchedBindings().get(i), rt.type(),
-                rt.index(), plain(cp, rt)));
+                rt.index(), plainValues.computeIfAbsent(rt, r -> plain(cp, r))));
           }
         }
         fired.add(new Decision.FiredRule(pack.id(), ruleId, plan.rule().title() == null ? null

@@ -49,7 +49,7 @@ public final class LazyNearestMisses extends AbstractList<Decision.NearestMiss>
         continue;
       }
       Explainer explainer = new Explainer(s.pack().explainTypes(), s.pack().parameters(),
-          s.facts(), s.nowMs());
+          s.pack().explainTests(), s.facts(), s.nowMs());
       for (DrlGenerator.RulePlan plan : s.missed()) {
         out.add(explainer.explain(s.pack().pack().id(), plan.rule()));
       }
