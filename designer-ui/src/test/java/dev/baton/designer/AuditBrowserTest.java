@@ -43,6 +43,7 @@ class AuditBrowserTest extends BrowserTestBase {
   private static final String REQUEST = "DEMO-C-2002";
 
   @Autowired Baton baton;
+  @Autowired dev.baton.designer.security.UserAccounts accounts;
   @Autowired BattlePackRuntime runtime;
 
   private static void choose(Page page, String selectId, String option) {
@@ -156,6 +157,8 @@ class AuditBrowserTest extends BrowserTestBase {
       // the language is stored per user: leave the auditor in English for the other tests
       choose(page, "language", "English");
       page.context().close();
+      // (the switch above may still be on its way when the browser closes: store it directly)
+      accounts.setLocale("auditor", java.util.Locale.ENGLISH);
     }
   }
 

@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -32,8 +33,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * is missing, 404 unknown pack, version, decision or review, 409 a conflict with the current
  * state (already published, already decided, duplicate request), 422 a well-formed request the
  * current state cannot serve. In every case nothing was changed.
+ *
+ * <p>It advises every {@code @RestController}: the API's controllers live in their features'
+ * packages (review, audit, consent, packs, liquid, security), not beside this class.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
