@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments are the values as the summary has them: ids, counts, instants, action lists and
  * the free texts of rules and reviewers (a review reason, a consent block's reason, comments).
- * A review role is given as {@code review.role.<role>} and a review status as
+ * A review role is given as {@code step.role.<role>} and a review status as
  * {@code step.status.<STATUS>}, for the user interface to translate ({@link #KEY_PREFIXES}).
  *
  * @param key the message key
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public record StepSummary(String key, List<String> args) {
 
   /** Prefixes of an argument that is itself a message key. */
-  public static final List<String> KEY_PREFIXES = List.of("review.role.", "step.status.");
+  public static final List<String> KEY_PREFIXES = List.of("step.role.", "step.status.");
 
   private record Shape(String key, Pattern pattern, int role1, int role2, int status) {}
 
@@ -94,7 +94,7 @@ public record StepSummary(String key, List<String> args) {
         for (int i = 1; i <= m.groupCount(); i++) {
           String g = m.group(i);
           if (i == s.role1() || i == s.role2()) {
-            g = "review.role." + g;
+            g = "step.role." + g;
           } else if (i == s.status()) {
             g = "step.status." + g.toUpperCase(java.util.Locale.ROOT);
           }

@@ -113,15 +113,15 @@ class StepSummaryTest {
     ReviewItem pending = new ReviewItem("BP-9", ReviewRole.LEGAL, "D-1", 7L,
         ReviewStatus.PENDING, null, null, NOW.plusSeconds(3600), NOW, null, null);
     assertThat(of(QueueReviewHandler.summary("BP-9", ReviewRole.LEGAL, pending)))
-        .isEqualTo(new StepSummary("step.queue", List.of("BP-9", "review.role.legal",
+        .isEqualTo(new StepSummary("step.queue", List.of("BP-9", "step.role.legal",
             "2026-12-07T09:00:00Z", pending.itemId())));
     assertThat(of(EscalateReviewHandler.summary(ReviewRole.FINANCE, "BP-9", pending, true)))
-        .isEqualTo(new StepSummary("step.escalated", List.of("review.role.finance", "BP-9",
-            "2026-12-07T09:00:00Z", "review.role.finance")));
+        .isEqualTo(new StepSummary("step.escalated", List.of("step.role.finance", "BP-9",
+            "2026-12-07T09:00:00Z", "step.role.finance")));
     ReviewItem approved = new ReviewItem("BP-9", ReviewRole.MANAGER, "D-1", 7L,
         ReviewStatus.APPROVED, "ok", "mgr", NOW, NOW, null, NOW);
     assertThat(of(EscalateReviewHandler.summary(ReviewRole.MANAGER, "BP-9", approved, false)))
-        .isEqualTo(new StepSummary("step.notEscalated", List.of("review.role.manager", "BP-9",
+        .isEqualTo(new StepSummary("step.notEscalated", List.of("step.role.manager", "BP-9",
             "step.status.APPROVED")));
     assertThat(of(ReleasePackHandler.summary("BP-9", "REP-12", false)))
         .isEqualTo(new StepSummary("step.release", List.of("BP-9", "REP-12")));
