@@ -250,6 +250,7 @@ class ReviewAuditBrowserTest extends BrowserTestBase {
       assertThat(page.locator("#audit-steps span[data-key='step.release'],"
           + " #audit-steps span[data-key='step.releaseManager']").first())
           .hasAttribute("title", Pattern.compile("^Released battle pack " + packId + " to "));
+      steps.scrollIntoViewIfNeeded();
       shot(page, "r12-auditor-steps-chinese");
       page.context().close();
     } finally {
