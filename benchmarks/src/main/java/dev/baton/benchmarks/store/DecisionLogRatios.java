@@ -1,5 +1,10 @@
 package dev.baton.benchmarks.store;
 
+import static dev.baton.benchmarks.store.HarnessFigures.cpu;
+import static dev.baton.benchmarks.store.HarnessFigures.cpuNanos;
+import static dev.baton.benchmarks.store.HarnessFigures.deleteTree;
+
+import dev.baton.benchmarks.store.HarnessFigures.Result;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.baton.engine.audit.DecisionLog;
 import dev.baton.engine.audit.DecisionLogOptions;
@@ -22,7 +27,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -441,45 +445,13 @@ public final class DecisionLogRatios {
     }
   }
 
-  private record Result(long count, double seconds, double[] latenciesMs) {
-    double perSecond() {
-      return count / seconds;
-    }
-
-    double p50() {
-      return percentile(0.50);
-    }
-
-    double p99() {
-      return percentile(0.99);
-    }
-
-    double percentile(double p) {
-      double[] sorted = latenciesMs.clone();
-      Arrays.sort(sorted);
-      return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-  }
 
   private static void line(String what, Result r, long cpuNanos) {
     System.out.printf(Locale.ROOT, "%-40s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms   %s%n",
         what, r.perSecond(), r.p50(), r.p99(), cpu(r.count(), r.seconds(), cpuNanos));
   }
 
-  private static long cpuNanos() {
-    java.lang.management.OperatingSystemMXBean os =
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun
-        ? sun.getProcessCpuTime() : -1;
-  }
 
-  private static String cpu(long count, double seconds, long cpuNanos) {
-    if (cpuNanos <= 0) {
-      return "";
-    }
-    return String.format(Locale.ROOT, "cores used %.2f, %,.0f per CPU-s",
-        cpuNanos / 1e9 / seconds, count / (cpuNanos / 1e9));
-  }
 
   private static String loadAverage() {
     try {
@@ -490,13 +462,4 @@ public final class DecisionLogRatios {
     }
   }
 
-  private static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      System.err.println("Could not delete " + dir + ": " + e.getMessage());
-    }
-  }
 }
