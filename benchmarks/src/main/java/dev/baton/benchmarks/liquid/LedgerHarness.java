@@ -36,7 +36,13 @@ import javax.sql.DataSource;
  * [--db h2|<jdbc-url>]}.
  */
 public final class LedgerHarness {
+  /** Events per transaction of the floor, and per {@code appendAll} of the bulk client. */
+  static final int BULK = 64;
+
   private LedgerHarness() {}
+
+  /** One measured run: events per second, process CPU per event, events per commit. */
+  record Result(double rate, double cpuPerEvent, double eventsPerCommit) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = new LinkedHashMap<>();
@@ -46,15 +52,36 @@ public final class LedgerHarness {
     int events = Integer.parseInt(opts.getOrDefault("events", "20000"));
     int threads = Integer.parseInt(opts.getOrDefault("threads", "16"));
     int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+    int warmUps = Integer.parseInt(opts.getOrDefault("warm-ups", "2"));
     String db = opts.getOrDefault("db", "h2");
-    System.out.printf("cores %d, events %d, client threads %d, rounds %d, db %s%n",
-        Runtime.getRuntime().availableProcessors(), events, threads, rounds, db);
+    System.out.printf("cores %d, events %d, client threads %d, warm-up rounds %d, rounds %d,"
+        + " db %s%n", Runtime.getRuntime().availableProcessors(), events, threads, warmUps,
+        rounds, db);
     List<CollaborationEvent> workload = workload(events);
-    for (int round = 0; round <= rounds; round++) {
-      String label = round == 0 ? "warm-up" : "round " + round;
-      double baton = baton(db, workload, threads, label);
-      double floor = floor(db, workload, label);
-      System.out.printf("%s: baton/floor = %.2f%n", label, baton / floor);
+    if (opts.containsKey("only")) { // profiling: one variant alone, no ratios
+      for (int round = 1 - warmUps; round <= rounds; round++) {
+        String label = round <= 0 ? "warm-up " + (round + warmUps) : "round " + round;
+        switch (opts.get("only")) {
+          case "clients" -> baton(db, workload, threads, label);
+          case "bulk" -> bulk(db, workload, BULK, label);
+          default -> floor(db, workload, label, Integer.parseInt(opts.get("only")));
+        }
+      }
+      return;
+    }
+    for (int round = 1 - warmUps; round <= rounds; round++) {
+      String label = round <= 0 ? "warm-up " + (round + warmUps) : "round " + round;
+      Result clients = baton(db, workload, threads, label);
+      Result bulk = bulk(db, workload, BULK, label);
+      Result same = floor(db, workload, label, Math.max(1,
+          (int) Math.round(clients.eventsPerCommit())));
+      Result floor = floor(db, workload, label, BULK);
+      System.out.printf("%s: %d clients / floor at their commit size = %.2f (per CPU-s %.2f);"
+          + " %d clients / floor of %d = %.2f (per CPU-s %.2f); batches of %d / floor of %d ="
+          + " %.2f (per CPU-s %.2f)%n", label, threads, clients.rate() / same.rate(),
+          same.cpuPerEvent() / clients.cpuPerEvent(), threads, BULK,
+          clients.rate() / floor.rate(), floor.cpuPerEvent() / clients.cpuPerEvent(), BULK,
+          BULK, bulk.rate() / floor.rate(), floor.cpuPerEvent() / bulk.cpuPerEvent());
     }
   }
 
@@ -83,7 +110,7 @@ public final class LedgerHarness {
     return ds;
   }
 
-  static double baton(String db, List<CollaborationEvent> workload, int threads, String label)
+  static Result baton(String db, List<CollaborationEvent> workload, int threads, String label)
       throws Exception {
     try (HikariDataSource ds = fresh(db)) {
       BatonStore store = BatonStore.open(ds);
@@ -91,6 +118,8 @@ public final class LedgerHarness {
         long[] latencies = new long[workload.size()];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        settle();
+        long jit0 = jit();
         long cpu0 = cpu();
         long t0 = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
@@ -113,30 +142,70 @@ public final class LedgerHarness {
         if (!ledger.verify().intact()) {
           throw new IllegalStateException("The chain is broken after the run.");
         }
-        long commits;
-        try (Connection c = ds.getConnection(); var s = c.createStatement();
-            var r = s.executeQuery("select count(distinct recorded_at) from baton_liquid_event")) {
-          r.next();
-          commits = r.getLong(1); // one recorded time per commit
-        }
+        double perCommit = workload.size() / (double) commits(ds);
         Arrays.sort(latencies);
         double rate = workload.size() / (elapsed / 1e9);
-        System.out.printf("%s baton: %,.0f events/s, p50 %.2f ms, p99 %.2f ms, %.1f µs CPU/event,"
-            + " %.1f events/commit%n", label, rate, latencies[latencies.length / 2] / 1e6,
+        System.out.printf("%s baton, %d clients: %,.0f events/s, p50 %.2f ms, p99 %.2f ms,"
+            + " %.1f µs CPU/event, %.1f events/commit, JIT %d ms%n", label, threads, rate,
+            latencies[latencies.length / 2] / 1e6,
             latencies[(int) (latencies.length * 0.99)] / 1e6, cpu / 1e3 / workload.size(),
-            workload.size() / (double) commits);
-        return rate;
+            perCommit, jit() - jit0);
+        return new Result(rate, cpu / 1e3 / workload.size(), perCommit);
       }
     }
   }
 
-  static double floor(String db, List<CollaborationEvent> workload, String label)
+  /**
+   * One client appending the workload in lists of {@code size} with {@link
+   * CollaborationLedger#appendAll} (an importer, or the REST API's list of events), each list
+   * waited for until it is durable: the floor's work shape, through the ledger.
+   */
+  static Result bulk(String db, List<CollaborationEvent> workload, int size, String label)
+      throws Exception {
+    try (HikariDataSource ds = fresh(db)) {
+      BatonStore store = BatonStore.open(ds);
+      try (CollaborationLedger ledger = CollaborationLedger.open(store)) {
+        settle();
+        long jit0 = jit();
+        long cpu0 = cpu();
+        long t0 = System.nanoTime();
+        for (int from = 0; from < workload.size(); from += size) {
+          ledger.appendAll(workload.subList(from, Math.min(workload.size(), from + size)),
+              "bench");
+        }
+        long elapsed = System.nanoTime() - t0;
+        long cpu = cpu() - cpu0;
+        if (!ledger.verify().intact()) {
+          throw new IllegalStateException("The chain is broken after the run.");
+        }
+        double perCommit = workload.size() / (double) commits(ds);
+        double rate = workload.size() / (elapsed / 1e9);
+        System.out.printf("%s baton, 1 client, appendAll of %d: %,.0f events/s, %.1f µs"
+            + " CPU/event, %.1f events/commit, JIT %d ms%n", label, size, rate,
+            cpu / 1e3 / workload.size(), perCommit, jit() - jit0);
+        return new Result(rate, cpu / 1e3 / workload.size(), perCommit);
+      }
+    }
+  }
+
+  /** Commits the ledger made: every commit stamps its events with one recorded time. */
+  private static long commits(DataSource ds) throws Exception {
+    try (Connection c = ds.getConnection(); var s = c.createStatement();
+        var r = s.executeQuery("select count(distinct recorded_at) from baton_liquid_event")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  static Result floor(String db, List<CollaborationEvent> workload, String label, int batch)
       throws Exception {
     try (HikariDataSource ds = fresh(db)) {
       BatonStore store = BatonStore.open(ds);
       DataSource durable = store.dataSource();
       Instant recordedAt = Instant.now();
       String hash = "f".repeat(64);
+      settle();
+      long jit0 = jit();
       long cpu0 = cpu();
       long t0 = System.nanoTime();
       try (Connection c = durable.getConnection()) {
@@ -161,7 +230,7 @@ public final class LedgerHarness {
             ins.setString(12, "bench");
             ins.setString(13, hash);
             ins.addBatch();
-            if ((i + 1) % 64 == 0 || i == workload.size() - 1) {
+            if ((i + 1) % batch == 0 || i == workload.size() - 1) {
               ins.executeBatch();
               c.commit();
             }
@@ -171,10 +240,34 @@ public final class LedgerHarness {
       long elapsed = System.nanoTime() - t0;
       long cpu = cpu() - cpu0;
       double rate = workload.size() / (elapsed / 1e9);
-      System.out.printf("%s floor (raw JDBC, batches of 64, durable commit): %,.0f events/s,"
-          + " %.1f µs CPU/event%n", label, rate, cpu / 1e3 / workload.size());
-      return rate;
+      System.out.printf("%s floor (raw JDBC, batches of %d, durable commit): %,.0f events/s,"
+          + " %.1f µs CPU/event, JIT %d ms%n", label, batch, rate, cpu / 1e3 / workload.size(),
+          jit() - jit0);
+      return new Result(rate, cpu / 1e3 / workload.size(), batch);
     }
+  }
+
+  /**
+   * Waits (at most 10 s) until the JIT compiler has been quiet for 300 ms: opening a fresh
+   * database runs Liquibase, whose code the compiler threads are still compiling when the timed
+   * part would start, and that CPU would be counted against whichever variant runs next.
+   */
+  static void settle() throws InterruptedException {
+    var jit = ManagementFactory.getCompilationMXBean();
+    long until = System.nanoTime() + 10_000_000_000L;
+    long last = jit.getTotalCompilationTime();
+    int quiet = 0;
+    while (quiet < 3 && System.nanoTime() < until) {
+      Thread.sleep(100);
+      long now = jit.getTotalCompilationTime();
+      quiet = now == last ? quiet + 1 : 0;
+      last = now;
+    }
+  }
+
+  /** Milliseconds the JIT compiler threads have spent so far. */
+  private static long jit() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   private static long cpu() {

@@ -53,8 +53,28 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
   private final java.util.concurrent.atomic.AtomicInteger returning =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  private record Pending(List<CollaborationEvent> events, String actor,
+  private record Pending(List<Prepared> events, String actor,
       CompletableFuture<List<RecordedEvent>> done) {}
+
+  /**
+   * An event with what does not depend on its place in the chain — its lists as JSON and its
+   * content hash — computed by the caller's thread before it queues, so that the one writer
+   * thread only links, inserts and commits.
+   */
+  private record Prepared(CollaborationEvent event, String inputs, String outputs,
+      String contentHash, Timestamp occurredAt) {
+    static Prepared of(CollaborationEvent e, String actor) {
+      String inputs = LiquidJson.strings(e.inputs());
+      String outputs = LiquidJson.strings(e.outputs());
+      return new Prepared(e, inputs, outputs,
+          JdbcCollaborationLedger.contentHash(e, inputs, outputs, actor),
+          Timestamp.from(e.occurredAt()));
+    }
+
+    String eventId() {
+      return event.eventId();
+    }
+  }
 
   public JdbcCollaborationLedger(BatonStore store) {
     this.store = store;
@@ -76,7 +96,11 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
     if (closed) {
       throw new StoreException("The collaboration ledger is closed.");
     }
-    Pending p = new Pending(List.copyOf(events), actor, new CompletableFuture<>());
+    List<Prepared> prepared = new ArrayList<>(events.size());
+    for (CollaborationEvent e : events) {
+      prepared.add(Prepared.of(e, actor));
+    }
+    Pending p = new Pending(List.copyOf(prepared), actor, new CompletableFuture<>());
     if (returning.get() > 0) {
       returning.updateAndGet(n -> Math.max(0, n - 1));
     }
@@ -358,28 +382,26 @@ public final class JdbcCollaborationLedger implements CollaborationLedger {
     PreparedStatement ins = w.insert;
     for (Pending p : batch) {
       List<RecordedEvent> out = new ArrayList<>(p.events().size());
-      for (CollaborationEvent e : p.events()) {
+      for (Prepared pe : p.events()) {
+        CollaborationEvent e = pe.event();
         RecordedEvent known = existing.getOrDefault(e.eventId(), inBatch.get(e.eventId()));
         if (known != null) {
           out.add(known);
           continue;
         }
         sequence++;
-        String inputs = LiquidJson.strings(e.inputs());
-        String outputs = LiquidJson.strings(e.outputs());
-        String hash = EventHash.link(previous, sequence, recordedAtText,
-            contentHash(e, inputs, outputs, p.actor()));
+        String hash = EventHash.link(previous, sequence, recordedAtText, pe.contentHash());
         ins.setLong(1, sequence);
         ins.setString(2, e.eventId());
         ins.setTimestamp(3, recordedAtStamp);
-        ins.setTimestamp(4, Timestamp.from(e.occurredAt()));
+        ins.setTimestamp(4, pe.occurredAt());
         ins.setString(5, e.personId());
         ins.setString(6, e.campaignId());
         ins.setString(7, e.customerId());
         ins.setString(8, e.kind());
         ins.setString(9, e.counterpartDepartment());
-        ins.setString(10, inputs);
-        ins.setString(11, outputs);
+        ins.setString(10, pe.inputs());
+        ins.setString(11, pe.outputs());
         ins.setString(12, p.actor());
         ins.setString(13, hash);
         ins.addBatch();
