@@ -330,8 +330,8 @@ final class Explainer {
         + (a.field() == null ? "" : "." + a.field());
     for (Constraint.Test t : a.is()) {
       TestInfo info = tests.get(t);
-      List<Object> args = info != null && info.args() != null && rt.equals(info.type())
-          ? info.args() : args(t, rt, env);
+      List<Object> args = info != null && info != TestInfo.AMBIGUOUS && rt.equals(info.type())
+          ? args(t, info, rt, env) : args(t, rt, env);
       if (!test(result, t.operator(), args, rt)) {
         fail(new Failure(i, 0, label + " is " + show(result, rt) + ", needs "
             + t.operator().symbol() + " " + showArgs(args, rt), "result", t.operator().label(),
@@ -415,7 +415,7 @@ final class Explainer {
       FieldType ft = info != null && info != TestInfo.AMBIGUOUS ? info.type()
           : CompiledPack.field(type, t.field()).type();
       Object actual = f.typed().get(t.field());
-      List<Object> args = info != null && info.args() != null ? info.args() : args(t, ft, env);
+      List<Object> args = args(t, info, ft, env);
       if (test(actual, t.operator(), args, ft)) {
         passed[0]++;
         return OK;
@@ -444,6 +444,26 @@ final class Explainer {
       }
     }
     return first == null ? new Check(false, 0, null, null, null, List.of(), null) : first;
+  }
+
+  /** The test's arguments: the index's constants, the rest resolved in this environment. */
+  private List<Object> args(Constraint.Test t, TestInfo info, FieldType ft, Env env) {
+    if (info == null || info == TestInfo.AMBIGUOUS) {
+      return args(t, ft, env);
+    }
+    if (info.args() != null) {
+      return info.args();
+    }
+    Object[] operands = info.operands();
+    if (operands == null || !ft.equals(info.type())) {
+      return args(t, ft, env);
+    }
+    List<Object> out = new ArrayList<>(operands.length);
+    FieldType argType = t.operator() == Operator.CONTAINS ? ft.element() : ft;
+    for (int k = 0; k < operands.length; k++) {
+      out.add(operands[k] != DYNAMIC ? operands[k] : resolve(t.args().get(k), argType, env));
+    }
+    return out;
   }
 
   private List<Object> args(Constraint.Test t, FieldType ft, Env env) {
@@ -562,10 +582,13 @@ final class Explainer {
    * read as and, when every argument is a literal or a parameter, the arguments themselves
    * (read-only; {@code null} when an argument depends on the facts or the time).
    */
-  record TestInfo(FieldType type, List<Object> args) {
+  record TestInfo(FieldType type, List<Object> args, Object[] operands) {
     /** A test object reached with two different types: looked up each time, as without index. */
-    static final TestInfo AMBIGUOUS = new TestInfo(null, null);
+    static final TestInfo AMBIGUOUS = new TestInfo(null, null, null);
   }
+
+  /** In {@link TestInfo#operands()}: this operand depends on the search (a field, a result). */
+  private static final Object DYNAMIC = new Object();
 
   /** The tests of a pack's rules, by identity, with their types and constant arguments. */
   static Map<Constraint.Test, TestInfo> index(List<Rule> rules, Map<String, FactType> types,
@@ -647,7 +670,25 @@ final class Explainer {
         args = null;
       }
     }
-    out.put(t, new TestInfo(ft, args));
+    Object[] operands = null;
+    if (args == null && !durations) {
+      // a test mixing constants with fields or results: its constants typed once, here
+      operands = new Object[t.args().size()];
+      FieldType argType = t.operator() == Operator.CONTAINS ? ft.element() : ft;
+      for (int k = 0; k < operands.length; k++) {
+        Operand o = t.args().get(k);
+        operands[k] = DYNAMIC;
+        if (o instanceof Operand.Literal
+            || (o instanceof Operand.ParamRef p && params.get(p.name()) != null)) {
+          try {
+            operands[k] = resolve(o, argType, Env.EMPTY);
+          } catch (RuntimeException e) {
+            operands[k] = DYNAMIC; // typed in the search, which fails the same way there
+          }
+        }
+      }
+    }
+    out.put(t, new TestInfo(ft, args, operands));
   }
 
   // ------------------------------------------------------------ text
