@@ -35,9 +35,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -367,16 +369,29 @@ public class LiquidApi {
     }
     List<Problem> problems = new ArrayList<>();
     List<CollaborationEvent> events = new ArrayList<>(bodies.size());
+    Set<String> bad = new HashSet<>();
     for (int i = 0; i < bodies.size(); i++) {
       String at = "[" + i + "]";
+      int before = problems.size();
+      CollaborationEvent event = null;
       if (bodies.get(i) == null) {
         problems.add(ApiProblems.field(at, "is missing", "an event object, not null"));
-        continue;
+      } else {
+        try {
+          event = event(at + ".", bodies.get(i), problems);
+        } catch (LiquidInputException e) {
+          problems.add(ApiProblems.field(at, e.getMessage(), null));
+        }
       }
-      try {
-        events.add(event(at + ".", bodies.get(i), problems));
-      } catch (LiquidInputException e) {
-        problems.add(ApiProblems.field(at, e.getMessage(), null));
+      if (problems.size() > before) {
+        bad.add(at);
+      }
+      events.add(event);
+    }
+    // the person and campaign checks of the others, so that one answer names every problem
+    for (Problem p : liquid.checkAll(events)) {
+      if (!bad.contains(p.path().substring(0, p.path().indexOf(']') + 1))) {
+        problems.add(p);
       }
     }
     if (!problems.isEmpty()) {

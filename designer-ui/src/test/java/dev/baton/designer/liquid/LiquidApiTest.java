@@ -128,14 +128,17 @@ class LiquidApiTest extends DesignerTestBase {
 
   @Test
   void shouldRefuseWholeBatchNamingEveryBadEventWhenAnyIsInvalid() {
-    // when: [1] has no time, [2] a bad kind, [3] an unknown person and campaign
+    // when: [1] has no time, [2] a bad kind, [3] is null, [4] an unknown person; then an unknown
+    // person and campaign in a list whose fields are all fine
     ResponseEntity<String> fields = post("ops", "/api/v1/liquid/events/batch", """
         [{"eventId": "EV-BAD-0", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-0001",
           "kind": "BID_DOCUMENT"},
          {"eventId": "EV-BAD-1", "personId": "P-0001", "kind": "BID_DOCUMENT"},
          {"eventId": "EV-BAD-2", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-0001",
           "kind": "bid document"},
-         null]
+         null,
+         {"eventId": "EV-BAD-5", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-NOBODY",
+          "kind": "BID_DOCUMENT"}]
         """);
     ResponseEntity<String> unknown = post("ops", "/api/v1/liquid/events/batch", """
         [{"eventId": "EV-BAD-0", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-0001",
@@ -160,6 +163,7 @@ class LiquidApiTest extends DesignerTestBase {
     assertThat(fields.getStatusCode().value()).isEqualTo(400);
     assertThat(fields.getBody()).contains("\"field\":\"[1].occurredAt\"",
         "\"field\":\"[2]\"", "event kind 'bid document' is not valid", "\"field\":\"[3]\"",
+        "\"field\":\"[4].personId\"", "4 problems in the list of 5 events",
         "nothing was recorded").doesNotContain("[0]");
     assertThat(unknown.getStatusCode().value()).isEqualTo(400);
     assertThat(unknown.getBody()).contains("\"field\":\"[1].personId\"",

@@ -208,7 +208,7 @@ public final class LiquidServices implements AutoCloseable {
       BatchProgress progress) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(progress, "progress");
-    List<Problem> problems = check(events);
+    List<Problem> problems = checkAll(events);
     if (!problems.isEmpty()) {
       throw new LiquidInputException(refusal(problems, events.size()), problems);
     }
@@ -261,7 +261,12 @@ public final class LiquidServices implements AutoCloseable {
     void recorded(int done, int total);
   }
 
-  private List<Problem> check(List<CollaborationEvent> events) {
+  /**
+   * What {@link #recordAll} would refuse the list for, without recording anything: one problem per
+   * refusal, its path {@code [index].field} (a null event is {@code [index]}: is missing). Lets an
+   * importer report these together with its own checks of the other events.
+   */
+  public List<Problem> checkAll(List<CollaborationEvent> events) {
     List<Problem> problems = new ArrayList<>();
     Map<String, Boolean> people = new HashMap<>();
     Map<String, Boolean> campaigns = new HashMap<>();
