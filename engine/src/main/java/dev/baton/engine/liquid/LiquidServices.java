@@ -242,6 +242,8 @@ public final class LiquidServices implements AutoCloseable {
    * A recorded list: the events as recorded in input order; how many were appended by it, were
    * recorded before, or repeated an event id earlier in the list; and the ledger's head after it.
    *
+   * @param newlyRecorded events appended after this call began (their sequence is above the
+   *     head it found: a concurrent recorder of the same id counts too)
    * @param head the chain's newest event after the list was recorded, null when it is empty
    */
   public record RecordedBatch(List<RecordedEvent> events, int newlyRecorded,
