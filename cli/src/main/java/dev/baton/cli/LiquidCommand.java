@@ -7,7 +7,9 @@ import dev.baton.engine.liquid.ContributionSummary;
 import dev.baton.engine.liquid.FormationMode;
 import dev.baton.engine.liquid.FormedUnit;
 import dev.baton.engine.liquid.LedgerVerifyReport;
+import dev.baton.engine.Problem;
 import dev.baton.engine.liquid.LiquidDemoData;
+import dev.baton.engine.liquid.LiquidInputException;
 import dev.baton.engine.liquid.LiquidKpis;
 import dev.baton.engine.liquid.LiquidPacks;
 import dev.baton.engine.liquid.LiquidServices;
@@ -16,12 +18,14 @@ import dev.baton.engine.liquid.RoleStaffing;
 import dev.baton.engine.liquid.Unit;
 import dev.baton.engine.liquid.UnitMember;
 import dev.baton.engine.runtime.Baton;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code baton liquid ...}: the liquid organisation (液态组织). Campaigns and their units, forming a
@@ -34,7 +38,8 @@ import picocli.CommandLine.Option;
         "Packs: each template's active published version (unit-formation, contribution-points),"
             + " or the template. Format and story: docs/liquid-organisation.md."},
     subcommands = {LiquidCommand.Campaigns.class, LiquidCommand.Units.class,
-        LiquidCommand.Form.class, LiquidCommand.Record.class, LiquidCommand.Events.class,
+        LiquidCommand.Form.class, LiquidCommand.Record.class, LiquidCommand.Import.class,
+        LiquidCommand.Events.class,
         LiquidCommand.Verify.class, LiquidCommand.Points.class, LiquidCommand.Kpis.class,
         LiquidCommand.Demo.class})
 final class LiquidCommand extends CommandGroup {
@@ -171,6 +176,68 @@ final class LiquidCommand extends CommandGroup {
           kind.toUpperCase(Locale.ROOT), inputs, outputs, department), actor());
       out().printf("Recorded %s as #%d, hash %s%n", e.event().eventId(), e.sequence(), e.hash());
       return ExitCodes.OK;
+    }
+  }
+
+  /** {@code baton liquid import <file>}. */
+  @Command(name = "import", description = {"Records the collaboration events of a UTF-8 file"
+      + " in the ledger: a JSON array of events, or JSON Lines (one event per line), with the"
+      + " fields of POST /api/v1/liquid/events (eventId, occurredAt, personId, kind required;"
+      + " campaignId, customerId, inputs, outputs, counterpartDepartment).",
+      "All or nothing: every event is checked first (fields, person and campaign exist); on any"
+          + " problem each is printed with its line and index and nothing is recorded (exit 1).",
+      "Recorded in chunks of 500, each durable before the next. Importing the same file again"
+          + " is safe: an eventId is recorded once."})
+  static final class Import extends LiquidStoreCommand {
+    @Parameters(index = "0", paramLabel = "<file>",
+        description = "The events: a JSON array, or JSON Lines.")
+    Path file;
+
+    @Override
+    protected void checkInputs() {
+      requireFile(file, "events file");
+    }
+
+    @Override
+    protected int run(LiquidServices liquid) {
+      LiquidEventsFile events = LiquidEventsFile.read(file);
+      List<String> problems = events.problems(liquid.checkAll(events.events()).stream()
+          .map(Import::text).toList());
+      if (!problems.isEmpty()) {
+        return refuse(problems);
+      }
+      int total = events.events().size();
+      LiquidServices.RecordedBatch batch;
+      try {
+        batch = liquid.recordAll(events.events(), actor(), (done, of) -> {
+          err().println(String.format(Locale.ROOT, "recorded %,d of %,d", done, of));
+          err().flush();
+        });
+      } catch (LiquidInputException e) {
+        if (e.problems().isEmpty()) {
+          throw e;
+        }
+        return refuse(e.problems().stream().map(p -> events.locate(text(p))).toList());
+      }
+      RecordedEvent head = batch.head();
+      out().println(String.format(Locale.ROOT, "Imported %,d %s from %s: %,d new, %,d already"
+          + " recorded, %,d repeated in the file.", total, total == 1 ? "event" : "events", file,
+          batch.newlyRecorded(), batch.alreadyRecorded(), batch.repeatedInList()));
+      out().println(String.format(Locale.ROOT, "Chain head: #%,d, hash %s", head.sequence(),
+          head.hash()));
+      return ExitCodes.OK;
+    }
+
+    private int refuse(List<String> problems) {
+      int n = problems.size();
+      error("nothing recorded: " + n + (n == 1 ? " problem" : " problems") + " in " + file
+          + ". Fix " + (n == 1 ? "it" : "them") + " and import the file again:");
+      problems.forEach(p -> err().println("  " + p));
+      return ExitCodes.INVALID;
+    }
+
+    private static String text(Problem p) {
+      return p.path() + ": " + p.message() + (p.hint() == null ? "" : " " + p.hint());
     }
   }
 

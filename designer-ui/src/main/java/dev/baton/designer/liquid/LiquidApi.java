@@ -35,9 +35,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -62,6 +64,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/liquid", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "liquid", description = "The liquid organisation: campaigns, units, events, points")
 public class LiquidApi {
+  /** The most events one {@code POST /events/batch} takes. */
+  public static final int MAX_BATCH = 1_000;
+
   private final LiquidServices liquid;
   private final LiquidRuntime runtime;
 
@@ -73,7 +78,8 @@ public class LiquidApi {
   /** The engine refused the input: 400 with its message. */
   @ExceptionHandler(LiquidInputException.class)
   public ProblemDetail refused(LiquidInputException e) {
-    return ApiProblems.of(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+    ProblemDetail pd = ApiProblems.of(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+    return e.problems().isEmpty() ? pd : ApiProblems.withProblems(pd, e.problems());
   }
 
   // ------------------------------------------------------------------------------ people
@@ -325,19 +331,99 @@ public class LiquidApi {
   @RolesAllowed({Role.OPS_, Role.DEVELOPER_, Role.ADMIN_})
   public ResponseEntity<RecordedEvent> record(@RequestBody EventBody body, Principal user) {
     List<Problem> problems = new ArrayList<>();
-    Instant at = instant(problems, "occurredAt", body.occurredAt(), true);
-    add(problems, ApiInput.timeProblem("occurredAt", at, Instant.now().plus(Duration.ofDays(1))));
-    required(problems, "eventId", body.eventId());
-    required(problems, "personId", body.personId());
-    required(problems, "kind", body.kind());
+    CollaborationEvent event = event("", body, problems);
     if (!problems.isEmpty()) {
       throw ApiException.invalid("The event is not valid; nothing was recorded.", problems);
     }
-    RecordedEvent e = liquid.record(new CollaborationEvent(body.eventId(), at, body.personId(),
-        body.campaignId(), body.customerId(), body.kind(), body.inputs(), body.outputs(),
-        body.counterpartDepartment()), user == null ? null : user.getName());
+    RecordedEvent e = liquid.record(event, user == null ? null : user.getName());
     return ResponseEntity.created(URI.create("/api/v1/liquid/events?campaignId="
         + (body.campaignId() == null ? "" : body.campaignId()))).body(e);
+  }
+
+  /**
+   * Records a list of collaboration events (an import), all or nothing: every event is checked
+   * first and any problem refuses the whole list, each problem at {@code [index].field}.
+   */
+  @Operation(summary = "Record collaboration events in bulk", description = "Roles OPS, DEVELOPER"
+      + " (services record events). A JSON array of at most " + MAX_BATCH + " events, each as"
+      + " for POST /events. All or nothing: every event is checked first (fields, person and"
+      + " campaign exist) and any problem refuses the whole list (400, problems at"
+      + " `[index].field`). Recorded in chunks of " + LiquidServices.RECORD_CHUNK + ", each"
+      + " durable before the next; the same eventId is recorded once, so re-sending a list"
+      + " after a failure is safe. 201 with the recorded events in input order.")
+  @PostMapping(path = "/events/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @RolesAllowed({Role.OPS_, Role.DEVELOPER_, Role.ADMIN_})
+  public ResponseEntity<List<RecordedEvent>> recordAll(@RequestBody List<EventBody> bodies,
+      Principal user) {
+    if (bodies.isEmpty()) {
+      throw ApiException.invalid("The list of events is empty; nothing was recorded.", List.of(
+          ApiProblems.field("", "has no event", "a JSON array of 1 to " + MAX_BATCH
+              + " events")));
+    }
+    if (bodies.size() > MAX_BATCH) {
+      throw ApiException.invalid("The list has " + bodies.size() + " events, more than the "
+          + MAX_BATCH + " one request takes; nothing was recorded. Send it in parts of at most "
+          + MAX_BATCH + " (re-sending is safe: the same eventId is recorded once).", List.of(
+          ApiProblems.field("", "has " + bodies.size() + " events", "at most " + MAX_BATCH
+              + " per request")));
+    }
+    List<Problem> problems = new ArrayList<>();
+    List<CollaborationEvent> events = new ArrayList<>(bodies.size());
+    Set<String> bad = new HashSet<>();
+    for (int i = 0; i < bodies.size(); i++) {
+      String at = "[" + i + "]";
+      int before = problems.size();
+      CollaborationEvent event = null;
+      if (bodies.get(i) == null) {
+        problems.add(ApiProblems.field(at, "is missing", "an event object, not null"));
+      } else {
+        try {
+          event = event(at + ".", bodies.get(i), problems);
+        } catch (LiquidInputException e) {
+          problems.add(ApiProblems.field(at, e.getMessage(), null));
+        }
+      }
+      if (problems.size() > before) {
+        bad.add(at);
+      }
+      events.add(event);
+    }
+    // the person and campaign checks of the others, so that one answer names every problem
+    for (Problem p : liquid.checkAll(events)) {
+      if (!bad.contains(p.path().substring(0, p.path().indexOf(']') + 1))) {
+        problems.add(p);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems.size() + (problems.size() == 1 ? " problem" :
+          " problems") + " in the list of " + bodies.size() + " events; nothing was recorded."
+          + " Fix them and send the whole list again.", problems);
+    }
+    List<RecordedEvent> recorded = liquid.recordAll(events, user == null ? null
+        : user.getName());
+    return ResponseEntity.created(URI.create("/api/v1/liquid/events")).body(recorded);
+  }
+
+  /**
+   * The event of a request body, or null when a field is missing or malformed: then its problems
+   * are added, each field named after {@code prefix} (e.g. {@code [3].occurredAt}).
+   *
+   * @throws LiquidInputException when an id or the kind is not valid (the engine's check)
+   */
+  private static CollaborationEvent event(String prefix, EventBody body, List<Problem> problems) {
+    int before = problems.size();
+    Instant at = instant(problems, prefix + "occurredAt", body.occurredAt(), true);
+    add(problems, ApiInput.timeProblem(prefix + "occurredAt", at,
+        Instant.now().plus(Duration.ofDays(1))));
+    required(problems, prefix + "eventId", body.eventId());
+    required(problems, prefix + "personId", body.personId());
+    required(problems, prefix + "kind", body.kind());
+    if (problems.size() > before) {
+      return null;
+    }
+    return new CollaborationEvent(body.eventId(), at, body.personId(), body.campaignId(),
+        body.customerId(), body.kind(), body.inputs(), body.outputs(),
+        body.counterpartDepartment());
   }
 
   /** A campaign's events in chain order, or the latest events (newest first). */

@@ -2,8 +2,11 @@ package dev.baton.designer.liquid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.designer.DesignerTestBase;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -84,6 +87,93 @@ class LiquidApiTest extends DesignerTestBase {
         .contains("\"intact\":true");
     assertThat(get("ops", "/api/v1/liquid/events?campaignId=CMP-2026Q2-PV-HANDBOOK").getBody())
         .contains("EV-API-1");
+  }
+
+  @Test
+  void shouldRecordBatchInInputOrderAndRecordRepeatedIdsOnce() throws Exception {
+    // when: EV-BATCH-2 twice, EV-BATCH-1 sent again afterwards
+    ResponseEntity<String> ok = post("developer", "/api/v1/liquid/events/batch", """
+        [{"eventId": "EV-BATCH-3", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-0001",
+          "campaignId": "CMP-2026Q2-PV-HANDBOOK", "kind": "KNOWLEDGE_SESSION"},
+         {"eventId": "EV-BATCH-1", "occurredAt": "2026-12-06T09:00:00Z", "personId": "P-0013",
+          "customerId": "C-2002", "kind": "BID_DOCUMENT", "inputs": ["招标文件"],
+          "counterpartDepartment": "法务部"},
+         {"eventId": "EV-BATCH-2", "occurredAt": "2026-12-06T10:00:00Z", "personId": "P-0001",
+          "kind": "CASE_LIBRARY_USE"},
+         {"eventId": "EV-BATCH-2", "occurredAt": "2026-12-06T10:00:00Z", "personId": "P-0001",
+          "kind": "CASE_LIBRARY_USE"}]
+        """);
+    ResponseEntity<String> again = post("ops", "/api/v1/liquid/events/batch", """
+        [{"eventId": "EV-BATCH-1", "occurredAt": "2026-12-06T09:00:00Z", "personId": "P-0013",
+          "customerId": "C-2002", "kind": "BID_DOCUMENT", "inputs": ["招标文件"],
+          "counterpartDepartment": "法务部"}]
+        """);
+    // then
+    assertThat(ok.getStatusCode().value()).as(ok.getBody()).isEqualTo(201);
+    JsonNode recorded = new ObjectMapper().readTree(ok.getBody());
+    assertThat(recorded).hasSize(4);
+    assertThat(List.of(0, 1, 2, 3)).extracting(i -> recorded.get(i).at("/event/eventId").asText())
+        .containsExactly("EV-BATCH-3", "EV-BATCH-1", "EV-BATCH-2", "EV-BATCH-2");
+    assertThat(recorded.get(3)).isEqualTo(recorded.get(2));
+    assertThat(recorded.get(1).get("sequence").asLong())
+        .isGreaterThan(recorded.get(0).get("sequence").asLong());
+    assertThat(recorded.get(1).get("actor").asText()).isEqualTo("developer");
+    assertThat(again.getStatusCode().value()).isEqualTo(201);
+    assertThat(new ObjectMapper().readTree(again.getBody()).get(0)).isEqualTo(recorded.get(1));
+    String events = get("ops", "/api/v1/liquid/events?limit=10000").getBody();
+    assertThat(events.split("EV-BATCH-2", -1)).hasSize(2);
+    assertThat(get("auditor", "/api/v1/liquid/events/verification").getBody())
+        .contains("\"intact\":true");
+  }
+
+  @Test
+  void shouldRefuseWholeBatchNamingEveryBadEventWhenAnyIsInvalid() {
+    // when: [1] has no time, [2] a bad kind, [3] is null, [4] an unknown person; then an unknown
+    // person and campaign in a list whose fields are all fine
+    ResponseEntity<String> fields = post("ops", "/api/v1/liquid/events/batch", """
+        [{"eventId": "EV-BAD-0", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-0001",
+          "kind": "BID_DOCUMENT"},
+         {"eventId": "EV-BAD-1", "personId": "P-0001", "kind": "BID_DOCUMENT"},
+         {"eventId": "EV-BAD-2", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-0001",
+          "kind": "bid document"},
+         null,
+         {"eventId": "EV-BAD-5", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-NOBODY",
+          "kind": "BID_DOCUMENT"}]
+        """);
+    ResponseEntity<String> unknown = post("ops", "/api/v1/liquid/events/batch", """
+        [{"eventId": "EV-BAD-0", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-0001",
+          "kind": "BID_DOCUMENT"},
+         {"eventId": "EV-BAD-3", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-NOBODY",
+          "campaignId": "CMP-NONE", "kind": "BID_DOCUMENT"}]
+        """);
+    ResponseEntity<String> analyst = post("analyst", "/api/v1/liquid/events/batch", """
+        [{"eventId": "EV-BAD-4", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-0001",
+          "kind": "BID_DOCUMENT"}]
+        """);
+    StringBuilder many = new StringBuilder("[");
+    for (int i = 0; i <= LiquidApi.MAX_BATCH; i++) {
+      many.append(i == 0 ? "" : ",").append("""
+          {"eventId": "EV-MANY-%d", "occurredAt": "2026-12-06T08:00:00Z", "personId": "P-0001",
+           "kind": "BID_DOCUMENT"}""".formatted(i));
+    }
+    ResponseEntity<String> tooMany = post("ops", "/api/v1/liquid/events/batch",
+        many.append("]").toString());
+    ResponseEntity<String> empty = post("ops", "/api/v1/liquid/events/batch", "[]");
+    // then
+    assertThat(fields.getStatusCode().value()).isEqualTo(400);
+    assertThat(fields.getBody()).contains("\"field\":\"[1].occurredAt\"",
+        "\"field\":\"[2]\"", "event kind 'bid document' is not valid", "\"field\":\"[3]\"",
+        "\"field\":\"[4].personId\"", "4 problems in the list of 5 events",
+        "nothing was recorded").doesNotContain("[0]");
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknown.getBody()).contains("\"field\":\"[1].personId\"",
+        "\"field\":\"[1].campaignId\"", "P-NOBODY", "CMP-NONE", "Add the person first");
+    assertThat(analyst.getStatusCode().value()).isEqualTo(403);
+    assertThat(tooMany.getStatusCode().value()).isEqualTo(400);
+    assertThat(tooMany.getBody()).contains("1001 events", "at most 1000");
+    assertThat(empty.getStatusCode().value()).isEqualTo(400);
+    String events = get("ops", "/api/v1/liquid/events?limit=10000").getBody();
+    assertThat(events).doesNotContain("EV-BAD-", "EV-MANY-");
   }
 
   @Test

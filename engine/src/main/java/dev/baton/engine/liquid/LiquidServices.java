@@ -1,5 +1,6 @@
 package dev.baton.engine.liquid;
 
+import dev.baton.engine.Problem;
 import dev.baton.engine.liquid.internal.ContributionFacts;
 import dev.baton.engine.liquid.internal.FormationFacts;
 import dev.baton.engine.rulepack.RulePack;
@@ -14,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,6 +29,15 @@ import java.util.UUID;
  * Baton#decide}, the one evaluation path. Thread-safe; close it to stop the ledger's writer.
  */
 public final class LiquidServices implements AutoCloseable {
+  /**
+   * The most events {@link #recordAll} hands to the ledger in one call (one commit): a longer
+   * list is recorded in chunks of this size, so that no call holds a huge transaction.
+   */
+  public static final int RECORD_CHUNK = 500;
+
+  /** How many problems the message of a refused list names (every one is in its problems). */
+  private static final int MESSAGE_PROBLEMS = 20;
+
   private final Baton baton;
   private final LiquidDirectory directory;
   private final CollaborationLedger ledger;
@@ -167,6 +179,136 @@ public final class LiquidServices implements AutoCloseable {
           + event.campaignId() + ". Give an existing campaign id, or none.");
     }
     return ledger.append(event, actor);
+  }
+
+  /**
+   * Records a list of collaboration events (an import from a CRM or a chat workplace): checks
+   * every event first as {@link #record} does (the person exists; the campaign exists when one is
+   * given) and records nothing when any is refused. Then appends them in input order, in chunks of
+   * {@link #RECORD_CHUNK} events, each chunk one durable commit before the next is sent.
+   *
+   * <p>A failure mid-way (the database gone) leaves the earlier chunks recorded and throws; sending
+   * the whole list again is safe, because appends are idempotent by event id: what is recorded is
+   * returned as recorded, the rest is appended. An event id that occurs twice in the list is
+   * recorded once (the first occurrence; the second is answered with it).
+   *
+   * @return the events as recorded, in input order
+   * @throws LiquidInputException when any event is refused, with one problem per refusal (path
+   *     {@code [index].personId} or {@code [index].campaignId}); nothing is recorded
+   */
+  public List<RecordedEvent> recordAll(List<CollaborationEvent> events, String actor) {
+    return recordAll(events, actor, BatchProgress.NONE).events();
+  }
+
+  /**
+   * {@link #recordAll(List, String)} that tells {@code progress} after every chunk and says how
+   * many events were new.
+   */
+  public RecordedBatch recordAll(List<CollaborationEvent> events, String actor,
+      BatchProgress progress) {
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(progress, "progress");
+    List<Problem> problems = checkAll(events);
+    if (!problems.isEmpty()) {
+      throw new LiquidInputException(refusal(problems, events.size()), problems);
+    }
+    List<RecordedEvent> head = ledger.latest(1);
+    long before = head.isEmpty() ? 0 : head.get(0).sequence();
+    List<RecordedEvent> out = new ArrayList<>(events.size());
+    for (int from = 0; from < events.size(); from += RECORD_CHUNK) {
+      List<CollaborationEvent> chunk = events.subList(from,
+          Math.min(events.size(), from + RECORD_CHUNK));
+      out.addAll(ledger.appendAll(chunk, actor));
+      progress.recorded(out.size(), events.size());
+    }
+    Set<Long> sequences = new HashSet<>();
+    int fresh = 0;
+    int known = 0;
+    int repeated = 0;
+    for (RecordedEvent e : out) {
+      if (!sequences.add(e.sequence())) {
+        repeated++;
+      } else if (e.sequence() > before) {
+        fresh++;
+      } else {
+        known++;
+      }
+    }
+    List<RecordedEvent> last = ledger.latest(1);
+    return new RecordedBatch(out, fresh, known, repeated, last.isEmpty() ? null : last.get(0));
+  }
+
+  /**
+   * A recorded list: the events as recorded in input order; how many were appended by it, were
+   * recorded before, or repeated an event id earlier in the list; and the ledger's head after it.
+   *
+   * @param newlyRecorded events appended after this call began (their sequence is above the
+   *     head it found: a concurrent recorder of the same id counts too)
+   * @param head the chain's newest event after the list was recorded, null when it is empty
+   */
+  public record RecordedBatch(List<RecordedEvent> events, int newlyRecorded,
+      int alreadyRecorded, int repeatedInList, RecordedEvent head) {
+    public RecordedBatch {
+      events = List.copyOf(events);
+    }
+  }
+
+  /** Told after every chunk {@link #recordAll} recorded; called on the recording thread. */
+  @FunctionalInterface
+  public interface BatchProgress {
+    /** Ignores progress. */
+    BatchProgress NONE = (done, total) -> { };
+
+    /** {@code done} of the list's {@code total} events are durably recorded. */
+    void recorded(int done, int total);
+  }
+
+  /**
+   * What {@link #recordAll} would refuse the list for, without recording anything: one problem per
+   * refusal, its path {@code [index].field} (a null event is {@code [index]}: is missing). Lets an
+   * importer report these together with its own checks of the other events.
+   */
+  public List<Problem> checkAll(List<CollaborationEvent> events) {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Boolean> people = new HashMap<>();
+    Map<String, Boolean> campaigns = new HashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      CollaborationEvent e = events.get(i);
+      if (e == null) {
+        problems.add(problem(i, null, "", "is missing.", "Give an event, not null."));
+        continue;
+      }
+      if (!people.computeIfAbsent(e.personId(), id -> directory.person(id).isPresent())) {
+        problems.add(problem(i, e.eventId(), "personId", "no person " + e.personId()
+            + " in the directory.", "Add the person first, or correct the id."));
+      }
+      if (e.campaignId() != null && !campaigns.computeIfAbsent(e.campaignId(),
+          id -> directory.campaign(id).isPresent())) {
+        problems.add(problem(i, e.eventId(), "campaignId", "no campaign " + e.campaignId() + ".",
+            "Give an existing campaign id, or none."));
+      }
+    }
+    return problems;
+  }
+
+  private static Problem problem(int index, String eventId, String field, String message,
+      String hint) {
+    return new Problem(eventId == null ? "events" : "event " + eventId, 0, 0, null,
+        "[" + index + "]" + (field.isEmpty() ? "" : "." + field), message, hint);
+  }
+
+  private static String refusal(List<Problem> problems, int size) {
+    long bad = problems.stream().map(Problem::path)
+        .map(p -> p.substring(0, p.indexOf(']') + 1)).distinct().count();
+    StringBuilder b = new StringBuilder();
+    b.append(bad).append(" of ").append(size).append(size == 1 ? " event is" : " events are")
+        .append(" not valid; nothing was recorded. Fix ").append(bad == 1 ? "it" : "them")
+        .append(" and send the whole list again:");
+    problems.stream().limit(MESSAGE_PROBLEMS).forEach(p -> b.append("\n  ").append(p));
+    if (problems.size() > MESSAGE_PROBLEMS) {
+      b.append("\n  ... and ").append(problems.size() - MESSAGE_PROBLEMS).append(" more.");
+    }
+    return b.toString();
   }
 
   /** Contribution points of a campaign's events (null: of every event), not recorded. */
