@@ -25,15 +25,28 @@ import javax.sql.DataSource;
 
 /**
  * Recording collaboration events durably (issue 18: ≥ 0.6 × the raw-JDBC floor measured in the
- * same run). Baton: {@code T} client threads each calling {@link CollaborationLedger#append} for
- * one event at a time and waiting for it to be durable (the ledger's writer chains, batches and
- * commits them). Floor: the same rows (hash strings precomputed, no chain) inserted with plain
- * JDBC by one thread into a fresh database of the same schema, in batches of 64, each committed
- * and made durable through the same durable data source ({@code CHECKPOINT} on H2), which is the
- * floor the decision log is measured against. Every round uses fresh databases; rounds alternate
- * Baton and floor. Usage: {@code java -cp benchmarks/target/benchmarks.jar
+ * same run). Three Baton variants and two floors per round, each on a fresh database:
+ *
+ * <ul>
+ *   <li>Baton, {@code T} clients: {@code T} threads each calling {@link
+ *       CollaborationLedger#append} for one event at a time and waiting until it is durable (the
+ *       ledger's writer chains, batches and commits what the waiting clients queued);
+ *   <li>Baton, bulk: one thread calling {@link CollaborationLedger#appendAll} with lists of
+ *       {@value #BULK} events (an import: the REST API's batch endpoint and {@code baton liquid
+ *       import} record lists), each waited for until durable — the floor's work shape;
+ *   <li>floors: the same rows (hash strings precomputed, no chain) inserted with plain JDBC by one
+ *       thread into a database of the same schema, in transactions of {@value #BULK}, and in
+ *       transactions of the size the {@code T} clients' commits had (Baton's own commit policy, as
+ *       the decision log's floor has it), each committed and made durable through the same durable
+ *       data source ({@code CHECKPOINT} on H2).
+ * </ul>
+ *
+ * <p>Before each timed part the harness waits until the JIT compiler is quiet (opening a
+ * database runs Liquibase, whose code is still being compiled otherwise); each line says how
+ * many milliseconds the compiler still spent during the part. Warm-up rounds first (default 2).
+ * Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.baton.benchmarks.liquid.LedgerHarness [--events N] [--threads T] [--rounds R]
- * [--db h2|<jdbc-url>]}.
+ * [--warm-ups W] [--db h2|<jdbc-url>] [--only clients|bulk|<floor batch size>]}.
  */
 public final class LedgerHarness {
   /** Events per transaction of the floor, and per {@code appendAll} of the bulk client. */
