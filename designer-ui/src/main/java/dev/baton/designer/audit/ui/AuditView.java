@@ -317,7 +317,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         .setAutoWidth(true);
     steps.addColumn(WorkflowStep::processInstanceKey).setHeader(t.t("audit.step.instance"))
         .setAutoWidth(true);
-    steps.addColumn(WorkflowStep::summary).setHeader(t.t("audit.step.summary"));
+    dev.baton.designer.i18n.EngineTexts stepTexts = new dev.baton.designer.i18n.EngineTexts(t);
+    steps.addComponentColumn(stepTexts::stepComponent).setHeader(t.t("audit.step.summary"));
     steps.setItems(d.steps());
     steps.setAllRowsVisible(true);
     Div workflow = new Div(new H4(t.t("audit.detail.steps", d.steps().size())));
