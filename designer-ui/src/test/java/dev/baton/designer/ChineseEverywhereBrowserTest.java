@@ -320,7 +320,9 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
         + " c.flexGrow = 0; c.width = '3rem'; return w; }");
     page.waitForTimeout(400);
     shot(page, "zh-operations-narrowed-column");
-    org.assertj.core.api.Assertions.assertThat(clipped(page))
+    List<String> narrowed = clipped(page);
+    narrowed.forEach(c -> System.out.println("ZH-CALIBRATION " + c));
+    org.assertj.core.api.Assertions.assertThat(narrowed)
         .as("a narrowed grid column is reported as clipped")
         .anyMatch(c -> c.startsWith("grid #ops-incidents cell «Gateway_amount»"));
     column.evaluate("(c, w) => { c.width = w[0]; c.flexGrow = w[1]; }", before);

@@ -116,8 +116,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
   }
 
   /**
-   * The list shares the width with the detail panel: its columns start narrow and grow by
-   * their weight, and long ids and action lists wrap (breaking anywhere, see review.css), so
+   * The list shares the width with the detail panel: its columns start narrow (together
+   * 30.5rem, they fit beside the panel from a window of about 1200 pixels) and grow by their
+   * weight, and long ids and action lists wrap (breaking anywhere, see review.css), so
    * no column is cut off or scrolled out of sight sideways.
    */
   private void configureGrid() {
@@ -127,20 +128,20 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     grid.addColumn(DecisionRecord::sequence).setHeader(t.t("audit.col.sequence"))
         .setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(r -> t.time(r.recordedAt())).setHeader(t.t("audit.col.recorded"))
-        .setWidth("6rem").setFlexGrow(1);
+        .setWidth("4rem").setFlexGrow(1);
     grid.addColumn(DecisionRecord::requestId).setHeader(t.t("audit.col.request"))
-        .setWidth("6rem").setFlexGrow(2);
+        .setWidth("4rem").setFlexGrow(2);
     grid.addColumn(DecisionRecord::customerId).setHeader(t.t("audit.col.customer"))
-        .setWidth("4.5rem").setFlexGrow(1);
+        .setWidth("4rem").setFlexGrow(1);
     grid.addColumn(r -> scores(readTree(r.decisionJson()))).setHeader(t.t("audit.col.scores"))
-        .setWidth("4.5rem").setFlexGrow(1).setClassNameGenerator(r -> "audit-scores-cell");
+        .setWidth("3.5rem").setFlexGrow(1).setClassNameGenerator(r -> "audit-scores-cell");
     grid.addColumn(r -> String.join(", ", r.actions())).setHeader(t.t("audit.col.actions"))
-        .setWidth("6rem").setFlexGrow(2);
+        .setWidth("4rem").setFlexGrow(2);
     grid.addColumn(r -> r.packs().stream().map(p -> p.id() + "@" + p.version())
         .collect(Collectors.joining(", "))).setHeader(t.t("audit.col.packs"))
-        .setWidth("6rem").setFlexGrow(2);
+        .setWidth("4rem").setFlexGrow(2);
     grid.addColumn(DecisionRecord::decisionId).setHeader(t.t("audit.col.decision"))
-        .setWidth("6rem").setFlexGrow(2);
+        .setWidth("4rem").setFlexGrow(2);
     grid.setSelectionMode(Grid.SelectionMode.SINGLE);
     grid.setHeightFull();
     grid.addItemClickListener(e -> {
