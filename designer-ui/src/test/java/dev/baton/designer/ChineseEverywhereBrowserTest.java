@@ -6,7 +6,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.baton.designer.security.UserAccounts;
 import dev.baton.engine.battlepack.BattlePackRuntime;
+import dev.baton.engine.battlepack.DemoData;
+import dev.baton.engine.battlepack.ReviewItem;
 import dev.baton.engine.battlepack.ReviewRole;
+import dev.baton.engine.battlepack.ReviewVerdict;
+import dev.baton.engine.runtime.Baton;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -16,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -147,6 +152,46 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
                 + c.scrollWidth + '>' + c.clientWidth);
           }
         });
+        // the cell content's own box need not be narrower than its text: the grid's shadow
+        // cell (and the grid's scroller, when the columns are wider than the grid) clip it.
+        // So the laid-out text of each cell is measured and must lie inside the cell and
+        // inside the part of the grid that shows without scrolling sideways.
+        const gridOf = (c) => c.parentElement && c.parentElement.tagName === 'VAADIN-GRID'
+            ? c.parentElement : null;
+        document.querySelectorAll('vaadin-grid-cell-content').forEach(c => {
+          const grid = gridOf(c);
+          if (!grid || !grid.shadowRoot || !c.assignedSlot || skipped(c)) return;
+          if (!c.textContent.trim() || !shown(grid)) return;
+          let cell = c.assignedSlot.parentElement;
+          while (cell && !(cell.getAttribute('part') || '').split(' ').includes('cell')) {
+            cell = cell.parentElement;
+          }
+          if (!cell || !shown(cell) || (cell.parentElement && cell.parentElement.hidden)) return;
+          const table = grid.shadowRoot.querySelector('#table') || grid;
+          const box = cell.getBoundingClientRect();
+          const view = table.getBoundingClientRect();
+          const left = Math.max(box.left, view.left);
+          const right = Math.min(box.right, view.right);
+          let textLeft = Infinity; let textRight = -Infinity;
+          const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+          const range = document.createRange();
+          for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+            if (!t.textContent.trim() || !t.parentElement || !shown(t.parentElement)) continue;
+            range.selectNodeContents(t);
+            for (const r of range.getClientRects()) {
+              if (r.width === 0) continue;
+              textLeft = Math.min(textLeft, r.left);
+              textRight = Math.max(textRight, r.right);
+            }
+          }
+          if (textRight === -Infinity) return;
+          if (textRight > right + 1 || textLeft < left - 1) {
+            clipped.push('grid ' + (grid.id ? '#' + grid.id : '') + ' cell «'
+                + c.textContent.trim().slice(0, 60) + '» text ' + Math.round(textLeft) + '..'
+                + Math.round(textRight) + ' outside ' + Math.round(left) + '..'
+                + Math.round(right));
+          }
+        });
         return {texts, clipped};
       }
       """;
@@ -154,6 +199,7 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
   @Autowired UserAccounts accounts;
   @Autowired CamundaClient client;
   @Autowired BattlePackRuntime runtime;
+  @Autowired Baton baton;
 
   private final List<String> findings = new ArrayList<>();
   private final List<String> users = new ArrayList<>();
@@ -195,6 +241,13 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
     return words;
   }
 
+  /** The clipped texts of the page as it is now. */
+  @SuppressWarnings("unchecked")
+  private List<String> clipped(Page page) {
+    Map<String, Object> result = (Map<String, Object>) page.evaluate(COLLECT, USER_CONTENT);
+    return (List<String>) result.get("clipped");
+  }
+
   /** Checks the page as it is now: English words and clipped texts become findings. */
   @SuppressWarnings("unchecked")
   private void check(Page page, String view) {
@@ -234,10 +287,58 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
         .variables(Map.of("customerId", "C-ZH-1")).send().join();
   }
 
+  private Optional<ReviewItem> pending(ReviewRole role, long instance) {
+    return runtime.pendingReviews(role).stream()
+        .filter(i -> i.processInstanceKey() == instance).findFirst();
+  }
+
+  /**
+   * A visit whose battle pack legal and finance approve: its decision has every workflow step
+   * of a release (gather, evaluate, generate, queue, release). Returns the decision id.
+   */
+  private String releasedPacksDecision() {
+    long instance = runtime.startVisit(DemoData.VISIT_AI_ALLOWED);
+    ReviewItem legal = await(() -> pending(ReviewRole.LEGAL, instance), "the legal review");
+    await(() -> pending(ReviewRole.FINANCE, instance), "the finance review");
+    // the comments are what Chinese reviewers type (the review history shows them)
+    runtime.decide(legal.packId(), ReviewRole.LEGAL, ReviewVerdict.approve(ReviewRole.LEGAL,
+        "legal", "授权与合同条款已核对"));
+    runtime.decide(legal.packId(), ReviewRole.FINANCE, ReviewVerdict.approve(
+        ReviewRole.FINANCE, "finance", "价格与毛利已核对"));
+    return await(() -> runtime.services().packs().pack(legal.packId())
+        .filter(p -> p.status().equals("RELEASED")), "the release of " + legal.packId())
+        .pack().decisionId();
+  }
+
+  /**
+   * The clipped-text check itself: the incident list's element column narrowed below its ids
+   * (as it was before it was sized) is reported; restored, it is not.
+   */
+  private void checkTheClippedCheck(Page page) {
+    Locator column = page.locator("#ops-incidents > vaadin-grid-column").nth(1);
+    Object before = column.evaluate("c => { const w = [c.width, c.flexGrow];"
+        + " c.flexGrow = 0; c.width = '3rem'; return w; }");
+    page.waitForTimeout(400);
+    shot(page, "zh-operations-narrowed-column");
+    List<String> narrowed = clipped(page);
+    narrowed.forEach(c -> System.out.println("ZH-CALIBRATION " + c));
+    org.assertj.core.api.Assertions.assertThat(narrowed)
+        .as("a narrowed grid column is reported as clipped")
+        .anyMatch(c -> c.startsWith("grid #ops-incidents cell «Gateway_amount»"));
+    column.evaluate("(c, w) => { c.width = w[0]; c.flexGrow = w[1]; }", before);
+    page.waitForTimeout(400);
+    org.assertj.core.api.Assertions.assertThat(clipped(page))
+        .as("the column restored")
+        .noneMatch(c -> c.startsWith("grid #ops-incidents cell «Gateway_amount»"));
+  }
+
   @Test
   void shouldShowEveryViewInChineseWithoutEnglishProseOrClippedTextWhenTheUserReadsChinese() {
     // given: an instance with an incident, and a visit request that queues reviews
     deployAndStartAnIncident();
+    // and: a released battle pack, whose decision caused the workflow steps of a release
+    String released = releasedPacksDecision();
+    String releasedRequest = baton.decisions().get(released).orElseThrow().requestId();
     Page ops = zh("ops");
     ops.navigate(url("/visit-requests/new"));
     check(ops, "visit-form-empty");
@@ -270,11 +371,22 @@ class ChineseEverywhereBrowserTest extends BrowserTestBase {
     admin.locator("#audit-search").click();
     assertThat(admin.locator("#audit-count")).hasAttribute("data-count", "1");
     admin.locator("#audit-grid vaadin-grid-cell-content").filter(
-        new Locator.FilterOptions().setHasText("DEMO-C-2002")).first().click();
+        new Locator.FilterOptions().setHasText("DEMO-C-2002").setVisible(true)).first().click();
     assertThat(admin.locator("#audit-detail-empty")).hasCount(0);
     check(admin, "audit-detail");
+    // the released pack's decision: its workflow steps, in Chinese
+    admin.locator("#audit-request input").fill(releasedRequest);
+    admin.locator("#audit-search").click();
+    assertThat(admin.locator("#audit-count")).hasAttribute("data-count", "1");
+    admin.locator("#audit-grid vaadin-grid-cell-content").filter(
+        new Locator.FilterOptions().setHasText(released).setVisible(true)).first().click();
+    assertThat(admin.locator("#audit-detail")).hasAttribute("data-decision", released);
+    assertThat(admin.locator("#audit-steps span[data-key^='step.release']")).hasCount(1);
+    admin.locator("#audit-steps").scrollIntoViewIfNeeded();
+    check(admin, "audit-detail-steps");
     open(admin, "/workflows", "workflows");
     open(admin, "/operations", "operations");
+    checkTheClippedCheck(admin);
     admin.locator("#ops-instances vaadin-grid-cell-content").filter(
         new Locator.FilterOptions().setHasText(PROCESS)).first().click();
     assertThat(admin.locator("#ops-detail")).isVisible();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.baton.designer.security.UserAccounts;
 import dev.baton.engine.audit.DecisionQuery;
 import dev.baton.engine.battlepack.BattlePackRuntime;
 import dev.baton.engine.battlepack.DemoData;
@@ -16,6 +17,7 @@ import dev.baton.engine.battlepack.StoredPack;
 import dev.baton.engine.runtime.Baton;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,11 +40,24 @@ class ReviewAuditBrowserTest extends BrowserTestBase {
 
   @Autowired BattlePackRuntime runtime;
   @Autowired Baton baton;
+  @Autowired UserAccounts accounts;
 
   private Optional<ReviewItem> pendingFor(ReviewRole role) {
     return runtime.pendingReviews(role).stream().filter(i -> runtime.services().packs()
         .pack(i.packId()).map(p -> p.pack().customerId().equals(CUSTOMER)).orElse(false))
         .findFirst();
+  }
+
+  /**
+   * Filters the audit grid by the decision's request id as well (unique per process instance)
+   * and waits until the grid holds that one decision. (The grid keeps the cells of the rows
+   * it hides after a new search, with their old texts: rows are clicked among visible cells.)
+   */
+  private void showOnly(Page page, String decisionId) {
+    String requestId = baton.decisions().get(decisionId).orElseThrow().requestId();
+    page.locator("#audit-request input").fill(requestId);
+    page.locator("#audit-search").click();
+    assertThat(page.locator("#audit-count")).hasAttribute("data-count", "1");
   }
 
   private Locator card(Page page, String role) {
@@ -170,8 +185,11 @@ class ReviewAuditBrowserTest extends BrowserTestBase {
     long ofCustomer = baton.decisions().count(DecisionQuery.all().customer(CUSTOMER));
     assertThat(page.locator("#audit-count")).hasAttribute("data-count",
         String.valueOf(ofCustomer));
+    // and the decision's own request (the log holds many decisions of the customer when other
+    // tests ran before: the row would not be among the rows the grid has rendered)
+    showOnly(page, decisionId);
     page.locator("#audit-grid vaadin-grid-cell-content").filter(
-        new Locator.FilterOptions().setHasText(decisionId)).first().click();
+        new Locator.FilterOptions().setHasText(decisionId).setVisible(true)).first().click();
     // then: inputs, why and the workflow steps it caused, with process instance keys
     assertThat(page.locator("#audit-detail")).hasAttribute("data-decision", decisionId);
     assertThat(page.locator("#audit-workflow")).containsText("Workflow steps");
@@ -217,5 +235,41 @@ class ReviewAuditBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#review-cards")).hasCount(0);
     shot(page, "r06-analyst-no-inbox");
     page.context().close();
+  }
+
+  @Test
+  @Order(5)
+  void shouldShowTheWorkflowStepsInChineseWhenTheAuditorReadsChinese() {
+    // given: the released pack's decision, an auditor who reads Chinese
+    String decisionId = runtime.services().packs().pack(packId).orElseThrow().pack()
+        .decisionId();
+    accounts.setLocale("auditor", Locale.SIMPLIFIED_CHINESE);
+    try {
+      Page page = signIn("auditor", 1600, 1100, "zh-CN");
+      page.navigate(url("/audit"));
+      page.locator("#audit-customer input").fill(CUSTOMER);
+      showOnly(page, decisionId);
+      // when: the decision is opened
+      page.locator("#audit-grid vaadin-grid-cell-content").filter(
+          new Locator.FilterOptions().setHasText(decisionId).setVisible(true)).first().click();
+      // then: every step reads in Chinese, ids as they are, the stored English as the title
+      Locator steps = page.locator("#audit-steps");
+      assertThat(steps).containsText("已为 " + CUSTOMER + " 收集");
+      assertThat(steps).containsText("AI 可以生成作战包");
+      assertThat(steps).containsText("放入法务预审队列");
+      assertThat(steps).containsText("已发布给");
+      for (String english : new String[] {"Gathered", "Generated battle pack", "Queued",
+          "Released battle pack", "Decision "}) {
+        assertThat(steps).not().containsText(english);
+      }
+      assertThat(page.locator("#audit-steps span[data-key='step.release'],"
+          + " #audit-steps span[data-key='step.releaseManager']").first())
+          .hasAttribute("title", Pattern.compile("^Released battle pack " + packId + " to "));
+      steps.scrollIntoViewIfNeeded();
+      shot(page, "r12-auditor-steps-chinese");
+      page.context().close();
+    } finally {
+      accounts.setLocale("auditor", Locale.ENGLISH);
+    }
   }
 }

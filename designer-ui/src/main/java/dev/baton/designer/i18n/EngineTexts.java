@@ -3,6 +3,8 @@ package dev.baton.designer.i18n;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import dev.baton.engine.battlepack.PackText;
+import dev.baton.engine.battlepack.StepSummary;
+import dev.baton.engine.battlepack.WorkflowStep;
 import dev.baton.engine.rulepack.AggregateFunction;
 import dev.baton.engine.rulepack.Operator;
 import dev.baton.engine.rules.MissReason;
@@ -158,6 +160,54 @@ public record EngineTexts(Texts t) {
   public String named(String prefix, String code) {
     return code != null && Messages.bundle(t.locale()).containsKey(prefix + code)
         ? t.t(prefix + code) : String.valueOf(code);
+  }
+
+  // ------------------------------------------------------------------ workflow steps
+
+  private static final Pattern INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+  private static final Pattern PLAIN = Pattern.compile(".*[\\s\\p{IsHan}].*");
+  private static final Pattern ACTION_LIST = Pattern.compile("[A-Z_]+(, [A-Z_]+)*");
+
+  /** A workflow step's summary in the reader's language, as plain text. */
+  public String step(WorkflowStep step) {
+    StepSummary s = StepSummary.of(step);
+    return t.t(s.key(), stepArgs(s, false).toArray());
+  }
+
+  /**
+   * A workflow step's summary in the reader's language, ids and actions as code, the stored
+   * English as the title (a summary of another shape is shown as stored).
+   */
+  public Span stepComponent(WorkflowStep step) {
+    StepSummary s = StepSummary.of(step);
+    Span out = component(s.key(), stepArgs(s, true));
+    out.getElement().setAttribute("title", String.valueOf(step.summary()));
+    out.getElement().setAttribute("data-key", s.key());
+    return out;
+  }
+
+  /** Keys translated, instants in the reader's style, ids and action lists as code. */
+  private List<Object> stepArgs(StepSummary s, boolean components) {
+    return s.args().stream().map(a -> {
+      for (String prefix : StepSummary.KEY_PREFIXES) {
+        if (a.startsWith(prefix)) {
+          return (Object) named(prefix, a.substring(prefix.length()));
+        }
+      }
+      if (INSTANT.matcher(a).matches()) {
+        try {
+          return t.time(java.time.Instant.parse(a));
+        } catch (java.time.format.DateTimeParseException e) {
+          return a;
+        }
+      }
+      if (s.key().equals("step.text") || NUMBER.matcher(a).matches() || a.isEmpty()
+          || (PLAIN.matcher(a).matches() && !ACTION_LIST.matcher(a).matches())) {
+        return a;
+      }
+      return components ? new Code(a) : a;
+    }).toList();
   }
 
   // ------------------------------------------------------------------ version notes

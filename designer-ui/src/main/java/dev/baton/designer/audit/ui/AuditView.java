@@ -115,25 +115,33 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     search();
   }
 
+  /**
+   * The list shares the width with the detail panel: its columns start narrow (together
+   * 30.5rem, they fit beside the panel from a window of about 1200 pixels) and grow by their
+   * weight, and long ids and action lists wrap (breaking anywhere, see review.css), so
+   * no column is cut off or scrolled out of sight sideways.
+   */
   private void configureGrid() {
     grid.setId("audit-grid");
+    grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT,
+        com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(DecisionRecord::sequence).setHeader(t.t("audit.col.sequence"))
         .setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(r -> t.time(r.recordedAt())).setHeader(t.t("audit.col.recorded"))
-        .setAutoWidth(true);
+        .setWidth("4rem").setFlexGrow(1);
     grid.addColumn(DecisionRecord::requestId).setHeader(t.t("audit.col.request"))
-        .setAutoWidth(true);
+        .setWidth("4rem").setFlexGrow(2);
     grid.addColumn(DecisionRecord::customerId).setHeader(t.t("audit.col.customer"))
-        .setAutoWidth(true);
+        .setWidth("4rem").setFlexGrow(1);
     grid.addColumn(r -> scores(readTree(r.decisionJson()))).setHeader(t.t("audit.col.scores"))
-        .setAutoWidth(true).setClassNameGenerator(r -> "audit-scores-cell");
+        .setWidth("3.5rem").setFlexGrow(1).setClassNameGenerator(r -> "audit-scores-cell");
     grid.addColumn(r -> String.join(", ", r.actions())).setHeader(t.t("audit.col.actions"))
-        .setAutoWidth(true);
+        .setWidth("4rem").setFlexGrow(2);
     grid.addColumn(r -> r.packs().stream().map(p -> p.id() + "@" + p.version())
         .collect(Collectors.joining(", "))).setHeader(t.t("audit.col.packs"))
-        .setAutoWidth(true);
+        .setWidth("4rem").setFlexGrow(2);
     grid.addColumn(DecisionRecord::decisionId).setHeader(t.t("audit.col.decision"))
-        .setAutoWidth(true);
+        .setWidth("4rem").setFlexGrow(2);
     grid.setSelectionMode(Grid.SelectionMode.SINGLE);
     grid.setHeightFull();
     grid.addItemClickListener(e -> {
@@ -310,14 +318,15 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         JsonNode::toString)));
     Grid<WorkflowStep> steps = new Grid<>();
     steps.setId("audit-steps");
-    steps.addColumn(s -> t.time(s.occurredAt())).setHeader(t.t("audit.step.time"))
-        .setAutoWidth(true);
-    steps.addColumn(WorkflowStep::jobType).setHeader(t.t("audit.step.type")).setAutoWidth(true);
-    steps.addColumn(WorkflowStep::elementId).setHeader(t.t("audit.step.element"))
-        .setAutoWidth(true);
-    steps.addColumn(WorkflowStep::processInstanceKey).setHeader(t.t("audit.step.instance"))
-        .setAutoWidth(true);
-    steps.addColumn(WorkflowStep::summary).setHeader(t.t("audit.step.summary"));
+    // the panel beside the list is narrow: when, which task, which element and which instance
+    // are stacked in one column, and the summary wraps beside it (ids break anywhere, see
+    // review.css), so no step is cut off or scrolled sideways
+    steps.addComponentColumn(this::stepWhere).setHeader(t.t("audit.step.step"))
+        .setWidth("15rem").setFlexGrow(0);
+    dev.baton.designer.i18n.EngineTexts stepTexts = new dev.baton.designer.i18n.EngineTexts(t);
+    steps.addComponentColumn(stepTexts::stepComponent).setHeader(t.t("audit.step.summary"))
+        .setWidth("12rem").setFlexGrow(1);
+    steps.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     steps.setItems(d.steps());
     steps.setAllRowsVisible(true);
     Div workflow = new Div(new H4(t.t("audit.detail.steps", d.steps().size())));
@@ -329,7 +338,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
       workflow.add(steps);
     }
     d.packs().forEach(p -> workflow.add(new Div(new Span(t.t("audit.detail.pack",
-        p.pack().packId(), p.status(), p.processInstanceKey())))));
+        p.pack().packId(), stepTexts.named("audit.packStatus.", p.status()),
+        p.processInstanceKey())))));
     Span replayResult = new Span();
     replayResult.setId("replay-result");
     Div replayDiff = new Div();
@@ -357,6 +367,29 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     input.setId("audit-input");
     detail.add(new HorizontalLayout(replay, replayResult), replayDiff, why, workflow,
         new H4(t.t("audit.detail.inputs")), input);
+  }
+
+  /** A step's time, task type, element and process instance, one to a line, each titled. */
+  private Div stepWhere(WorkflowStep s) {
+    Div where = new Div();
+    where.addClassName("audit-step-where");
+    String[][] lines = {{"audit.step.time", t.time(s.occurredAt())},
+        {"audit.step.type", s.jobType()}, {"audit.step.element", s.elementId()},
+        {"audit.step.instance", String.valueOf(s.processInstanceKey())}};
+    for (String[] line : lines) {
+      Div d = new Div();
+      String text = line[1] == null ? "" : line[1];
+      if (line[0].equals("audit.step.type") || line[0].equals("audit.step.element")) {
+        // ids of the model, shown as code (an element id such as evaluate is no prose)
+        d.getElement().appendChild(new com.vaadin.flow.dom.Element("code").setText(text));
+      } else {
+        d.add(new Span(text));
+      }
+      d.getElement().setAttribute("title", t.t(line[0]));
+      d.getElement().setAttribute("data-part", line[0].substring("audit.step.".length()));
+      where.add(d);
+    }
+    return where;
   }
 
   private Div section(String key, String id, UnorderedList items) {

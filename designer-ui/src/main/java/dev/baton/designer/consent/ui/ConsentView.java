@@ -288,10 +288,13 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
     current.setAllRowsVisible(true);
     Grid<LedgerEntry> history = new Grid<>();
     history.setId("consent-history");
+    // nine columns: the times and the evidence id wrap (see insights.css) so that the ledger
+    // fits the detail's width instead of scrolling its last columns out of sight
+    history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     history.addColumn(LedgerEntry::ledgerId).setHeader(t.t("consent.col.ledgerId"))
         .setAutoWidth(true).setFlexGrow(0);
     history.addColumn(e -> t.time(e.consent().recordedAt())).setHeader(t.t("consent.col.recorded"))
-        .setAutoWidth(true);
+        .setWidth("8rem").setFlexGrow(1);
     history.addColumn(e -> t.t("consent.channel." + e.consent().channel()))
         .setHeader(t.t("consent.col.channel")).setAutoWidth(true);
     history.addColumn(e -> t.t("consent.purpose." + e.consent().purpose()))
@@ -301,12 +304,12 @@ public class ConsentView extends VerticalLayout implements HasDynamicTitle {
     history.addColumn(e -> t.t("consent.source." + e.consent().source().name()))
         .setHeader(t.t("consent.col.source")).setAutoWidth(true);
     history.addColumn(LedgerEntry::evidenceId).setHeader(t.t("consent.col.evidence"))
-        .setAutoWidth(true);
+        .setWidth("8rem").setFlexGrow(1);
     history.addColumn(e -> e.consent().expiresAt() == null ? "—"
         : t.time(e.consent().expiresAt())).setHeader(t.t("consent.col.expires"))
-        .setAutoWidth(true);
+        .setWidth("8rem").setFlexGrow(1);
     history.addColumn(e -> t.time(e.storedAt())).setHeader(t.t("consent.col.stored"))
-        .setAutoWidth(true);
+        .setWidth("8rem").setFlexGrow(1);
     history.setItems(d.history());
     history.setAllRowsVisible(true);
     detail.add(head, new H4(t.t("consent.detail.why")), reasons,

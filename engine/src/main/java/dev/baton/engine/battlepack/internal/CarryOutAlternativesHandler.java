@@ -53,10 +53,15 @@ final class CarryOutAlternativesHandler extends StepHandler {
       }
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("alternativesCarriedOut", names);
-      String summary = names.isEmpty() ? "The AI may not act and the decision has no other"
-          + " action: nothing carried out"
-          : "The AI may not act; carried out the decision's alternative actions " + names;
+      String summary = summary(names);
       return record(c, job, decisionId, summary, out);
     });
+  }
+
+  /** The step's summary (its shapes are read back by {@code StepSummary}). */
+  static String summary(List<String> names) {
+    return names.isEmpty() ? "The AI may not act and the decision has no other"
+        + " action: nothing carried out"
+        : "The AI may not act; carried out the decision's alternative actions " + names;
   }
 }

@@ -33,13 +33,20 @@ final class EscalateReviewHandler extends StepHandler {
         payload.put("dueAt", item.dueAt().toString());
         JdbcBattlePackStore.insertOutbox(c, new OutboxEntry(job.key(), 0, decisionId,
             "ESCALATE_REVIEW", role.wire() + "-lead", PackJson.write(payload), now));
-        summary = "The " + role.wire() + " review of " + packId + " was due at " + item.dueAt()
-            + ": escalated to the " + role.wire() + " lead";
+        summary = summary(role, packId, item, true);
       } else {
-        summary = "The " + role.wire() + " review of " + packId + " is "
-            + item.status().name().toLowerCase(java.util.Locale.ROOT) + ": nothing to escalate";
+        summary = summary(role, packId, item, false);
       }
       return record(c, job, decisionId, summary, new LinkedHashMap<>());
     });
+  }
+
+  /** The step's summary (its shapes are read back by {@code StepSummary}). */
+  static String summary(ReviewRole role, String packId, ReviewItem item, boolean escalated) {
+    return escalated
+        ? "The " + role.wire() + " review of " + packId + " was due at " + item.dueAt()
+            + ": escalated to the " + role.wire() + " lead"
+        : "The " + role.wire() + " review of " + packId + " is "
+            + item.status().name().toLowerCase(java.util.Locale.ROOT) + ": nothing to escalate";
   }
 }

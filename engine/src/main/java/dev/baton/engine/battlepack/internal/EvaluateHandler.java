@@ -108,12 +108,9 @@ final class EvaluateHandler extends StepHandler {
     out.put("alternativeActions", alternatives);
     out.put("consentProofs", decision.proofs().stream().map(String::valueOf).toList());
     out.put("reviewTimeout", reviewTimeout.toString());
-    String summary = "Decision " + recorded.decisionId() + " on " + requestId + ": "
-        + (aiAllowed ? "the AI may generate the battle pack"
-            + (approvalReasons.isEmpty() ? ""
-                : ", a sales manager approves it before release " + approvalReasons)
-            : "the AI may not act (" + out.get("aiBlockedReason") + ")")
-        + "; actions " + decision.actions().stream().map(Decision.DecidedAction::action).toList();
+    String summary = summary(recorded.decisionId(), requestId, aiAllowed, approvalReasons,
+        (String) out.get("aiBlockedReason"),
+        decision.actions().stream().map(Decision.DecidedAction::action).toList());
     return store.inTransaction(c -> record(c, job, recorded.decisionId(), summary, out));
   }
 
@@ -130,7 +127,7 @@ final class EvaluateHandler extends StepHandler {
         .toList();
   }
 
-  private static String reason(Decision decision, boolean generate, String contactChannel) {
+  static String reason(Decision decision, boolean generate, String contactChannel) {
     if (!generate) {
       return decision.actions().stream()
           .filter(a -> a.action().equals(REQUIRE_HUMAN_REVIEW))
@@ -199,4 +196,15 @@ final class EvaluateHandler extends StepHandler {
     return facts;
   }
 
+
+  /** The step's summary (its shapes are read back by {@code StepSummary}). */
+  static String summary(String decisionId, String requestId, boolean aiAllowed,
+      List<String> approvalReasons, String blockedReason, List<String> actions) {
+    return "Decision " + decisionId + " on " + requestId + ": "
+        + (aiAllowed ? "the AI may generate the battle pack"
+            + (approvalReasons.isEmpty() ? ""
+                : ", a sales manager approves it before release " + approvalReasons)
+            : "the AI may not act (" + blockedReason + ")")
+        + "; actions " + actions;
+  }
 }

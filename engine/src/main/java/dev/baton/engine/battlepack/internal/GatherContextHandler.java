@@ -26,11 +26,16 @@ final class GatherContextHandler extends StepHandler {
         now);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("battleContext", PackJson.toMap(context));
-    String summary = "Gathered " + context.deals().size() + " deals, "
+    String summary = summary(context, visit.customerId());
+    return store.inTransaction(c -> record(c, job, decisionId, summary, out));
+  }
+
+  /** The step's summary (its shapes are read back by {@code StepSummary}). */
+  static String summary(BattlePackContext context, String customerId) {
+    return "Gathered " + context.deals().size() + " deals, "
         + context.competitorActivity().size() + " competitor activities in "
         + context.region() + ", " + context.catalogueUpdates().size() + " catalogue updates, "
         + context.purchaseCycles().size() + " purchase cycles, " + context.signals().size()
-        + " behaviour signals for " + visit.customerId();
-    return store.inTransaction(c -> record(c, job, decisionId, summary, out));
+        + " behaviour signals for " + customerId;
   }
 }

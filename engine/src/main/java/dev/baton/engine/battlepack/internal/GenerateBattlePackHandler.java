@@ -38,12 +38,17 @@ final class GenerateBattlePackHandler extends StepHandler {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("packId", pack.packId());
     out.put("packHash", hash);
-    String summary = "Generated battle pack " + pack.packId() + " with "
-        + pack.pricingStrategies().size() + " pricing strategies and " + pack.riskHints().size()
-        + " compliance risk hints by the " + generator.name() + " generator; SHA-256 " + hash;
+    String summary = summary(pack, generator.name(), hash);
     return store.inTransaction(c -> {
       JdbcBattlePackStore.insertPack(c, job.key(), job.processInstanceKey(), pack, hash, now);
       return record(c, job, decisionId, summary, out);
     });
+  }
+
+  /** The step's summary (its shapes are read back by {@code StepSummary}). */
+  static String summary(BattlePack pack, String generator, String hash) {
+    return "Generated battle pack " + pack.packId() + " with "
+        + pack.pricingStrategies().size() + " pricing strategies and " + pack.riskHints().size()
+        + " compliance risk hints by the " + generator + " generator; SHA-256 " + hash;
   }
 }

@@ -28,8 +28,13 @@ final class QueueReviewHandler extends StepHandler {
       ReviewItem item = JdbcReviewQueue.queue(c, packId, role, decisionId,
           job.processInstanceKey(), now, due);
       Map<String, Object> out = new LinkedHashMap<>();
-      return record(c, job, decisionId, "Queued battle pack " + packId + " for " + role.wire()
-          + " review, due " + item.dueAt() + " (correlation key " + item.itemId() + ")", out);
+      return record(c, job, decisionId, summary(packId, role, item), out);
     });
+  }
+
+  /** The step's summary (its shapes are read back by {@code StepSummary}). */
+  static String summary(String packId, ReviewRole role, ReviewItem item) {
+    return "Queued battle pack " + packId + " for " + role.wire()
+        + " review, due " + item.dueAt() + " (correlation key " + item.itemId() + ")";
   }
 }

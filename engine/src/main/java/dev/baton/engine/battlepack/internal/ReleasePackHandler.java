@@ -48,9 +48,8 @@ final class ReleasePackHandler extends StepHandler {
           "RELEASE_BATTLE_PACK", pack.pack().repId(), PackJson.write(payload), now));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("packStatus", "RELEASED");
-      return record(c, job, decisionId, "Released battle pack " + packId + " to "
-          + pack.pack().repId() + " after legal and finance approval"
-          + (managerApproval ? " and the sales manager's approval" : ""), out);
+      return record(c, job, decisionId, summary(packId, pack.pack().repId(), managerApproval),
+          out);
     });
   }
 
@@ -152,5 +151,12 @@ final class ReleasePackHandler extends StepHandler {
       });
     }
     return out;
+  }
+
+  /** The step's summary (its shapes are read back by {@code StepSummary}). */
+  static String summary(String packId, String repId, boolean managerApproval) {
+    return "Released battle pack " + packId + " to "
+        + repId + " after legal and finance approval"
+        + (managerApproval ? " and the sales manager's approval" : "");
   }
 }

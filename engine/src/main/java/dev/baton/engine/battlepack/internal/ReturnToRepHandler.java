@@ -33,10 +33,15 @@ final class ReturnToRepHandler extends StepHandler {
           "RETURN_TO_REP", pack.pack().repId(), PackJson.write(payload), now));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("packStatus", "RETURNED");
-      String comments = reviews.stream().filter(r -> "REJECTED".equals(r.get("status")))
-          .map(r -> r.get("role") + ": " + r.get("comment")).toList().toString();
-      return record(c, job, decisionId, "Returned battle pack " + packId + " to "
-          + pack.pack().repId() + " with the reviewers' comments " + comments, out);
+      return record(c, job, decisionId, summary(packId, pack.pack().repId(), reviews), out);
     });
+  }
+
+  /** The step's summary (its shapes are read back by {@code StepSummary}). */
+  static String summary(String packId, String repId, List<Map<String, Object>> reviews) {
+    String comments = reviews.stream().filter(r -> "REJECTED".equals(r.get("status")))
+        .map(r -> r.get("role") + ": " + r.get("comment")).toList().toString();
+    return "Returned battle pack " + packId + " to "
+        + repId + " with the reviewers' comments " + comments;
   }
 }
