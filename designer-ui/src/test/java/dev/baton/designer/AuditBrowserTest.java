@@ -59,7 +59,7 @@ class AuditBrowserTest extends BrowserTestBase {
 
   private Locator row(Page page, String text) {
     return page.locator("#audit-grid vaadin-grid-cell-content").filter(
-        new Locator.FilterOptions().setHasText(text)).first();
+        new Locator.FilterOptions().setHasText(text).setVisible(true)).first();
   }
 
   @Test
