@@ -162,6 +162,26 @@ class ReplayTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void shouldReproduceADecisionWithCharactersOutsideTheBasicPlane(String db) {
+    try (var ds = TestDatabases.fresh(db);
+        DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine())) {
+      // given: an emoji (a surrogate pair) in the customer's name, which the decision repeats
+      List<dev.baton.engine.rulepack.Fact> facts = new ArrayList<>();
+      for (dev.baton.engine.rulepack.Fact f : customer("C-1", Profile.COMPARING, true)) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(f.values());
+        values.computeIfPresent("name", (k, v) -> v + " \uD83D\uDE00");
+        facts.add(new dev.baton.engine.rulepack.Fact(f.type(), values));
+      }
+      decide(log, "REQ-1", facts);
+      // when
+      ReplayReport report = log.replayer().replay(ReplayScope.all());
+      // then
+      assertThat(report).isEqualTo(new ReplayReport(1, 1, 0, 0, List.of(), List.of(), false));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void shouldReportAChangedChineseValueAsADifference(String db) throws Exception {
     try (var ds = TestDatabases.fresh(db);
         DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine())) {

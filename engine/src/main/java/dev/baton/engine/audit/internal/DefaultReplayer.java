@@ -159,10 +159,13 @@ final class DefaultReplayer implements Replayer {
   }
 
   /**
-   * Whether the decision's compact JSON, encoded as UTF-8, is byte for byte the stored
+   * Whether the decision's compact JSON, written as UTF-8, is byte for byte the stored
    * document — compared as it is written, without making either text. False when anything
    * differs or goes wrong: the caller then compares the texts as before, so the verdict and the
-   * differences reported are those of the texts.
+   * differences reported are those of the texts. (The UTF-8 writer writes characters outside
+   * the basic plane as {@code \uD83D\uDE00} escapes where the text has them raw: such a
+   * decision never matches here and is compared as text; a stored document that did match
+   * would hold the same values, which the text comparison calls identical too.)
    */
   private static boolean sameBytes(Decision decision, Documents.Inflated recorded) {
     Matching out = new Matching(recorded.bytes(), recorded.length());
