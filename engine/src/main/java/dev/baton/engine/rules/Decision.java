@@ -2,6 +2,7 @@ package dev.baton.engine.rules;
 
 import dev.baton.engine.rules.internal.DecisionJson;
 import dev.baton.engine.rules.internal.LazyNearestMisses;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -130,5 +131,13 @@ public record Decision(
   /** The decision as compact JSON: {@link #toJson()} without the whitespace between tokens. */
   public String toCompactJson() {
     return DecisionJson.writeCompact(this);
+  }
+
+  /**
+   * {@link #toCompactJson()} encoded as UTF-8 onto {@code out}, which is closed at the end:
+   * for comparing with a stored copy without making the text.
+   */
+  public void writeCompactJson(OutputStream out) {
+    DecisionJson.writeCompact(this, out);
   }
 }

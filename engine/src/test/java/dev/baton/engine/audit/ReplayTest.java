@@ -143,6 +143,65 @@ class ReplayTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void shouldReportTheSameTextWrittenWithEscapesAsIdentical(String db) throws Exception {
+    try (var ds = TestDatabases.fresh(db);
+        DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine())) {
+      // given: the stored decision's Chinese text rewritten as JSON escapes (other bytes, other
+      // text, the same values)
+      RecordedDecision target = decide(log, "REQ-1", customer("C-1", Profile.COMPARING, true));
+      String json = document(ds, "decision", target.sequence());
+      assertThat(json).contains("华东");
+      setDocument(ds, "decision", target.sequence(),
+          json.replace("华东", "\\u534e\\u4e1c"));
+      // when
+      ReplayReport report = log.replayer().replay(ReplayScope.all());
+      // then
+      assertThat(report).isEqualTo(new ReplayReport(1, 1, 0, 0, List.of(), List.of(), false));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldReproduceADecisionWithCharactersOutsideTheBasicPlane(String db) {
+    try (var ds = TestDatabases.fresh(db);
+        DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine())) {
+      // given: an emoji (a surrogate pair) in the customer's name, which the decision repeats
+      List<dev.baton.engine.rulepack.Fact> facts = new ArrayList<>();
+      for (dev.baton.engine.rulepack.Fact f : customer("C-1", Profile.COMPARING, true)) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(f.values());
+        values.computeIfPresent("name", (k, v) -> v + " \uD83D\uDE00");
+        facts.add(new dev.baton.engine.rulepack.Fact(f.type(), values));
+      }
+      decide(log, "REQ-1", facts);
+      // when
+      ReplayReport report = log.replayer().replay(ReplayScope.all());
+      // then
+      assertThat(report).isEqualTo(new ReplayReport(1, 1, 0, 0, List.of(), List.of(), false));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldReportAChangedChineseValueAsADifference(String db) throws Exception {
+    try (var ds = TestDatabases.fresh(db);
+        DecisionLog log = DecisionLog.open(BatonStore.open(ds), engine())) {
+      // given: a region in the recorded decision changed (same length in bytes)
+      RecordedDecision target = decide(log, "REQ-1", customer("C-1", Profile.COMPARING, true));
+      String json = document(ds, "decision", target.sequence());
+      setDocument(ds, "decision", target.sequence(), json.replace("华东", "华南"));
+      // when
+      ReplayReport report = log.replayer().replay(ReplayScope.all());
+      // then
+      assertThat(report.different()).isEqualTo(1);
+      assertThat(report.differences().get(0).fields()).isNotEmpty().allSatisfy(f -> {
+        assertThat(f.recorded()).isEqualTo("\"华南\"");
+        assertThat(f.replayed()).isEqualTo("\"华东\"");
+      });
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void shouldFailEveryDecisionOfAPackWhenItsStoredContentWasChanged(String db)
       throws Exception {
     try (var ds = TestDatabases.fresh(db);

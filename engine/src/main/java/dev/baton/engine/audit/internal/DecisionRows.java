@@ -29,12 +29,17 @@ final class DecisionRows {
   }
 
   Optional<DecisionRecord> one(String column, String value) {
+    return row(column, value).map(StoredRow::toRecord);
+  }
+
+  /** The row as stored (its documents compressed) whose {@code column} is {@code value}. */
+  Optional<StoredRow> row(String column, String value) {
     return store.inTransaction(c -> {
       try (PreparedStatement q = c.prepareStatement(
           "select " + COLUMNS + " from baton_decision d where d." + column + " = ?")) {
         q.setString(1, value);
         try (ResultSet r = q.executeQuery()) {
-          return r.next() ? Optional.of(map(r).toRecord()) : Optional.<DecisionRecord>empty();
+          return r.next() ? Optional.of(map(r)) : Optional.<StoredRow>empty();
         }
       }
     });

@@ -96,12 +96,12 @@ final class DefaultReplayer implements Replayer {
         }
       }
     };
-    Function<DecisionRecord, Replayed> work = record -> replayOne(record, packs);
+    Function<StoredRow, Replayed> work = row -> replayOne(row, packs);
     boolean cancelled;
     if (scope instanceof ReplayScope.OneDecision one) {
       cancelled = cancellation.isCancelled();
       if (!cancelled) {
-        DecisionRecord record = rows.one("decision_id", one.decisionId()).orElse(null);
+        StoredRow record = rows.row("decision_id", one.decisionId()).orElse(null);
         sink.accept(record != null ? work.apply(record) : new Failed(new ReplayFailure(0,
             one.decisionId(), "No recorded decision has the id " + one.decisionId()
                 + ": check the id (decision ids are UUIDs, request ids are looked up with"
@@ -119,28 +119,120 @@ final class DefaultReplayer implements Replayer {
         differences, failures, cancelled);
   }
 
-  private Replayed replayOne(DecisionRecord record, Packs packs) {
+  /** The documents of the record replayed on this thread: reused, never shared. */
+  private static final ThreadLocal<Documents.Inflated[]> DOCUMENTS = ThreadLocal.withInitial(
+      () -> new Documents.Inflated[] {new Documents.Inflated(), new Documents.Inflated()});
+
+  private Replayed replayOne(StoredRow row, Packs packs) {
+    // both documents are inflated first, as DecisionRecord does: a stored document that is not
+    // zlib data stops the run (the row was changed: verify names it), as it always did
+    Documents.Inflated[] documents = DOCUMENTS.get();
+    Documents.Inflated input = documents[0];
+    Documents.Inflated recorded = documents[1];
+    input.inflate(row.input());
+    recorded.inflate(row.decision());
+    List<Decision.PackRef> refs = DecisionRows.parsePackRefs(row.packRefs());
     try {
-      List<RulePack> pipeline = new ArrayList<>(record.packs().size());
-      for (Decision.PackRef ref : record.packs()) {
+      List<RulePack> pipeline = new ArrayList<>(refs.size());
+      for (Decision.PackRef ref : refs) {
         pipeline.add(packs.get(ref));
       }
-      Decision decision = engine.evaluate(evaluation(record, pipeline));
-      String recorded = record.decisionJson();
-      String replayed = decision.toCompactJson();
-      if (recorded.equals(replayed)) {
-        // the stored text is the compact JSON of the decision: the same text, no difference
+      Decision decision = engine.evaluate(evaluation(input, pipeline));
+      if (sameBytes(decision, recorded)) {
+        // the stored document is the UTF-8 of the decision's compact JSON: the same text
         return new Identical();
       }
-      List<FieldDifference> fields = JsonDiff.diff(RecordJson.tree(recorded),
+      String recordedJson = recorded.text();
+      String replayed = decision.toCompactJson();
+      if (recordedJson.equals(replayed)) {
+        return new Identical();
+      }
+      List<FieldDifference> fields = JsonDiff.diff(RecordJson.tree(recordedJson),
           RecordJson.tree(replayed));
       return fields.isEmpty() ? new Identical()
-          : new Different(new ReplayDifference(record.sequence(), record.decisionId(), fields));
+          : new Different(new ReplayDifference(row.sequence(), row.decisionId(), fields));
     } catch (StoreException e) {
       throw e;
     } catch (ReplayProblem | RuntimeException e) {
-      return new Failed(new ReplayFailure(record.sequence(), record.decisionId(), problem(e)));
+      return new Failed(new ReplayFailure(row.sequence(), row.decisionId(), problem(e)));
     }
+  }
+
+  /**
+   * Whether the decision's compact JSON, written as UTF-8, is byte for byte the stored
+   * document — compared as it is written, without making either text. False when anything
+   * differs or goes wrong: the caller then compares the texts as before, so the verdict and the
+   * differences reported are those of the texts. (The UTF-8 writer writes characters outside
+   * the basic plane as {@code \uD83D\uDE00} escapes where the text has them raw: such a
+   * decision never matches here and is compared as text; a stored document that did match
+   * would hold the same values, which the text comparison calls identical too.)
+   */
+  private static boolean sameBytes(Decision decision, Documents.Inflated recorded) {
+    Matching out = new Matching(recorded.bytes(), recorded.length());
+    try {
+      decision.writeCompactJson(out);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    // equal bytes are the same text only when they are well-formed UTF-8 (a lone surrogate in
+    // the decision is written as bytes that are not; the stored text of such bytes has
+    // replacement characters instead): otherwise the texts decide
+    return out.matches() && recorded.wellFormed();
+  }
+
+  /** A stream that only checks that what is written is {@code expected}'s first bytes. */
+  private static final class Matching extends java.io.OutputStream {
+    private final byte[] expected;
+    private final int length;
+    private int position;
+    private boolean differs;
+
+    Matching(byte[] expected, int length) {
+      this.expected = expected;
+      this.length = length;
+    }
+
+    @Override
+    public void write(int b) {
+      if (!differs && (position >= length || expected[position] != (byte) b)) {
+        differs = true;
+      }
+      position++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (!differs && (len > length - position || java.util.Arrays.mismatch(b, off, off + len,
+          expected, position, position + len) >= 0)) {
+        differs = true;
+      }
+      position += len;
+    }
+
+    boolean matches() {
+      return !differs && position == length;
+    }
+  }
+
+  /**
+   * The evaluation of a stored input. Well-formed UTF-8 is read from its bytes (the same
+   * characters as its text); any other input, or one whose bytes do not parse, is read from its
+   * text, as it always was, so that a changed row replays, or fails with the message, exactly
+   * as before.
+   */
+  private static Evaluation evaluation(Documents.Inflated input, List<RulePack> pipeline) {
+    RecordJson.Input in = null;
+    if (input.wellFormed()) {
+      try {
+        in = RecordJson.input(input.bytes(), input.length());
+      } catch (RuntimeException e) {
+        in = null;
+      }
+    }
+    if (in == null) {
+      in = RecordJson.input(input.text());
+    }
+    return new Evaluation(pipeline, in.facts(), in.now(), in.requestId(), in.actor());
   }
 
   private static Evaluation evaluation(DecisionRecord record, List<RulePack> pipeline) {
@@ -199,8 +291,8 @@ final class DefaultReplayer implements Replayer {
         }
       }
     };
-    boolean cancelled = walk(query, record -> compare(record, candidate, packId, packs), sink,
-        progress, cancellation);
+    boolean cancelled = walk(query, row -> compare(row.toRecord(), candidate, packId, packs),
+        sink, progress, cancellation);
     List<BacktestReport.Flip> flips = new ArrayList<>();
     flipCounts.forEach((key, n) -> flips.add(new BacktestReport.Flip(key.get(0), key.get(1),
         n[0], flipCustomers.get(key).size())));
@@ -253,7 +345,7 @@ final class DefaultReplayer implements Replayer {
    * order; returns true when cancelled before the end. The scope is the log as it is at the
    * start: records added meanwhile are left out, so that {@code done} ends at {@code total}.
    */
-  private <T> boolean walk(DecisionQuery query, Function<DecisionRecord, T> work,
+  private <T> boolean walk(DecisionQuery query, Function<StoredRow, T> work,
       Consumer<T> sink, ProgressListener progress, Cancellation cancellation) {
     long last = rows.lastSequence();
     long total = rows.count(query, last);
@@ -307,7 +399,7 @@ final class DefaultReplayer implements Replayer {
 
   /** Results in page order; null from the first record skipped because of cancellation. */
   private static <T> CompletableFuture<List<T>> evaluate(List<StoredRow> page,
-      Function<DecisionRecord, T> work, ExecutorService pool, Cancellation cancellation) {
+      Function<StoredRow, T> work, ExecutorService pool, Cancellation cancellation) {
     List<T> out = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
       out.add(null);
@@ -318,7 +410,7 @@ final class DefaultReplayer implements Replayer {
       int end = Math.min(page.size(), from + CHUNK);
       parts.add(CompletableFuture.runAsync(() -> {
         for (int i = start; i < end && !cancellation.isCancelled(); i++) {
-          out.set(i, work.apply(page.get(i).toRecord()));
+          out.set(i, work.apply(page.get(i)));
         }
       }, pool));
     }

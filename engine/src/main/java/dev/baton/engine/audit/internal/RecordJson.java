@@ -129,32 +129,52 @@ public final class RecordJson {
    */
   public static Input input(String inputJson) {
     try (JsonParser p = MAPPER.createParser(inputJson)) {
-      expect(p, p.nextToken(), JsonToken.START_OBJECT);
-      String requestId = null;
-      String actor = null;
-      String now = null;
-      List<Fact> facts = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (field) {
-          case "requestId" -> requestId = value == JsonToken.VALUE_NULL ? null : p.getText();
-          case "actor" -> actor = value == JsonToken.VALUE_NULL ? null : p.getText();
-          case "now" -> now = value == JsonToken.VALUE_NULL ? null : p.getText();
-          case "facts" -> facts = facts(p);
-          default -> p.skipChildren();
-        }
-      }
-      if (now == null || facts == null) {
-        throw new UncheckedIOException(new IOException("Stored input has no "
-            + (now == null ? "\"now\"" : "\"facts\"") + " field"));
-      }
-      return new Input(requestId, actor, Instant.parse(now), facts);
+      return input(p);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("Stored JSON is not valid: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@link #input(String)} of the first {@code length} bytes of {@code utf8}, the text's UTF-8
+   * encoding, without making the text first. Bytes that are not UTF-8 throw here, while the
+   * text of them (with replacement characters) may parse: a caller that must treat a changed
+   * row as before falls back to the text on any exception.
+   */
+  static Input input(byte[] utf8, int length) {
+    try (JsonParser p = MAPPER.createParser(utf8, 0, length)) {
+      return input(p);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("Stored JSON is not valid: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Input input(JsonParser p) throws IOException {
+    expect(p, p.nextToken(), JsonToken.START_OBJECT);
+    String requestId = null;
+    String actor = null;
+    String now = null;
+    List<Fact> facts = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "requestId" -> requestId = value == JsonToken.VALUE_NULL ? null : p.getText();
+        case "actor" -> actor = value == JsonToken.VALUE_NULL ? null : p.getText();
+        case "now" -> now = value == JsonToken.VALUE_NULL ? null : p.getText();
+        case "facts" -> facts = facts(p);
+        default -> p.skipChildren();
+      }
+    }
+    if (now == null || facts == null) {
+      throw new UncheckedIOException(new IOException("Stored input has no "
+          + (now == null ? "\"now\"" : "\"facts\"") + " field"));
+    }
+    return new Input(requestId, actor, Instant.parse(now), facts);
   }
 
   /** The facts of a canonical input. */

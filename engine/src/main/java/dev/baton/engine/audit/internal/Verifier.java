@@ -2,13 +2,9 @@ package dev.baton.engine.audit.internal;
 
 import dev.baton.engine.audit.VerifyReport;
 import dev.baton.engine.store.BatonStore;
-import dev.baton.engine.store.Databases;
 import dev.baton.engine.store.StoreException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,29 +15,38 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Walks the chain. The records up to the head are split into ranges of sequences; each core
- * streams one range at a time (one query, rows read as they come) and hashes each row's
- * content as it reads it, keeping only what the chain step needs. The calling thread checks the
- * chain over the ranges in order, so the first bad record is the one reported, exactly as a
- * single sequential walk would find it. Ranges are read in parallel because on an embedded
- * database reading rows is itself most of the work.
+ * Walks the chain. The records up to the head are read in pages of a fixed number of sequences
+ * (keyset pages: {@code sequence between from and to}, never an offset, so a page holds at most
+ * that many rows and costs the same wherever it is in the log); each core reads one page at a
+ * time, in a short query of its own, and hashes each row's content, keeping only what the chain
+ * step needs. The calling thread checks the chain over the pages in order, so the first bad
+ * record is the one reported, exactly as a single sequential walk would find it; the next pages
+ * are read while it does. Pages are read in parallel because on an embedded database reading
+ * rows is itself most of the work.
+ *
+ * <p>No page is streamed lazily: H2 can free a chunk that a long-running lazily executed query
+ * still needs ({@code MVStoreException: Chunk ... not found}), and a query over a whole range of
+ * a large log runs long on a busy machine. A page is read at once and its transaction ends.
  */
 final class Verifier {
-  static final int RANGE = 8192;
+  static final int PAGE = 1024;
   private static final String COLUMNS = "sequence, decision_id, request_id, recorded_at,"
       + " evaluated_at, actor, customer_id, pack_refs, action_names, input, decision, hash";
 
   private final BatonStore store;
-  private final int range;
+  private final int page;
 
   Verifier(BatonStore store) {
-    this(store, RANGE);
+    this(store, PAGE);
   }
 
-  /** With ranges of {@code range} sequences (tests use small ranges to cross their ends). */
-  Verifier(BatonStore store, int range) {
+  /** With pages of {@code page} sequences (tests use small pages to cross their ends). */
+  Verifier(BatonStore store, int page) {
+    if (page < 1) {
+      throw new IllegalArgumentException("A verify page holds at least one record: " + page);
+    }
     this.store = store;
-    this.range = range;
+    this.page = page;
   }
 
   /** What the chain step needs of a row: its content hash instead of its content. */
@@ -71,7 +76,7 @@ final class Verifier {
       return t;
     });
     try {
-      // at most two ranges per core read ahead of the chain check: bounded memory
+      // at most two pages per core read ahead of the chain check: bounded memory
       Deque<CompletableFuture<List<Hashed>>> ahead = new ArrayDeque<>();
       long nextFrom = 1;
       String previous = ChainHash.GENESIS;
@@ -80,7 +85,7 @@ final class Verifier {
       while (true) {
         while (ahead.size() < 2 * threads && nextFrom <= head) {
           long from = nextFrom;
-          long to = Math.min(head, from + range - 1);
+          long to = Math.min(head, from + page - 1);
           ahead.add(CompletableFuture.supplyAsync(() -> read(from, to), pool));
           nextFrom = to + 1;
         }
@@ -125,20 +130,19 @@ final class Verifier {
     }
   }
 
-  /** The records from {@code from} to {@code to}, hashed as they are read, in chain order. */
+  /**
+   * One page: the records from {@code from} to {@code to} (at most {@code page} of them, the
+   * sequence is the key), read in one short query and hashed, in chain order.
+   */
   private List<Hashed> read(long from, long to) {
-    boolean h2 = store.dialect() == Databases.Dialect.H2;
     return store.inTransaction(c -> {
-      if (h2) {
-        // H2 otherwise builds the whole result before returning the first row
-        lazy(c, true);
-      }
       try (PreparedStatement q = c.prepareStatement("select " + COLUMNS
           + " from baton_decision where sequence between ? and ? order by sequence")) {
-        q.setFetchSize(1024);
+        int size = (int) Math.min(page, to - from + 1);
+        q.setFetchSize(size);
         q.setLong(1, from);
         q.setLong(2, to);
-        List<Hashed> out = new ArrayList<>((int) Math.min(range, to - from + 1));
+        List<Hashed> out = new ArrayList<>(size);
         try (ResultSet r = q.executeQuery()) {
           while (r.next()) {
             StoredRow row = DecisionRows.map(r);
@@ -147,17 +151,7 @@ final class Verifier {
           }
         }
         return out;
-      } finally {
-        if (h2) {
-          lazy(c, false);
-        }
       }
     });
-  }
-
-  private static void lazy(Connection c, boolean on) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-    }
   }
 }

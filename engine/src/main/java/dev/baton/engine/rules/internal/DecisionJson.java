@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.engine.rules.Decision;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /** Writes decisions as JSON (times in ISO-8601). */
@@ -36,6 +38,18 @@ public final class DecisionJson {
     try {
       return COMPACT.writeValueAsString(decision);
     } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@link #writeCompact} as UTF-8 onto {@code out} (closed at the end), without making the
+   * text: the same bytes as the text's UTF-8 encoding.
+   */
+  public static void writeCompact(Decision decision, OutputStream out) {
+    try {
+      COMPACT.writeValue(out, decision);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

@@ -24,8 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Verify reads the chain in ranges of sequences, several at once; with ranges of 4 records these
- * tests put the damage at and across the ends of ranges, where a walk in ranges could go wrong.
+ * Verify reads the chain in keyset pages of sequences, several at once; with pages of 4 records
+ * these tests put the damage at and across the ends of pages, where a walk in pages could go
+ * wrong.
  */
 class VerifierTest {
   private static final RulesEngine ENGINE = RulesEngine.create();
@@ -101,6 +102,25 @@ class VerifierTest {
       assertThat(report.checked()).isEqualTo(8);
       assertThat(report.firstBadSequence()).isEqualTo(8L);
       assertThat(report.firstBadDecisionId()).isEqualTo(recorded.get(7).decisionId());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldReportTheSameWithPagesOfOneAsWithOnePageForTheWholeLog(String db) throws Exception {
+    try (var ds = TestDatabases.fresh(db);
+        DecisionLog log = DecisionLog.open(BatonStore.open(ds), ENGINE)) {
+      // given: a changed record in the middle
+      List<RecordedDecision> recorded = fill(log, 7);
+      execute(ds, "update baton_decision set customer_id = 'C-X' where sequence = 6");
+      // when
+      VerifyReport onePerPage = new Verifier(BatonStore.open(ds), 1).verify();
+      VerifyReport onePage = new Verifier(BatonStore.open(ds), 1024).verify();
+      // then
+      assertThat(onePerPage).isEqualTo(onePage);
+      assertThat(onePerPage.firstBadSequence()).isEqualTo(6L);
+      assertThat(onePerPage.firstBadDecisionId()).isEqualTo(recorded.get(5).decisionId());
+      assertThat(onePerPage.checked()).isEqualTo(6);
     }
   }
 
