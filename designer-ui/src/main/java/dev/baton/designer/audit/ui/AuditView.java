@@ -9,6 +9,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -36,6 +38,7 @@ import dev.baton.designer.audit.AuditService;
 import dev.baton.designer.base.ui.BackgroundWork;
 import dev.baton.designer.base.ui.MainLayout;
 import dev.baton.designer.base.ui.Notices;
+import dev.baton.designer.i18n.EngineTexts;
 import dev.baton.designer.i18n.Texts;
 import dev.baton.engine.audit.DecisionRecord;
 import dev.baton.engine.audit.ExportFormat;
@@ -117,14 +120,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
   /**
    * The list shares the width with the detail panel: its columns start narrow (together
-   * 30.5rem, they fit beside the panel from a window of about 1200 pixels) and grow by their
+   * 32.5rem, they fit beside the panel from a window of about 1200 pixels) and grow by their
    * weight, and long ids and action lists wrap (breaking anywhere, see review.css), so
    * no column is cut off or scrolled out of sight sideways.
    */
   private void configureGrid() {
     grid.setId("audit-grid");
-    grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT,
-        com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(DecisionRecord::sequence).setHeader(t.t("audit.col.sequence"))
         .setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(r -> t.time(r.recordedAt())).setHeader(t.t("audit.col.recorded"))
@@ -135,13 +137,12 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         .setWidth("4rem").setFlexGrow(1);
     grid.addColumn(r -> scores(readTree(r.decisionJson()))).setHeader(t.t("audit.col.scores"))
         .setWidth("3.5rem").setFlexGrow(1).setClassNameGenerator(r -> "audit-scores-cell");
-    grid.addColumn(r -> String.join(", ", r.actions())).setHeader(t.t("audit.col.actions"))
-        .setWidth("4rem").setFlexGrow(2);
-    grid.addColumn(r -> r.packs().stream().map(p -> p.id() + "@" + p.version())
-        .collect(Collectors.joining(", "))).setHeader(t.t("audit.col.packs"))
-        .setWidth("4rem").setFlexGrow(2);
+    grid.addComponentColumn(r -> codes(r.actions())).setHeader(t.t("audit.col.actions"))
+        .setWidth("6rem").setFlexGrow(3);
+    grid.addComponentColumn(r -> codes(r.packs().stream().map(p -> p.id() + "@" + p.version())
+        .toList())).setHeader(t.t("audit.col.packs")).setWidth("4rem").setFlexGrow(2);
     grid.addColumn(DecisionRecord::decisionId).setHeader(t.t("audit.col.decision"))
-        .setWidth("4rem").setFlexGrow(2);
+        .setWidth("4rem").setFlexGrow(1);
     grid.setSelectionMode(Grid.SelectionMode.SINGLE);
     grid.setHeightFull();
     grid.addItemClickListener(e -> {
@@ -323,7 +324,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     // review.css), so no step is cut off or scrolled sideways
     steps.addComponentColumn(this::stepWhere).setHeader(t.t("audit.step.step"))
         .setWidth("15rem").setFlexGrow(0);
-    dev.baton.designer.i18n.EngineTexts stepTexts = new dev.baton.designer.i18n.EngineTexts(t);
+    EngineTexts stepTexts = new EngineTexts(t);
     steps.addComponentColumn(stepTexts::stepComponent).setHeader(t.t("audit.step.summary"))
         .setWidth("12rem").setFlexGrow(1);
     steps.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -369,6 +370,35 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         new H4(t.t("audit.detail.inputs")), input);
   }
 
+  /**
+   * Codes (actions, pack references) one to a line as {@code <code>} (identifiers, not prose),
+   * each allowed to break after its underscores
+   * and at its {@code @} ({@code <wbr>}: nothing is added to the text, so a copied code is the
+   * code), so that a narrow column breaks {@code GENERATE_BATTLE_PACK} between its words.
+   */
+  static Div codes(List<String> codes) {
+    Div list = new Div();
+    list.addClassName("audit-codes");
+    for (String code : codes) {
+      Element line = new Element("code");
+      int from = 0;
+      for (int i = 0; i < code.length(); i++) {
+        char c = code.charAt(i);
+        if (c == '_' || c == '@') {
+          int end = c == '@' ? i : i + 1;
+          if (end > from) {
+            line.appendChild(Element.createText(code.substring(from, end)));
+          }
+          line.appendChild(new Element("wbr"));
+          from = end;
+        }
+      }
+      line.appendChild(Element.createText(code.substring(from)));
+      list.getElement().appendChild(line);
+    }
+    return list;
+  }
+
   /** A step's time, task type, element and process instance, one to a line, each titled. */
   private Div stepWhere(WorkflowStep s) {
     Div where = new Div();
@@ -381,7 +411,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
       String text = line[1] == null ? "" : line[1];
       if (line[0].equals("audit.step.type") || line[0].equals("audit.step.element")) {
         // ids of the model, shown as code (an element id such as evaluate is no prose)
-        d.getElement().appendChild(new com.vaadin.flow.dom.Element("code").setText(text));
+        d.getElement().appendChild(new Element("code").setText(text));
       } else {
         d.add(new Span(text));
       }
