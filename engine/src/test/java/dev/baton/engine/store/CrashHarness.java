@@ -113,8 +113,8 @@ public final class CrashHarness {
     Process process = new ProcessBuilder(command).redirectError(childLog.toFile()).start();
     List<String> seen = new ArrayList<>();
     Set<String> acknowledged = new LinkedHashSet<>();
+    BlockingQueue<String> lines = lines(process);
     try {
-      BlockingQueue<String> lines = lines(process);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
       while (!enough.test(seen)) {
         String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -133,6 +133,15 @@ public final class CrashHarness {
       process.waitFor(30, TimeUnit.SECONDS);
     }
     assertThat(process.isAlive()).isFalse();
+    // what the child printed before it died but was not read yet (still in the pipe or the
+    // queue) happened before the kill too: an acknowledgement there was given, a step there ran
+    for (String line = lines.poll(10, TimeUnit.SECONDS); line != null && !line.equals("EOF");
+        line = lines.poll(10, TimeUnit.SECONDS)) {
+      seen.add(line);
+      if (line.startsWith("ACK ")) {
+        acknowledged.add(line.substring(4));
+      }
+    }
     Files.deleteIfExists(childLog);
     return new Run(new ArrayList<>(acknowledged), seen);
   }
@@ -206,8 +215,18 @@ public final class CrashHarness {
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(
           new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != -1; c = in.read()) {
+          if (c == '\n') {
+            lines.add(line.toString());
+            line.setLength(0);
+          } else {
+            line.append((char) c);
+          }
+        }
+        if (line.length() > 0) {
+          // cut off by the kill: not a whole line, so no acknowledgement of anything
+          lines.add("PARTIAL " + line);
         }
       } catch (IOException e) {
         // the child was killed
