@@ -388,13 +388,14 @@ public class LiquidApi {
       }
       events.add(event);
     }
-    // the person and campaign checks of the others, so that one answer names every problem
-    for (Problem p : liquid.checkAll(events)) {
-      if (!bad.contains(p.path().substring(0, p.path().indexOf(']') + 1))) {
-        problems.add(p);
-      }
-    }
     if (!problems.isEmpty()) {
+      // the person and campaign checks of the others, so that one answer names every problem
+      // (a list without field problems gets them from recordAll, which checks before it writes)
+      for (Problem p : liquid.checkAll(events)) {
+        if (!bad.contains(p.path().substring(0, p.path().indexOf(']') + 1))) {
+          problems.add(p);
+        }
+      }
       throw ApiException.invalid(problems.size() + (problems.size() == 1 ? " problem" :
           " problems") + " in the list of " + bodies.size() + " events; nothing was recorded."
           + " Fix them and send the whole list again.", problems);

@@ -23,8 +23,10 @@ import dev.baton.engine.rules.Evaluation;
 import dev.baton.engine.rules.RulesEngine;
 import dev.baton.engine.store.BatonStore;
 import dev.baton.engine.store.StoreException;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -181,7 +183,7 @@ final class DefaultReplayer implements Replayer {
   }
 
   /** A stream that only checks that what is written is {@code expected}'s first bytes. */
-  private static final class Matching extends java.io.OutputStream {
+  private static final class Matching extends OutputStream {
     private final byte[] expected;
     private final int length;
     private int position;
@@ -202,7 +204,7 @@ final class DefaultReplayer implements Replayer {
 
     @Override
     public void write(byte[] b, int off, int len) {
-      if (!differs && (len > length - position || java.util.Arrays.mismatch(b, off, off + len,
+      if (!differs && (len > length - position || Arrays.mismatch(b, off, off + len,
           expected, position, position + len) >= 0)) {
         differs = true;
       }

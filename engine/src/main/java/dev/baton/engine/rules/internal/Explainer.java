@@ -330,8 +330,7 @@ final class Explainer {
         + (a.field() == null ? "" : "." + a.field());
     for (Constraint.Test t : a.is()) {
       TestInfo info = tests.get(t);
-      List<Object> args = info != null && info != TestInfo.AMBIGUOUS && rt.equals(info.type())
-          ? args(t, info, rt, env) : args(t, rt, env);
+      List<Object> args = args(t, info, rt, env);
       if (!test(result, t.operator(), args, rt)) {
         fail(new Failure(i, 0, label + " is " + show(result, rt) + ", needs "
             + t.operator().symbol() + " " + showArgs(args, rt), "result", t.operator().label(),
@@ -448,14 +447,14 @@ final class Explainer {
 
   /** The test's arguments: the index's constants, the rest resolved in this environment. */
   private List<Object> args(Constraint.Test t, TestInfo info, FieldType ft, Env env) {
-    if (info == null || info == TestInfo.AMBIGUOUS) {
+    if (info == null || info == TestInfo.AMBIGUOUS || !ft.equals(info.type())) {
       return args(t, ft, env);
     }
     if (info.args() != null) {
       return info.args();
     }
     Object[] operands = info.operands();
-    if (operands == null || !ft.equals(info.type())) {
+    if (operands == null) {
       return args(t, ft, env);
     }
     List<Object> out = new ArrayList<>(operands.length);
