@@ -181,6 +181,8 @@ final class Explainer {
   private final long nowDay;
   private Failure best;
   private int budget;
+  /** Tests passed so far in the current {@link #check}. */
+  private int passed;
 
   Explainer(Map<String, FactType> types, Map<String, Parameter> params,
       Map<String, List<RtFact>> facts, long nowMs) {
@@ -247,7 +249,8 @@ final class Explainer {
         fail(new Failure(i, 0, "no " + p.type() + " fact", null, null, null, null));
         return false;
       }
-      for (RtFact f : candidates) {
+      for (int k = 0; k < candidates.size(); k++) {
+        RtFact f = candidates.get(k);
         Check ch = check(p.constraint(), p.type(), f, env);
         if (ch.ok()) {
           if (search(cs, i + 1, env.bind(p.binding(), f))) {
@@ -262,7 +265,9 @@ final class Explainer {
       return false;
     }
     if (c instanceof Condition.Not n) {
-      for (RtFact f : facts.getOrDefault(n.pattern().type(), List.of())) {
+      List<RtFact> present = facts.getOrDefault(n.pattern().type(), List.of());
+      for (int k = 0; k < present.size(); k++) {
+        RtFact f = present.get(k);
         if (check(n.pattern().constraint(), n.pattern().type(), f, env).ok()) {
           fail(new Failure(i, 0, "a matching " + describe(n.pattern().type(), f)
               + " exists, and the rule requires none", null, null, null, null));
@@ -278,7 +283,8 @@ final class Explainer {
         fail(new Failure(i, 0, "no " + p.type() + " fact", null, null, null, null));
         return false;
       }
-      for (RtFact f : candidates) {
+      for (int k = 0; k < candidates.size(); k++) {
+        RtFact f = candidates.get(k);
         Check ch = check(p.constraint(), p.type(), f, env);
         if (ch.ok()) {
           return search(cs, i + 1, env);
@@ -401,14 +407,20 @@ final class Explainer {
 
   private static final Check OK = new Check(true, 0, null, null, null, List.of(), null);
 
+  /**
+   * Checks a fact against a constraint. A failure's progress is the number of tests that passed
+   * outside alternatives that failed as a whole; {@link #passed} counts them as the check goes
+   * (no counter object per check), and a failure is copied only when its progress changed after
+   * it was made (a failed alternative's own passes are not counted).
+   */
   private Check check(Constraint c, String type, RtFact f, Env env) {
-    int[] passed = {0};
-    Check r = check(c, types.get(type), f, env, passed);
-    return r.ok() ? OK : new Check(false, passed[0], r.field(), r.op(), r.actual(), r.args(),
-        r.type());
+    passed = 0;
+    Check r = check(c, types.get(type), f, env);
+    return r.ok() || r.progress() == passed ? r
+        : new Check(false, passed, r.field(), r.op(), r.actual(), r.args(), r.type());
   }
 
-  private Check check(Constraint c, FactType type, RtFact f, Env env, int[] passed) {
+  private Check check(Constraint c, FactType type, RtFact f, Env env) {
     if (c instanceof Constraint.Test t) {
       TestInfo info = tests.get(t);
       FieldType ft = info != null && info != TestInfo.AMBIGUOUS ? info.type()
@@ -416,14 +428,15 @@ final class Explainer {
       Object actual = f.typed().get(t.field());
       List<Object> args = args(t, info, ft, env);
       if (test(actual, t.operator(), args, ft)) {
-        passed[0]++;
+        passed++;
         return OK;
       }
-      return new Check(false, 0, t.field(), t.operator(), actual, args, ft);
+      return new Check(false, passed, t.field(), t.operator(), actual, args, ft);
     }
     if (c instanceof Constraint.All all) {
-      for (Constraint part : all.parts()) {
-        Check r = check(part, type, f, env, passed);
+      List<Constraint> parts = all.parts();
+      for (int k = 0; k < parts.size(); k++) {
+        Check r = check(parts.get(k), type, f, env);
         if (!r.ok()) {
           return r;
         }
@@ -431,18 +444,20 @@ final class Explainer {
       return OK;
     }
     Check first = null;
-    for (Constraint part : ((Constraint.Any) c).parts()) {
-      int[] local = {0};
-      Check r = check(part, type, f, env, local);
+    int before = passed;
+    List<Constraint> parts = ((Constraint.Any) c).parts();
+    for (int k = 0; k < parts.size(); k++) {
+      passed = before;
+      Check r = check(parts.get(k), type, f, env);
       if (r.ok()) {
-        passed[0] += local[0];
-        return OK;
+        return OK; // the passes of the alternative that holds count
       }
       if (first == null) {
         first = r;
       }
     }
-    return first == null ? new Check(false, 0, null, null, null, List.of(), null) : first;
+    passed = before;
+    return first == null ? new Check(false, passed, null, null, null, List.of(), null) : first;
   }
 
   /** The test's arguments: the index's constants, the rest resolved in this environment. */
@@ -528,9 +543,9 @@ final class Explainer {
         return a0 != null && args.get(1) != null && compare(actual, a0) >= 0
             && compare(actual, args.get(1)) <= 0;
       case IN:
-        return args.stream().anyMatch(v -> v != null && same(actual, v));
+        return anySame(actual, args);
       case NOT_IN:
-        return args.stream().noneMatch(v -> v != null && same(actual, v));
+        return !anySame(actual, args);
       case CONTAINS:
         if (a0 == null) {
           return false;
@@ -553,6 +568,17 @@ final class Explainer {
       default:
         return false;
     }
+  }
+
+  /** Whether a non-null value of {@code values} is the same as {@code actual}. */
+  private static boolean anySame(Object actual, List<Object> values) {
+    for (int k = 0; k < values.size(); k++) {
+      Object v = values.get(k);
+      if (v != null && same(actual, v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long span(Duration d, FieldType ft) {
@@ -714,7 +740,7 @@ final class Explainer {
       Object a = args.get(0);
       return a instanceof Duration d ? dev.baton.engine.rulepack.internal.Values.iso(d) : show(a, t);
     }
-    List<String> out = new ArrayList<>();
+    List<String> out = new ArrayList<>(args.size());
     args.forEach(a -> out.add(a instanceof Duration d ? dev.baton.engine.rulepack.internal.Values.iso(d) : show(a, t)));
     return out.toString();
   }
@@ -727,7 +753,7 @@ final class Explainer {
       Object a = args.get(0);
       return a instanceof Duration d ? dev.baton.engine.rulepack.internal.Values.iso(d) : Typed.toPlain(a, t);
     }
-    List<Object> out = new ArrayList<>();
+    List<Object> out = new ArrayList<>(args.size());
     args.forEach(a -> out.add(Typed.toPlain(a, t)));
     return out;
   }
