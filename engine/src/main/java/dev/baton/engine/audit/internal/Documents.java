@@ -1,5 +1,6 @@
 package dev.baton.engine.audit.internal;
 
+import dev.baton.engine.audit.DocumentCompression;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -10,13 +11,17 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * The stored form of a record's JSON documents: UTF-8, compressed with zlib (RFC 1950), so that
- * any tool can read them ({@code python3 -c "import zlib; zlib.decompress(...)"}). The fastest
- * level: the documents are repetitive JSON and compress about four times even so.
+ * The stored form of a record's JSON documents: UTF-8 in a zlib stream (RFC 1950), so that any
+ * tool can read them ({@code python3 -c "import zlib; zlib.decompress(...)"}). Compressed at the
+ * fastest level (the documents are repetitive JSON and compress about five times even so), or,
+ * with {@link DocumentCompression#STORE}, in zlib's stored blocks: the same format, read the
+ * same way, without the compression's CPU.
  */
 final class Documents {
   private static final ThreadLocal<Deflater> DEFLATER =
       ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+  private static final ThreadLocal<Deflater> STORER =
+      ThreadLocal.withInitial(() -> new Deflater(Deflater.NO_COMPRESSION));
   private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
   private static final int INITIAL = 32 * 1024;
   private static final int MAX_KEPT = 1 << 20;
@@ -28,12 +33,19 @@ final class Documents {
   private Documents() {}
 
   static byte[] compress(String json) {
+    return compress(json, DocumentCompression.DEFLATE);
+  }
+
+  static byte[] compress(String json, DocumentCompression how) {
     byte[] in = json.getBytes(StandardCharsets.UTF_8);
-    Deflater d = DEFLATER.get();
+    boolean store = how == DocumentCompression.STORE;
+    Deflater d = store ? STORER.get() : DEFLATER.get();
     d.reset();
     d.setInput(in);
     d.finish();
-    byte[] out = new byte[Math.max(64, in.length / 3)];
+    // stored blocks add 5 bytes per 64 KB block and the zlib header and checksum
+    byte[] out = new byte[store ? in.length + 5 * (in.length / 65_535 + 1) + 6 + 64
+        : Math.max(64, in.length / 3)];
     int n = 0;
     while (!d.finished()) {
       if (n == out.length) {

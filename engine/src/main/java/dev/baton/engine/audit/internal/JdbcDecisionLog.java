@@ -95,8 +95,8 @@ public final class JdbcDecisionLog implements DecisionLog {
     String packRefs = DecisionRows.packRefs(decision.packs());
     String actionNames = DecisionRows.actionNames(
         decision.actions().stream().map(Decision.DecidedAction::action).toList());
-    byte[] storedInput = Documents.compress(input);
-    byte[] storedDecision = Documents.compress(decisionJson);
+    byte[] storedInput = Documents.compress(input, options.documents());
+    byte[] storedDecision = Documents.compress(decisionJson, options.documents());
     String content = ChainHash.content(decisionId, requestId, evaluatedAt, evaluation.actor(),
         customerId, packRefs, actionNames, storedInput, storedDecision);
     return new PreparedRecord(decisionId, requestId, evaluatedAt, evaluation.actor(),

@@ -9,7 +9,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
+import dev.baton.engine.audit.DocumentCompression;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 
 /** Stored documents inflated to bytes, and when those bytes may be read instead of the text. */
@@ -31,6 +34,34 @@ class DocumentsTest {
     // and a shorter one after it, in the same buffer
     inflated.inflate(Documents.compress("{}"));
     assertThat(inflated.text()).isEqualTo("{}");
+  }
+
+  @Test
+  void shouldStoreUncompressedInAZlibStreamThatReadsTheSame() {
+    // given: the same document compressed and stored
+    String json = "{\"name\":\"示例医疗器械有限公司\",\"pad\":\"" + "x".repeat(150_000) + "\"}";
+    byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+    byte[] deflated = Documents.compress(json, DocumentCompression.DEFLATE);
+    byte[] stored = Documents.compress(json, DocumentCompression.STORE);
+    // then: a zlib stream (header 0x78 0x01: no compression) holding the bytes as they are...
+    assertThat(stored.length).isBetween(utf8.length, utf8.length + 64);
+    assertThat(deflated.length).isLessThan(utf8.length / 10);
+    assertThat(stored[0]).isEqualTo((byte) 0x78);
+    assertThat(stored[1]).isEqualTo((byte) 0x01);
+    // ...that any zlib reader inflates to the same text
+    Inflater inflater = new Inflater();
+    inflater.setInput(stored);
+    byte[] back = new byte[utf8.length + 1];
+    int n;
+    try {
+      n = inflater.inflate(back);
+    } catch (DataFormatException e) {
+      throw new AssertionError(e);
+    }
+    assertThat(inflater.finished()).isTrue();
+    assertThat(Arrays.copyOf(back, n)).isEqualTo(utf8);
+    assertThat(Documents.decompress(stored)).isEqualTo(json)
+        .isEqualTo(Documents.decompress(deflated));
   }
 
   @Test
