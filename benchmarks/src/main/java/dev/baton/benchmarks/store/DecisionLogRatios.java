@@ -8,6 +8,7 @@ import dev.baton.benchmarks.store.HarnessFigures.Result;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.baton.engine.audit.DecisionLog;
 import dev.baton.engine.audit.DecisionLogOptions;
+import dev.baton.engine.audit.DocumentCompression;
 import dev.baton.engine.audit.ReplayReport;
 import dev.baton.engine.audit.ReplayScope;
 import dev.baton.engine.audit.VerifyReport;
@@ -42,7 +43,8 @@ import javax.sql.DataSource;
  * The decision log's targets as ratios to floors measured in the same run, printed as one table:
  *
  * <ul>
- *   <li><b>record</b>: decisions evaluated and explained beforehand (not timed) recorded durably
+ *   <li><b>record</b>: decisions evaluated and explained beforehand (not timed: each customer's
+ *       once, then one request per record, see {@link Decided}) recorded durably
  *       by {@code --threads} clients, each waiting for its acknowledgement (peak rate). Floor:
  *       the same rows (read back from the log, not timed) written with plain JDBC by one thread
  *       into a fresh database of the same schema, with the same commit policy — transactions of
@@ -52,10 +54,7 @@ import javax.sql.DataSource;
  *       of 64 is printed next to it;
  *   <li><b>p99 at half the peak</b>: a paced run, arrivals at 50 % of the peak rate measured
  *       just before (open loop: each record is due at its time, latency counts from then, so
- *       a stall is not hidden by the clients waiting); each client evaluates and explains its
- *       next decision before it is due, as an application does, instead of the harness holding
- *       all of them evaluated beforehand (tens of thousands of explained decisions kept alive
- *       made the collector's young pauses, not the log, the p99);
+ *       a stall is not hidden by the clients waiting);
  *   <li><b>replay</b>: {@code replayer().replay(all)} of the whole log. Floor: evaluating and
  *       explaining ({@code nearestMisses()}) as many decisions from the same inputs, on as many
  *       threads as replay uses, from facts already in memory;
@@ -65,8 +64,9 @@ import javax.sql.DataSource;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.baton.benchmarks.store.DecisionLogRatios [--decisions N] [--threads T] [--rounds R]
- * [--db h2]}. H2 only: the write floor needs a fresh database per measurement (PostgreSQL:
- * {@link DecisionLogHarness}). Rounds repeat every phase; the first rounds pay for the JIT, the
+ * [--documents deflate|store] [--db h2]}; {@code --documents} is the log's {@link
+ * DocumentCompression} (deflate, the default, or store). H2 only: the write floor needs a fresh
+ * database per measurement (PostgreSQL: {@link DecisionLogHarness}). Rounds repeat every phase; the first rounds pay for the JIT, the
  * table is printed per round. Every phase also prints the process's CPU per operation.
  */
 public final class DecisionLogRatios {
@@ -94,25 +94,28 @@ public final class DecisionLogRatios {
     List<List<Fact>> customers = DecisionLogHarness.customers(1000);
     RulesEngine engine = RulesEngine.create();
     pipeline.forEach(engine::prepare);
-    DecisionLogOptions logOptions = DecisionLogOptions.defaults();
+    DocumentCompression documents = DocumentCompression.valueOf(
+        opts.getOrDefault("documents", "deflate").toUpperCase(Locale.ROOT));
+    DecisionLogOptions logOptions = DecisionLogOptions.defaults().withDocuments(documents);
+    Decided decided = new Decided(engine, pipeline, customers);
 
     Path dir = h2 ? Files.createTempDirectory("baton-ratios-") : null;
     String url = h2 ? Databases.h2Url(dir) : db;
     System.out.printf("Decision log ratios: %d decisions, %d clients, %d rounds, %s, %d cores,"
-        + " Java %s%n", decisions, threads, rounds, h2 ? "H2 file" : url, cores,
-        System.getProperty("java.version"));
+        + " documents %s, Java %s%n", decisions, threads, rounds, h2 ? "H2 file" : url, cores,
+        documents, System.getProperty("java.version"));
     System.out.println("load average at start: " + loadAverage());
     List<String> tables = new ArrayList<>();
     try (HikariDataSource pool = Databases.pooled(url)) {
       CommitCounter counter = new CommitCounter(pool);
       try (DecisionLog log = DecisionLog.open(BatonStore.open(counter), engine, logOptions)) {
         // warm-up of the recording path (not reported)
-        record(log, evaluate(engine, pipeline, customers, Math.min(5000, decisions), "warm"),
+        record(log, decided.requests(Math.min(5000, decisions), "warm"),
             threads);
         for (int round = 1; round <= rounds; round++) {
           System.out.println("-- round " + round + ", load average " + loadAverage());
           // record: peak
-          List<Evaluated> batch = evaluate(engine, pipeline, customers, decisions, "peak" + round);
+          List<Evaluated> batch = decided.requests(decisions, "peak" + round);
           long commits0 = counter.commits.get();
           long c = cpuNanos();
           Result peak = record(log, batch, threads);
@@ -131,15 +134,14 @@ public final class DecisionLogRatios {
           double[] floorSame = floorWrite(url, h2, rows, sameBatch);
           double[] floor64 = floorWrite(url, h2, rows, 64);
 
-          // paced at half the peak: each client evaluates its next decision before it is due
-          // (as an application does), so the harness holds no pile of evaluated decisions
+          // paced at half the peak
           batch = null;
           rows = null;
-          int pacedCount = (int) Math.min(decisions, Math.max(1000, peak.perSecond() * 10));
+          List<Evaluated> paced = decided.requests(
+              (int) Math.min(decisions, Math.max(1000, peak.perSecond() * 10)), "half" + round);
           double rate = peak.perSecond() / 2;
           c = cpuNanos();
-          Result half = paced(log, engine, pipeline, customers, pacedCount, "half" + round,
-              threads, rate);
+          Result half = paced(log, paced, threads, rate);
           line(String.format(Locale.ROOT, "record, paced at %.0f/s", rate), half,
               cpuNanos() - c);
 
@@ -186,10 +188,10 @@ public final class DecisionLogRatios {
           }
 
           StringBuilder table = new StringBuilder();
-          table.append(String.format(Locale.ROOT, "%n| round %d, %s, %d cores, load %s | Baton"
-              + " | floor (same run) | Baton / floor | per CPU-s: Baton / floor | target |%n"
-              + "| --- | ---: | ---: | ---: | ---: | --- |%n", round, h2 ? "H2 file" : "PostgreSQL",
-              cores, loadAverage()));
+          table.append(String.format(Locale.ROOT, "%n| round %d, %s, documents %s, %d cores,"
+              + " load %s | Baton | floor (same run) | Baton / floor | per CPU-s: Baton / floor"
+              + " | target |%n| --- | ---: | ---: | ---: | ---: | --- |%n", round,
+              h2 ? "H2 file" : "PostgreSQL", documents, cores, loadAverage()));
           table.append(String.format(Locale.ROOT, "| decisions recorded durably/s (%d clients,"
               + " %.1f per commit) | %.0f | %.0f (plain JDBC, same rows and schema, %d per"
               + " durable commit) | **%.2f** | %.0f / %.0f = %.2f | ≥ 0.6 |%n", threads,
@@ -234,18 +236,43 @@ public final class DecisionLogRatios {
   /** An evaluation and its decision, evaluated and explained before the timed part. */
   private record Evaluated(Evaluation evaluation, Decision decision) {}
 
-  private static List<Evaluated> evaluate(RulesEngine engine, List<RulePack> pipeline,
-      List<List<Fact>> customers, int count, String prefix) {
-    String run = prefix + "-" + System.nanoTime();
-    List<Evaluated> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      Evaluation ev = Evaluation.of(pipeline, customers.get(i % customers.size()), NOW)
-          .by(run + "-" + i, "bench");
-      Decision d = engine.evaluate(ev);
-      d.nearestMisses().size(); // the explanation is the evaluation's, not the log's
-      out.add(new Evaluated(ev, d));
+  /**
+   * Each customer's decision, evaluated and explained once (not timed); {@link #requests} makes
+   * as many requests of them as a phase records, each with its own request id. A request's
+   * decision is the customer's decision with that request id: what the engine decides for the
+   * same facts, pipeline and time (the request id is not an input of the rules), without the
+   * harness evaluating and holding tens of thousands of explained decisions — kept alive, they
+   * made the collector's young pauses, not the log, the paced run's p99 (copying ~700 MB of
+   * them through the survivor spaces).
+   */
+  private static final class Decided {
+    private final List<RulePack> pipeline;
+    private final List<List<Fact>> customers;
+    private final List<Decision> decisions = new ArrayList<>();
+
+    Decided(RulesEngine engine, List<RulePack> pipeline, List<List<Fact>> customers) {
+      this.pipeline = pipeline;
+      this.customers = customers;
+      for (List<Fact> facts : customers) {
+        Decision d = engine.evaluate(Evaluation.of(pipeline, facts, NOW).by("base", "bench"));
+        d.nearestMisses().size(); // the explanation is the evaluation's, not the log's
+        decisions.add(d);
+      }
     }
-    return out;
+
+    List<Evaluated> requests(int count, String prefix) {
+      String run = prefix + "-" + System.nanoTime();
+      List<Evaluated> out = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        int k = i % customers.size();
+        Evaluation ev = Evaluation.of(pipeline, customers.get(k), NOW).by(run + "-" + i, "bench");
+        Decision d = decisions.get(k);
+        out.add(new Evaluated(ev, new Decision(ev.requestId(), d.actor(), d.now(), d.packs(),
+            d.blocked(), d.actions(), d.vetoed(), d.blocks(), d.allows(), d.scores(), d.fired(),
+            d.nearestMisses(), d.proofs())));
+      }
+      return out;
+    }
   }
 
   private static Result record(DecisionLog log, List<Evaluated> evaluated, int threads)
@@ -263,33 +290,24 @@ public final class DecisionLogRatios {
     });
   }
 
-  /**
-   * Records {@code count} decisions at {@code rate} per second (open loop); latency from when
-   * each was due. A client evaluates and explains its next decision before waiting for its due
-   * time (not timed unless the evaluation itself makes it late: then the lateness counts).
-   */
-  private static Result paced(DecisionLog log, RulesEngine engine, List<RulePack> pipeline,
-      List<List<Fact>> customers, int count, String prefix, int threads, double rate)
-      throws Exception {
-    String run = prefix + "-" + System.nanoTime();
+  /** Records at {@code rate} per second (open loop); latency from when each was due. */
+  private static Result paced(DecisionLog log, List<Evaluated> evaluated, int threads,
+      double rate) throws Exception {
     AtomicLong next = new AtomicLong();
-    double[] latencies = new double[count];
+    double[] latencies = new double[evaluated.size()];
     double interval = 1e9 / rate;
     long[] start = new long[1];
     start[0] = System.nanoTime() + 1_000_000;
-    return run(count, threads, latencies, () -> {
+    return run(evaluated.size(), threads, latencies, () -> {
       long i;
-      while ((i = next.getAndIncrement()) < count) {
-        Evaluation ev = Evaluation.of(pipeline, customers.get((int) (i % customers.size())),
-            NOW).by(run + "-" + i, "bench");
-        Decision d = engine.evaluate(ev);
-        d.nearestMisses().size();
+      while ((i = next.getAndIncrement()) < evaluated.size()) {
         long due = start[0] + (long) (i * interval);
         long wait;
         while ((wait = due - System.nanoTime()) > 0) {
           java.util.concurrent.locks.LockSupport.parkNanos(wait);
         }
-        log.record(ev, d);
+        Evaluated e = evaluated.get((int) i);
+        log.record(e.evaluation(), e.decision());
         latencies[(int) i] = (System.nanoTime() - due) / 1e6;
       }
     });
