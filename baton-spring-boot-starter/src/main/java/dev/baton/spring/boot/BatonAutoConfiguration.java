@@ -1,6 +1,7 @@
 package dev.baton.spring.boot;
 
 import dev.baton.engine.repository.PackLoader;
+import dev.baton.engine.audit.DecisionLogOptions;
 import dev.baton.engine.runtime.Baton;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +31,8 @@ public class BatonAutoConfiguration {
 
   /**
    * Baton on the application's data source (which the context closes after Baton); decisions
-   * are recorded unless {@code baton.decision-log.enabled=false}.
+   * are recorded unless {@code baton.decision-log.enabled=false}, their documents stored as
+   * {@code baton.decision-log.documents} says.
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
@@ -40,7 +42,8 @@ public class BatonAutoConfiguration {
     if (dataSource == null) {
       throw noDataSource(dataSources, environment);
     }
-    return Baton.open(dataSource, properties.decisionLog().enabled());
+    return Baton.open(dataSource, properties.decisionLog().enabled(),
+        DecisionLogOptions.defaults().withDocuments(properties.decisionLog().documents()));
   }
 
   /** Loads packs by reference; its default pipeline is the one {@code baton.packs.*} describes. */

@@ -1,5 +1,6 @@
 package dev.baton.spring.boot;
 
+import dev.baton.engine.audit.DocumentCompression;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -60,8 +61,12 @@ public record BatonProperties(
    *
    * @param enabled whether {@code Baton.decide} records decisions (hash-chained, durable before
    *     it returns); off, nothing is recorded whatever the call's options say
+   * @param documents how new records keep their input and decision JSON: {@code deflate}
+   *     (compressed, the default) or {@code store} (uncompressed zlib blocks: less CPU per
+   *     record, about five times the space; suits PostgreSQL, which compresses large values)
    */
-  public record DecisionLog(@DefaultValue("true") boolean enabled) {}
+  public record DecisionLog(@DefaultValue("true") boolean enabled,
+      @DefaultValue("deflate") DocumentCompression documents) {}
 
   /**
    * The workflow engine.

@@ -192,6 +192,23 @@ class BatonAutoConfigurationTest {
   }
 
   @Test
+  void shouldStoreTheDocumentsUncompressedWhenTheDecisionLogIsToldTo(@TempDir Path dir) {
+    runner.withPropertyValues("baton.data-dir=" + dir, "baton.decision-log.documents=store")
+        .run(context -> {
+          Baton baton = context.getBean(Baton.class);
+          Decided decided = decideDemo(baton, context.getBean(PackLoader.class), "VR-STORE-1");
+
+          DecisionRecord record = baton.decisions().get(decided.record().decisionId())
+              .orElseThrow();
+          int json = record.decisionJson().getBytes(StandardCharsets.UTF_8).length;
+          // zlib's stored blocks: the JSON's bytes and a few of the frame's
+          assertThat(storedDecisionLength(context.getBean(DataSource.class), "VR-STORE-1"))
+              .isBetween(json, json + 64);
+          assertThat(baton.decisions().verify().ok()).isTrue();
+        });
+  }
+
+  @Test
   void shouldRunAWorkflowWhoseBusinessRuleTaskDecidesAndRecordsWhenPacksArePublishedAtStartUp(
       @TempDir Path dir) {
     runner.withPropertyValues("baton.data-dir=" + dir, "baton.packs.publish-missing=true")
@@ -458,6 +475,18 @@ class BatonAutoConfigurationTest {
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getInt(1);
+      }
+    }
+  }
+
+  private static int storedDecisionLength(DataSource ds, String requestId) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "select decision from baton_decision where request_id = ?")) {
+      s.setString(1, requestId);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getBytes(1).length;
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.baton.engine.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.baton.engine.audit.DecisionLog;
+import dev.baton.engine.audit.DecisionLogOptions;
 import dev.baton.engine.consent.ConsentLedger;
 import dev.baton.engine.repository.PackRepository;
 import dev.baton.engine.rules.Decision;
@@ -28,12 +29,13 @@ public final class Baton implements Closeable {
   private final ConsentLedger consent;
   private final boolean record;
 
-  private Baton(HikariDataSource owned, DataSource dataSource, boolean record) {
+  private Baton(HikariDataSource owned, DataSource dataSource, boolean record,
+      DecisionLogOptions logOptions) {
     this.owned = owned;
     this.store = BatonStore.open(dataSource);
     this.rules = RulesEngine.create();
     this.packs = PackRepository.on(store);
-    this.decisions = DecisionLog.open(store, rules);
+    this.decisions = DecisionLog.open(store, rules, logOptions);
     this.consent = ConsentLedger.on(store);
     this.record = record;
   }
@@ -50,7 +52,7 @@ public final class Baton implements Closeable {
     }
     HikariDataSource ds = Databases.pooled(options.jdbcUrl(), options.user(), options.password());
     try {
-      return new Baton(ds, ds, options.recordDecisions());
+      return new Baton(ds, ds, options.recordDecisions(), DecisionLogOptions.defaults());
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -59,7 +61,16 @@ public final class Baton implements Closeable {
 
   /** Opens Baton on the application's data source (which the application closes). */
   public static Baton open(DataSource dataSource, boolean recordDecisions) {
-    return new Baton(null, dataSource, recordDecisions);
+    return open(dataSource, recordDecisions, DecisionLogOptions.defaults());
+  }
+
+  /**
+   * Opens Baton on the application's data source (which the application closes), its decision
+   * log with these options (e.g. {@link DecisionLogOptions#withDocuments}).
+   */
+  public static Baton open(DataSource dataSource, boolean recordDecisions,
+      DecisionLogOptions logOptions) {
+    return new Baton(null, dataSource, recordDecisions, logOptions);
   }
 
   /**
