@@ -468,25 +468,23 @@ class BatonAutoConfigurationTest {
   }
 
   private static int countDecisions(DataSource ds, String requestId) throws SQLException {
+    return decisionQuery(ds, "count(*)", requestId);
+  }
+
+  /** The stored decision document's length in bytes. */
+  private static int storedDecisionLength(DataSource ds, String requestId) throws SQLException {
+    return decisionQuery(ds, "octet_length(decision)", requestId);
+  }
+
+  private static int decisionQuery(DataSource ds, String what, String requestId)
+      throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement s = c.prepareStatement(
-            "select count(*) from baton_decision where request_id = ?")) {
+            "select " + what + " from baton_decision where request_id = ?")) {
       s.setString(1, requestId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getInt(1);
-      }
-    }
-  }
-
-  private static int storedDecisionLength(DataSource ds, String requestId) throws SQLException {
-    try (Connection c = ds.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "select decision from baton_decision where request_id = ?")) {
-      s.setString(1, requestId);
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getBytes(1).length;
       }
     }
   }
