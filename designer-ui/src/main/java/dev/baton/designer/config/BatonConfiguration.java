@@ -1,5 +1,7 @@
 package dev.baton.designer.config;
 
+import dev.baton.engine.audit.DecisionLogOptions;
+import dev.baton.engine.audit.DocumentCompression;
 import dev.baton.engine.runtime.Baton;
 import dev.baton.engine.store.Databases;
 import java.io.IOException;
@@ -39,10 +41,29 @@ public class BatonConfiguration {
     return Databases.durable(Databases.pooled(jdbcUrl, blankToNull(user), blankToNull(password)));
   }
 
-  /** Baton on the application's database; migrates the engine schema on start. */
+  /**
+   * Baton on the application's database; migrates the engine schema on start. New decision
+   * records keep their documents as {@code baton.decision-log.documents} says ({@code deflate}
+   * or {@code store}, environment {@code BATON_DECISION_DOCUMENTS}).
+   */
   @Bean(destroyMethod = "close")
-  public Baton baton(DataSource dataSource) {
-    return Baton.open(dataSource, true);
+  public Baton baton(DataSource dataSource,
+      @Value("${baton.decision-log.documents:deflate}") String documents) {
+    return Baton.open(dataSource, true,
+        DecisionLogOptions.defaults().withDocuments(documentCompression(documents)));
+  }
+
+  /** The setting's value as a {@link DocumentCompression}, or a clear refusal. */
+  static DocumentCompression documentCompression(String value) {
+    String v = value == null ? "" : value.strip();
+    for (DocumentCompression c : DocumentCompression.values()) {
+      if (c.name().equalsIgnoreCase(v)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("baton.decision-log.documents (BATON_DECISION_DOCUMENTS)"
+        + " is '" + value + "'; it must be deflate (compressed, the default) or store"
+        + " (uncompressed). See docs/audit.md.");
   }
 
   /**
