@@ -66,8 +66,9 @@ import javax.sql.DataSource;
  * dev.baton.benchmarks.store.DecisionLogRatios [--decisions N] [--threads T] [--rounds R]
  * [--documents deflate|store] [--db h2]}; {@code --documents} is the log's {@link
  * DocumentCompression} (deflate, the default, or store). H2 only: the write floor needs a fresh
- * database per measurement (PostgreSQL: {@link DecisionLogHarness}). Rounds repeat every phase; the first rounds pay for the JIT, the
- * table is printed per round. Every phase also prints the process's CPU per operation.
+ * database per measurement (PostgreSQL: {@link DecisionLogHarness}). Rounds repeat every phase;
+ * the first rounds pay for the JIT, the table is printed per round. Every phase also prints the
+ * process's CPU per operation.
  */
 public final class DecisionLogRatios {
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
@@ -94,8 +95,8 @@ public final class DecisionLogRatios {
     List<List<Fact>> customers = DecisionLogHarness.customers(1000);
     RulesEngine engine = RulesEngine.create();
     pipeline.forEach(engine::prepare);
-    DocumentCompression documents = DocumentCompression.valueOf(
-        opts.getOrDefault("documents", "deflate").toUpperCase(Locale.ROOT));
+    DocumentCompression documents =
+        DocumentCompression.parse(opts.getOrDefault("documents", "deflate"));
     DecisionLogOptions logOptions = DecisionLogOptions.defaults().withDocuments(documents);
     Decided decided = new Decided(engine, pipeline, customers);
 

@@ -55,15 +55,12 @@ public class BatonConfiguration {
 
   /** The setting's value as a {@link DocumentCompression}, or a clear refusal. */
   static DocumentCompression documentCompression(String value) {
-    String v = value == null ? "" : value.strip();
-    for (DocumentCompression c : DocumentCompression.values()) {
-      if (c.name().equalsIgnoreCase(v)) {
-        return c;
-      }
+    try {
+      return DocumentCompression.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("baton.decision-log.documents"
+          + " (BATON_DECISION_DOCUMENTS): " + e.getMessage() + " See docs/audit.md.", e);
     }
-    throw new IllegalArgumentException("baton.decision-log.documents (BATON_DECISION_DOCUMENTS)"
-        + " is '" + value + "'; it must be deflate (compressed, the default) or store"
-        + " (uncompressed). See docs/audit.md.");
   }
 
   /**

@@ -17,5 +17,22 @@ public enum DocumentCompression {
    * Suits PostgreSQL, which compresses large values itself (TOAST), and logs that record at high
    * rates on few cores and can spend the disk; on H2 the file grows about five times as fast.
    */
-  STORE
+  STORE;
+
+  /**
+   * The way named by {@code text} ({@code deflate} or {@code store}, any case, surrounding
+   * blanks ignored).
+   *
+   * @throws IllegalArgumentException naming the text and the choices
+   */
+  public static DocumentCompression parse(String text) {
+    String name = text == null ? "" : text.strip();
+    for (DocumentCompression c : values()) {
+      if (c.name().equalsIgnoreCase(name)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("'" + text + "' is no way of storing decision documents:"
+        + " use deflate (compressed, the default) or store (uncompressed).");
+  }
 }

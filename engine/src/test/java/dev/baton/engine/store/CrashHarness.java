@@ -120,12 +120,9 @@ public final class CrashHarness {
         String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         assertThat(line).as("the child %s stopped or was too slow after %d acknowledgements;"
             + " its log: %s", child.getSimpleName(), acknowledged.size(), childLog).isNotNull().isNotEqualTo("EOF");
-        seen.add(line);
         assertThat(line).as("a write of the child %s failed before the kill; its log: %s",
             child.getSimpleName(), childLog).doesNotStartWith("FAILED");
-        if (line.startsWith("ACK ")) {
-          acknowledged.add(line.substring(4));
-        }
+        take(line, seen, acknowledged);
       }
     } finally {
       // SIGKILL while its threads write
@@ -137,13 +134,18 @@ public final class CrashHarness {
     // queue) happened before the kill too: an acknowledgement there was given, a step there ran
     for (String line = lines.poll(10, TimeUnit.SECONDS); line != null && !line.equals("EOF");
         line = lines.poll(10, TimeUnit.SECONDS)) {
-      seen.add(line);
-      if (line.startsWith("ACK ")) {
-        acknowledged.add(line.substring(4));
-      }
+      take(line, seen, acknowledged);
     }
     Files.deleteIfExists(childLog);
     return new Run(new ArrayList<>(acknowledged), seen);
+  }
+
+  /** A line the child printed: seen, and an acknowledgement when it is one. */
+  private static void take(String line, List<String> seen, Set<String> acknowledged) {
+    seen.add(line);
+    if (line.startsWith("ACK ")) {
+      acknowledged.add(line.substring(4));
+    }
   }
 
   /**

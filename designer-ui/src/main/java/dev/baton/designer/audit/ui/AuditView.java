@@ -327,7 +327,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     EngineTexts stepTexts = new EngineTexts(t);
     steps.addComponentColumn(stepTexts::stepComponent).setHeader(t.t("audit.step.summary"))
         .setWidth("12rem").setFlexGrow(1);
-    steps.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+    steps.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     steps.setItems(d.steps());
     steps.setAllRowsVisible(true);
     Div workflow = new Div(new H4(t.t("audit.detail.steps", d.steps().size())));

@@ -32,10 +32,6 @@ final class Documents {
 
   private Documents() {}
 
-  static byte[] compress(String json) {
-    return compress(json, DocumentCompression.DEFLATE);
-  }
-
   static byte[] compress(String json, DocumentCompression how) {
     byte[] in = json.getBytes(StandardCharsets.UTF_8);
     boolean store = how == DocumentCompression.STORE;

@@ -22,7 +22,7 @@ class DocumentsTest {
   void shouldInflateToTheBytesAndTextThatWereStored() {
     // given: a document larger than the first buffer, with Chinese text
     String json = "{\"name\":\"示例医疗器械有限公司\",\"pad\":\"" + "x".repeat(100_000) + "\"}";
-    byte[] stored = Documents.compress(json);
+    byte[] stored = Documents.compress(json, DocumentCompression.DEFLATE);
     Documents.Inflated inflated = new Documents.Inflated();
     // when
     inflated.inflate(stored);
@@ -32,7 +32,7 @@ class DocumentsTest {
     assertThat(inflated.text()).isEqualTo(json).isEqualTo(Documents.decompress(stored));
     assertThat(inflated.wellFormed()).isTrue();
     // and a shorter one after it, in the same buffer
-    inflated.inflate(Documents.compress("{}"));
+    inflated.inflate(Documents.compress("{}", DocumentCompression.DEFLATE));
     assertThat(inflated.text()).isEqualTo("{}");
   }
 
