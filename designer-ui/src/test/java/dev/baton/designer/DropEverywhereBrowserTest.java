@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import dev.baton.designer.packs.TemplateCatalogue;
 import dev.baton.designer.packs.model.PackModel;
 import dev.baton.engine.repository.PackSource;
@@ -152,6 +153,11 @@ class DropEverywhereBrowserTest extends BrowserTestBase {
       + " r.querySelectorAll('[id$=\"-value-ref\"]').forEach(e => v.push('ref=' + e.textContent));"
       + " return [String(r.querySelectorAll('[id]').length), ...v]; }";
 
+  /** A drop's outcome on the page: the pack marked unsaved, or a refusal this drop showed. */
+  private static final String OUTCOME = "() => document.querySelector('#unsaved-mark')"
+      + ".getAttribute('data-unsaved') === 'true'"
+      + " || document.querySelector('.drop-refused:not([data-before])') !== null";
+
   /**
    * Drops the palette items on every target; after each drop checks the editor and undoes.
    * Every drop is checked on the page: each value an editor showed before is still shown (an
@@ -203,8 +209,21 @@ class DropEverywhereBrowserTest extends BrowserTestBase {
             + ".forEach(n => n.opened = false)");
         @SuppressWarnings("unchecked")
         List<String> shownBefore = (List<String>) page.evaluate(SHOWN);
+        // refusals shown before this drop are marked, so that only this drop's counts
+        page.evaluate("() => document.querySelectorAll('.drop-refused')"
+            + ".forEach(e => e.dataset.before = 'yes')");
         page.locator("#" + item).dragTo(where);
         idle(page);
+        if (!target.getKey().equals("empty place")) {
+          // the drop's round trip may start after the page looked idle: wait for its outcome
+          try {
+            page.waitForFunction(OUTCOME, null, new Page.WaitForFunctionOptions()
+                .setTimeout(10_000));
+          } catch (TimeoutError e) {
+            throw new AssertionError(what + " changed nothing and said nothing", e);
+          }
+          idle(page);
+        }
         boolean changed = "true".equals(page.locator("#unsaved-mark")
             .getAttribute("data-unsaved"));
         if (changed) {
@@ -236,7 +255,7 @@ class DropEverywhereBrowserTest extends BrowserTestBase {
         } else {
           // nothing changed: the analyst is told why and where the item goes
           try {
-            assertThat(page.locator(".drop-refused").last()).containsText(
+            assertThat(page.locator(".drop-refused:not([data-before])").last()).containsText(
                 "Nothing was changed");
           } catch (AssertionError e) {
             throw new AssertionError(what + " changed nothing and said nothing", e);
