@@ -144,6 +144,69 @@ final class RawJdbcBaseline {
   }
 
   /**
+   * The same rows written at {@code rate} per second (open loop) by one writer that commits
+   * every row due by then, up to {@code maxBatch}, in one durable transaction: group commit
+   * with nothing in between. Returns each row's latency in milliseconds, from when it was due
+   * to when its transaction was durable: the least any durable log waits at that rate on this
+   * database and machine.
+   */
+  static double[] paced(BatonStore store, List<RawRow> rows, double rate, int maxBatch)
+      throws SQLException {
+    double[] latencies = new double[rows.size()];
+    double interval = 1e9 / rate;
+    try (Connection c = store.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement d = c.prepareStatement("insert into baton_decision (" + COLUMNS
+          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement p = c.prepareStatement("insert into baton_decision_pack (sequence,"
+              + " pack_index, pack_id, version, hash) values (?, ?, ?, ?, ?)");
+          PreparedStatement head = c.prepareStatement(
+              "update baton_decision_head set sequence = ?, hash = ? where id = 1")) {
+        long start = System.nanoTime() + 1_000_000;
+        int from = 0;
+        while (from < rows.size()) {
+          long due = start + (long) (from * interval);
+          long wait;
+          while ((wait = due - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+          }
+          long now = System.nanoTime();
+          int to = from + 1;
+          while (to < rows.size() && to - from < maxBatch
+              && start + (long) (to * interval) <= now) {
+            to++;
+          }
+          for (RawRow row : rows.subList(from, to)) {
+            for (int i = 0; i < 12; i++) {
+              d.setObject(i + 1, row.values()[i]);
+            }
+            d.addBatch();
+            for (Object[] pack : row.packs()) {
+              for (int i = 0; i < 5; i++) {
+                p.setObject(i + 1, pack[i]);
+              }
+              p.addBatch();
+            }
+          }
+          d.executeBatch();
+          p.executeBatch();
+          RawRow last = rows.get(to - 1);
+          head.setObject(1, last.values()[0]);
+          head.setObject(2, last.values()[11]);
+          head.executeUpdate();
+          c.commit();
+          long done = System.nanoTime();
+          for (int k = from; k < to; k++) {
+            latencies[k] = (done - (start + (long) (k * interval))) / 1e6;
+          }
+          from = to;
+        }
+      }
+    }
+    return latencies;
+  }
+
+  /**
    * Reads every row back in ranges of 8,192 on {@code threads} threads, hashing the bytes of
    * each row's columns with SHA-256; returns rows per second.
    */
