@@ -158,6 +158,12 @@ class DropEverywhereBrowserTest extends BrowserTestBase {
       + ".getAttribute('data-unsaved') === 'true'"
       + " || document.querySelector('.drop-refused:not([data-before])') !== null";
 
+  /** What a failed drop left on the page: the unsaved mark and the notifications' texts. */
+  private static final String PAGE_STATE = "() => 'unsaved=' + document.querySelector("
+      + "'#unsaved-mark').getAttribute('data-unsaved') + ', notifications: ' + [...document"
+      + ".querySelectorAll('vaadin-notification-card')].map(c => c.textContent.trim())"
+      + ".join(' | ')";
+
   /**
    * Drops the palette items on every target; after each drop checks the editor and undoes.
    * Every drop is checked on the page: each value an editor showed before is still shown (an
@@ -205,25 +211,28 @@ class DropEverywhereBrowserTest extends BrowserTestBase {
       boolean checkYaml = strict.contains(target.getKey());
       for (String item : all || everyItem.contains(target.getKey()) ? items : oneOfEach) {
         String what = item + " on " + target.getKey() + " (" + target.getValue() + ")";
-        page.evaluate("() => document.querySelectorAll('vaadin-notification')"
-            + ".forEach(n => n.opened = false)");
+        // refusals shown before this drop are marked, so that only this drop's counts
+        page.evaluate("() => { document.querySelectorAll('vaadin-notification')"
+            + ".forEach(n => n.opened = false); document.querySelectorAll('.drop-refused')"
+            + ".forEach(e => e.dataset.before = 'yes'); }");
+        // a closing notification still covers part of the page: let it go before dropping
+        page.waitForFunction("() => document.querySelector('vaadin-notification-card')"
+            + " === null");
         @SuppressWarnings("unchecked")
         List<String> shownBefore = (List<String>) page.evaluate(SHOWN);
-        // refusals shown before this drop are marked, so that only this drop's counts
-        page.evaluate("() => document.querySelectorAll('.drop-refused')"
-            + ".forEach(e => e.dataset.before = 'yes')");
         page.locator("#" + item).dragTo(where);
-        idle(page);
         if (!target.getKey().equals("empty place")) {
-          // the drop's round trip may start after the page looked idle: wait for its outcome
+          // the drop's round trip may start after the page looks idle: wait for its outcome
           try {
             page.waitForFunction(OUTCOME, null, new Page.WaitForFunctionOptions()
                 .setTimeout(10_000));
           } catch (TimeoutError e) {
-            throw new AssertionError(what + " changed nothing and said nothing", e);
+            shot(page, "x-drop-failed");
+            throw new AssertionError(what + " changed nothing and said nothing; page: "
+                + page.evaluate(PAGE_STATE), e);
           }
-          idle(page);
         }
+        idle(page);
         boolean changed = "true".equals(page.locator("#unsaved-mark")
             .getAttribute("data-unsaved"));
         if (changed) {
