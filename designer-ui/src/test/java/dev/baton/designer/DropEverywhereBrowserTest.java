@@ -211,7 +211,7 @@ class DropEverywhereBrowserTest extends BrowserTestBase {
       boolean checkYaml = strict.contains(target.getKey());
       for (String item : all || everyItem.contains(target.getKey()) ? items : oneOfEach) {
         String what = item + " on " + target.getKey() + " (" + target.getValue() + ")";
-        // refusals shown before this drop are marked, so that only this drop's counts
+        // refusals shown before this drop are marked, so that only this drop's refusal counts
         page.evaluate("() => { document.querySelectorAll('vaadin-notification')"
             + ".forEach(n => n.opened = false); document.querySelectorAll('.drop-refused')"
             + ".forEach(e => e.dataset.before = 'yes'); }");

@@ -26,6 +26,13 @@ final class RawJdbcBaseline {
   private static final String COLUMNS = "sequence, decision_id, request_id, recorded_at,"
       + " evaluated_at, actor, customer_id, pack_refs, action_names, input, decision, hash";
 
+  private static final String INSERT_DECISION = "insert into baton_decision (" + COLUMNS
+      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_PACK = "insert into baton_decision_pack (sequence,"
+      + " pack_index, pack_id, version, hash) values (?, ?, ?, ?, ?)";
+  private static final String MOVE_HEAD =
+      "update baton_decision_head set sequence = ?, hash = ? where id = 1";
+
   /** One stored record and its pack-index rows, as read from the log. */
   record RawRow(Object[] values, List<Object[]> packs) {}
 
@@ -106,33 +113,13 @@ final class RawJdbcBaseline {
     long start = System.nanoTime();
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement d = c.prepareStatement("insert into baton_decision (" + COLUMNS
-          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement p = c.prepareStatement("insert into baton_decision_pack (sequence,"
-              + " pack_index, pack_id, version, hash) values (?, ?, ?, ?, ?)");
-          PreparedStatement head = c.prepareStatement(
-              "update baton_decision_head set sequence = ?, hash = ? where id = 1");
+      try (PreparedStatement d = c.prepareStatement(INSERT_DECISION);
+          PreparedStatement p = c.prepareStatement(INSERT_PACK);
+          PreparedStatement head = c.prepareStatement(MOVE_HEAD);
           Statement checkpoint = c.createStatement()) {
         for (int from = 0; from < rows.size(); from += batch) {
           List<RawRow> part = rows.subList(from, Math.min(rows.size(), from + batch));
-          for (RawRow row : part) {
-            for (int i = 0; i < 12; i++) {
-              d.setObject(i + 1, row.values()[i]);
-            }
-            d.addBatch();
-            for (Object[] pack : row.packs()) {
-              for (int i = 0; i < 5; i++) {
-                p.setObject(i + 1, pack[i]);
-              }
-              p.addBatch();
-            }
-          }
-          d.executeBatch();
-          p.executeBatch();
-          RawRow last = part.get(part.size() - 1);
-          head.setObject(1, last.values()[0]);
-          head.setObject(2, last.values()[11]);
-          head.executeUpdate();
+          insert(d, p, head, part);
           c.commit();
           if (h2) {
             checkpoint.execute("CHECKPOINT");
@@ -156,12 +143,9 @@ final class RawJdbcBaseline {
     double interval = 1e9 / rate;
     try (Connection c = store.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement d = c.prepareStatement("insert into baton_decision (" + COLUMNS
-          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement p = c.prepareStatement("insert into baton_decision_pack (sequence,"
-              + " pack_index, pack_id, version, hash) values (?, ?, ?, ?, ?)");
-          PreparedStatement head = c.prepareStatement(
-              "update baton_decision_head set sequence = ?, hash = ? where id = 1")) {
+      try (PreparedStatement d = c.prepareStatement(INSERT_DECISION);
+          PreparedStatement p = c.prepareStatement(INSERT_PACK);
+          PreparedStatement head = c.prepareStatement(MOVE_HEAD)) {
         long start = System.nanoTime() + 1_000_000;
         int from = 0;
         while (from < rows.size()) {
@@ -176,24 +160,7 @@ final class RawJdbcBaseline {
               && start + (long) (to * interval) <= now) {
             to++;
           }
-          for (RawRow row : rows.subList(from, to)) {
-            for (int i = 0; i < 12; i++) {
-              d.setObject(i + 1, row.values()[i]);
-            }
-            d.addBatch();
-            for (Object[] pack : row.packs()) {
-              for (int i = 0; i < 5; i++) {
-                p.setObject(i + 1, pack[i]);
-              }
-              p.addBatch();
-            }
-          }
-          d.executeBatch();
-          p.executeBatch();
-          RawRow last = rows.get(to - 1);
-          head.setObject(1, last.values()[0]);
-          head.setObject(2, last.values()[11]);
-          head.executeUpdate();
+          insert(d, p, head, rows.subList(from, to));
           c.commit();
           long done = System.nanoTime();
           for (int k = from; k < to; k++) {
@@ -204,6 +171,29 @@ final class RawJdbcBaseline {
       }
     }
     return latencies;
+  }
+
+  /** Inserts the rows and their pack-index rows as batches and moves the chain head. */
+  private static void insert(PreparedStatement d, PreparedStatement p, PreparedStatement head,
+      List<RawRow> rows) throws SQLException {
+    for (RawRow row : rows) {
+      for (int i = 0; i < 12; i++) {
+        d.setObject(i + 1, row.values()[i]);
+      }
+      d.addBatch();
+      for (Object[] pack : row.packs()) {
+        for (int i = 0; i < 5; i++) {
+          p.setObject(i + 1, pack[i]);
+        }
+        p.addBatch();
+      }
+    }
+    d.executeBatch();
+    p.executeBatch();
+    RawRow last = rows.get(rows.size() - 1);
+    head.setObject(1, last.values()[0]);
+    head.setObject(2, last.values()[11]);
+    head.executeUpdate();
   }
 
   /**
