@@ -54,7 +54,9 @@ import javax.sql.DataSource;
  *       of 64 is printed next to it;
  *   <li><b>p99 at half the peak</b>: a paced run, arrivals at 50 % of the peak rate measured
  *       just before (open loop: each record is due at its time, latency counts from then, so
- *       a stall is not hidden by the clients waiting);
+ *       a stall is not hidden by the clients waiting). Floors: the same rows at the same rate
+ *       with plain JDBC, one writer committing every row due in one durable transaction, into
+ *       a fresh database and into one holding as many records as the log;
  *   <li><b>replay</b>: {@code replayer().replay(all)} of the whole log. Floor: evaluating and
  *       explaining ({@code nearestMisses()}) as many decisions from the same inputs, on as many
  *       threads as replay uses, from facts already in memory;
@@ -129,8 +131,8 @@ public final class DecisionLogRatios {
               "  writer transactions", commits, meanBatch);
 
           // the floor: the same rows with plain JDBC, same commit policy
-          List<RawJdbcBaseline.RawRow> rows = renumbered(RawJdbcBaseline.readLast(pool,
-              decisions));
+          List<RawJdbcBaseline.RawRow> rows = numbered(RawJdbcBaseline.readLast(pool,
+              decisions), 0, null);
           int sameBatch = Math.max(1, (int) Math.round(meanBatch));
           double[] floorSame = floorWrite(url, h2, rows, sameBatch);
           double[] floor64 = floorWrite(url, h2, rows, 64);
@@ -145,7 +147,10 @@ public final class DecisionLogRatios {
           line(String.format(Locale.ROOT, "record, paced at %.0f/s", rate), half,
               cpuNanos() - c);
           paced = null;
-          Result halfFloor = floorPaced(rows.subList(0, pacedCount), rate);
+          Result halfFloor = floorPaced(rows.subList(0, pacedCount), rate, 0);
+          // and into a file as large as the log's
+          Result halfFloorFull = floorPaced(rows.subList(0, pacedCount), rate,
+              RawJdbcBaseline.count(pool));
           rows = null;
 
           // replay and its floor
@@ -206,9 +211,10 @@ public final class DecisionLogRatios {
               peak.perSecond() / floor64[0], peakPerCpu, floor64[1], peakPerCpu / floor64[1]));
           table.append(String.format(Locale.ROOT, "| p99 at half the peak (paced %.0f/s,"
               + " achieved %.0f/s) | **%.2f ms** (p50 %.2f) | %.2f ms (p50 %.2f; plain JDBC,"
-              + " same rows paced alike, one writer committing what is due) | | | ≤ 10 ms |%n",
+              + " same rows paced alike, one writer committing what is due; into a file as large"
+              + " as the log's: %.2f ms, p50 %.2f) | | | ≤ 10 ms |%n",
               rate, half.perSecond(), half.p99(), half.p50(), halfFloor.p99(),
-              halfFloor.p50()));
+              halfFloor.p50(), halfFloorFull.p99(), halfFloorFull.p50()));
           table.append(String.format(Locale.ROOT, "| replay/s (%d threads) | %.0f | %.0f"
               + " (evaluate + explain alone) | **%.2f** | %.0f / %.0f = %.2f | ≥ 0.7 |%n",
               logOptions.replayThreads(), replayRate, explainRate[0],
@@ -336,43 +342,68 @@ public final class DecisionLogRatios {
     return new Result(count, (System.nanoTime() - start) / 1e9, latencies);
   }
 
-  /** The rows renumbered from 1, so that each floor database holds a complete chain. */
-  private static List<RawJdbcBaseline.RawRow> renumbered(List<RawJdbcBaseline.RawRow> rows) {
+  /**
+   * The paced run's floor: the same rows at the same rate into a fresh database of the log's
+   * schema, written with plain JDBC by one thread that commits every row due (at most 64) in
+   * one durable transaction ({@link RawJdbcBaseline#paced}); latencies from when each was due.
+   * With {@code before} &gt; 0, that many rows (copies of these with other ids) are written
+   * first, untimed, so that the file holds as many records as the log's: its B-trees are as
+   * deep, its checkpoints rewrite as much.
+   */
+  private static Result floorPaced(List<RawJdbcBaseline.RawRow> rows, double rate,
+      long before) throws Exception {
+    Path dir = Files.createTempDirectory("baton-floor-");
+    try (HikariDataSource ds = Databases.pooled(Databases.h2Url(dir))) {
+      BatonStore store = BatonStore.open(ds);
+      List<RawJdbcBaseline.RawRow> timed = rows;
+      String what = String.format(Locale.ROOT, "floor: plain JDBC, paced at %.0f/s", rate);
+      if (before > 0) {
+        long written = 0;
+        while (written < before) {
+          List<RawJdbcBaseline.RawRow> part = numbered(rows, written, "before" + written + "-");
+          part = part.subList(0, (int) Math.min(part.size(), before - written));
+          RawJdbcBaseline.write(store, part, 64, false, RawJdbcBaseline.Indexes.ALL);
+          written += part.size();
+        }
+        timed = numbered(rows, written, "timed-");
+        what = String.format(Locale.ROOT, "  the same after %d rows", before);
+      }
+      long c = cpuNanos();
+      long t = System.nanoTime();
+      double[] latencies = RawJdbcBaseline.paced(store, timed, rate, 64);
+      Result r = new Result(timed.size(), (System.nanoTime() - t) / 1e9, latencies);
+      line(what, r, cpuNanos() - c);
+      return r;
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /**
+   * The rows numbered from {@code last + 1} in their order; with a {@code prefix}, with new
+   * decision ids and request ids prefixed (rows beside those of the same run). Numbered from 1,
+   * they make a complete chain in a fresh floor database.
+   */
+  private static List<RawJdbcBaseline.RawRow> numbered(List<RawJdbcBaseline.RawRow> rows,
+      long last, String prefix) {
     List<RawJdbcBaseline.RawRow> out = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       Object[] values = rows.get(i).values().clone();
-      values[0] = (long) (i + 1);
+      long sequence = last + i + 1;
+      values[0] = sequence;
+      if (prefix != null) {
+        values[1] = java.util.UUID.randomUUID().toString();
+        values[2] = prefix + values[2];
+      }
       List<Object[]> packs = new ArrayList<>();
       for (Object[] pack : rows.get(i).packs()) {
         Object[] copy = pack.clone();
-        copy[0] = (long) (i + 1);
+        copy[0] = sequence;
         packs.add(copy);
       }
       out.add(new RawJdbcBaseline.RawRow(values, packs));
     }
     return out;
-  }
-
-  /**
-   * The paced run's floor: the same rows at the same rate into a fresh database of the log's
-   * schema, written with plain JDBC by one thread that commits every row due (at most 64) in
-   * one durable transaction ({@link RawJdbcBaseline#paced}); latencies from when each was due.
-   */
-  private static Result floorPaced(List<RawJdbcBaseline.RawRow> rows, double rate)
-      throws Exception {
-    Path dir = Files.createTempDirectory("baton-floor-");
-    try (HikariDataSource ds = Databases.pooled(Databases.h2Url(dir))) {
-      BatonStore store = BatonStore.open(ds);
-      long c = cpuNanos();
-      long t = System.nanoTime();
-      double[] latencies = RawJdbcBaseline.paced(store, rows, rate, 64);
-      Result r = new Result(rows.size(), (System.nanoTime() - t) / 1e9, latencies);
-      line(String.format(Locale.ROOT, "floor: plain JDBC, paced at %.0f/s", rate), r,
-          cpuNanos() - c);
-      return r;
-    } finally {
-      deleteTree(dir);
-    }
   }
 
   /**

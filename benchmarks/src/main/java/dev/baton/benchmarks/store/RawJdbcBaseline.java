@@ -38,6 +38,15 @@ final class RawJdbcBaseline {
 
   private RawJdbcBaseline() {}
 
+  /** How many records the log holds. */
+  static long count(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from baton_decision")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
   /** The last {@code count} rows of the log, in chain order, each with its pack-index rows. */
   static List<RawRow> readLast(DataSource ds, int count) throws SQLException {
     List<RawRow> out = new ArrayList<>();
