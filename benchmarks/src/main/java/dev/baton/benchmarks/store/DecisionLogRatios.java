@@ -3,6 +3,7 @@ package dev.baton.benchmarks.store;
 import static dev.baton.benchmarks.store.HarnessFigures.cpu;
 import static dev.baton.benchmarks.store.HarnessFigures.cpuNanos;
 import static dev.baton.benchmarks.store.HarnessFigures.deleteTree;
+import static dev.baton.benchmarks.store.HarnessFigures.parkUntil;
 
 import dev.baton.benchmarks.store.HarnessFigures.Result;
 import com.zaxxer.hikari.HikariDataSource;
@@ -313,10 +314,7 @@ public final class DecisionLogRatios {
       long i;
       while ((i = next.getAndIncrement()) < evaluated.size()) {
         long due = start[0] + (long) (i * interval);
-        long wait;
-        while ((wait = due - System.nanoTime()) > 0) {
-          java.util.concurrent.locks.LockSupport.parkNanos(wait);
-        }
+        parkUntil(due);
         Evaluated e = evaluated.get((int) i);
         log.record(e.evaluation(), e.decision());
         latencies[(int) i] = (System.nanoTime() - due) / 1e6;
@@ -360,8 +358,8 @@ public final class DecisionLogRatios {
       if (before > 0) {
         long written = 0;
         while (written < before) {
-          List<RawJdbcBaseline.RawRow> part = numbered(rows, written, "before" + written + "-");
-          part = part.subList(0, (int) Math.min(part.size(), before - written));
+          List<RawJdbcBaseline.RawRow> part = numbered(rows.subList(0,
+              (int) Math.min(rows.size(), before - written)), written, "before" + written + "-");
           RawJdbcBaseline.write(store, part, 64, false, RawJdbcBaseline.Indexes.ALL);
           written += part.size();
         }
@@ -539,9 +537,10 @@ public final class DecisionLogRatios {
 
   private static void line(String what, Result r, long cpuNanos) {
     // ended at the JVM's uptime, to find the phase in a -Xlog:gc log
+    double ended = uptime();
     System.out.printf(Locale.ROOT, "%-40s %10.0f /s   p50 %6.2f ms   p99 %6.2f ms   %s"
         + "   (%.1f-%.1f s)%n", what, r.perSecond(), r.p50(), r.p99(),
-        cpu(r.count(), r.seconds(), cpuNanos), uptime() - r.seconds(), uptime());
+        cpu(r.count(), r.seconds(), cpuNanos), ended - r.seconds(), ended);
   }
 
   private static double uptime() {

@@ -32,6 +32,14 @@ final class HarnessFigures {
     }
   }
 
+  /** Waits until {@link System#nanoTime()} reaches {@code due}: a paced run's arrival. */
+  static void parkUntil(long due) {
+    long wait;
+    while ((wait = due - System.nanoTime()) > 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(wait);
+    }
+  }
+
   /** CPU time of this whole process (every thread: clients, writer, database, JIT, GC). */
   static long cpuNanos() {
     java.lang.management.OperatingSystemMXBean os =

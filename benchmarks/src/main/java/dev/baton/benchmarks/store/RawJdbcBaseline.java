@@ -158,11 +158,7 @@ final class RawJdbcBaseline {
         long start = System.nanoTime() + 1_000_000;
         int from = 0;
         while (from < rows.size()) {
-          long due = start + (long) (from * interval);
-          long wait;
-          while ((wait = due - System.nanoTime()) > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-          }
+          HarnessFigures.parkUntil(start + (long) (from * interval));
           long now = System.nanoTime();
           int to = from + 1;
           while (to < rows.size() && to - from < maxBatch
